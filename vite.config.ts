@@ -1,21 +1,9 @@
-// Library builds for the browser: the SDK, the store and the elements, as ESM in dist/.
+// Vite serves the demo pages in development (`npx vite demo`); `npm run build` uses scripts/build.ts,
+// which calls Vite twice (shared-dependency library entries, then the one-file bundle).
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  build: {
-    target: 'es2022',
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: true,
-    lib: {
-      formats: ['es'],
-      entry: {
-        rules: 'src/rules/index.ts',
-        api: 'src/api/index.ts',
-      },
-    },
-    rollupOptions: {
-      external: [/^lit/, /^@lit\//, /^nanostores/, /^@nanostores\//, /^zod/],
-    },
-  },
+  root: 'demo',
+  server: { host: '127.0.0.1' },
+  build: { target: 'es2022' },
 });

@@ -1,0 +1,95 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { every } from 'hono/combine';
+import type { ServerConfig } from '../config.ts';
+import type { Db } from '../db/index.ts';
+import { createAuth, type Auth, type OwnershipOptions } from './auth.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { corsForOrigins } from './cors.ts';
+import type { AppEnv } from './env.ts';
+import { idempotency } from './idempotency.ts';
+import type { Logger } from './logger.ts';
+import { createErrorHandler, notFoundHandler } from './problem.ts';
+import { DEFAULT_MEMBER_RATE_LIMIT, rateLimitMembers, TokenBucketLimiter } from './rate-limit.ts';
+import { requestContext } from './request-context.ts';
+import { limitBody } from './validate.ts';
+
+export type RewardsApp = Hono<AppEnv>;
+
+/** What route modules receive besides the app. */
+export interface HttpDeps {
+  config: ServerConfig;
+  db: Db;
+  logger: Logger;
+  clock: Clock;
+  auth: Auth;
+  /** A member's own account: member token, per-member rate limit, idempotency. */
+  member(options?: OwnershipOptions): MiddlewareHandler<AppEnv>;
+  /** The shop's backend: API key, idempotency. */
+  shop(): MiddlewareHandler<AppEnv>;
+  /** Reads (and writes) open to the member concerned and to the shop. */
+  memberOrShop(options?: OwnershipOptions): MiddlewareHandler<AppEnv>;
+}
+
+/** A route module adds its routes, e.g. `app.post('/v1/me/check-ins', deps.member(), handler)`. */
+export type RouteModule = (app: RewardsApp, deps: HttpDeps) => void;
+
+export interface CreateHttpAppOptions {
+  config: ServerConfig;
+  db: Db;
+  logger: Logger;
+  clock?: Clock;
+  routes?: readonly RouteModule[];
+  rateLimit?: { ratePerSecond: number; burst: number };
+  idempotency?: { waitTimeoutMs?: number; staleAfterSeconds?: number };
+}
+
+/**
+ * The HTTP app with its plumbing. Order, outermost first, and why:
+ *
+ * 1. request context: the request id and the log line cover every response, errors and
+ *    preflights included;
+ * 2. CORS: preflights are answered before any credential is asked for, and problem responses
+ *    carry the CORS headers a browser needs to read them;
+ * 3. body limit: an oversized body is refused (413) before anything reads it;
+ * 4. per route, in each guard chain: auth (who is calling), the per-member rate limit (needs the
+ *    member), idempotency (its scope is the caller; only authorized requests claim a key);
+ * 5. per route: validation of params, query and body, then the handler.
+ *
+ * The error handler turns anything thrown along the way into `application/problem+json`.
+ */
+export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
+  const { config, db, logger, clock = systemClock } = options;
+  const app = new Hono<AppEnv>();
+
+  app.use(requestContext(logger));
+  app.use(corsForOrigins(config.allowedOrigins));
+  app.use(limitBody());
+  app.onError(createErrorHandler(logger));
+  app.notFound(notFoundHandler);
+
+  const auth = createAuth({ apiKey: config.apiKey, memberSecret: config.memberSecret, clock });
+  const memberRateLimit = rateLimitMembers(
+    new TokenBucketLimiter({ ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit, clock }),
+  );
+  const idempotent = idempotency({ db, logger, ...options.idempotency });
+  const chain = (...middleware: MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEnv> => every(...middleware);
+
+  const deps: HttpDeps = {
+    config,
+    db,
+    logger,
+    clock,
+    auth,
+    member: (ownership) => chain(auth.requireMember(ownership), memberRateLimit, idempotent),
+    shop: () => chain(auth.requireShop(), idempotent),
+    memberOrShop: (ownership) => chain(auth.memberOrShop(ownership), memberRateLimit, idempotent),
+  };
+
+  app.get('/healthz', async (c) => {
+    await db.query('SELECT 1');
+    return c.json({ status: 'ok' });
+  });
+
+  for (const register of options.routes ?? []) register(app, deps);
+  return app;
+}

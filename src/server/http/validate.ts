@@ -1,0 +1,91 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { safeParseAsync, type $ZodType, type input, type output } from 'zod/v4/core';
+import { invalidRequestProblem } from '../../api/errors.ts';
+import type { AppEnv } from './env.ts';
+import { ProblemError } from './problem.ts';
+
+type Target = 'json' | 'query' | 'param';
+
+type Validated<T extends Target, S extends $ZodType> = MiddlewareHandler<
+  AppEnv,
+  string,
+  { in: { [K in T]: input<S> }; out: { [K in T]: output<S> } }
+>;
+
+/** How field paths are prefixed, so a client sees which part of the request is wrong. */
+const partName: Record<Target, string> = { json: 'body', query: 'query', param: 'params' };
+
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/;
+
+/** An empty body reads as `undefined`, so the schema decides whether a body is required. */
+async function readJsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') return undefined;
+  const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!JSON_MEDIA_TYPE.test(mediaType)) {
+    throw new ProblemError('invalid_request', 'The request body must be sent as application/json.', [
+      { path: 'body', message: 'Content-Type must be application/json' },
+    ]);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ProblemError('invalid_request', 'The request body is not valid JSON.', [
+      { path: 'body', message: 'malformed JSON' },
+    ]);
+  }
+}
+
+function readQuery(c: Context): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, values] of Object.entries(c.req.queries())) {
+    out[key] = values.length === 1 ? (values[0] ?? '') : values;
+  }
+  return out;
+}
+
+function validator<T extends Target, S extends $ZodType>(
+  target: T,
+  schema: S,
+  read: (c: Context) => unknown,
+): Validated<T, S> {
+  return async (c, next) => {
+    // reportInput lets the API's wording tell "required" from "wrong type".
+    const result = await safeParseAsync(schema, await read(c), { reportInput: true });
+    if (!result.success) {
+      const { detail, errors } = invalidRequestProblem(result.error.issues, partName[target]);
+      throw new ProblemError('invalid_request', detail, errors);
+    }
+    c.req.addValidatedData(target, result.data as object);
+    await next();
+  };
+}
+
+/** Validates the JSON body; the handler reads it with `c.req.valid('json')`. */
+export function validJson<S extends $ZodType>(schema: S): Validated<'json', S> {
+  return validator('json', schema, readJsonBody);
+}
+
+/** Validates the query string (a repeated key becomes an array); read with `c.req.valid('query')`. */
+export function validQuery<S extends $ZodType>(schema: S): Validated<'query', S> {
+  return validator('query', schema, readQuery);
+}
+
+/** Validates the path parameters; read with `c.req.valid('param')`. */
+export function validParams<S extends $ZodType>(schema: S): Validated<'param', S> {
+  return validator('param', schema, (c) => c.req.param());
+}
+
+/** Bodies above this are refused before anything reads them. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** 413 `payload_too_large` for a body over `maxBytes`, counted as it streams in. */
+export function limitBody(maxBytes: number = MAX_BODY_BYTES): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new ProblemError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
+    },
+  });
+}
