@@ -27,4 +27,7 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 10000 } },
+  // nanostores reads process.env.NODE_ENV, which a bundler would replace; modules are served unbundled here.
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><body><script>globalThis.process = { env: { NODE_ENV: 'development' } };</script><script type="module" src="${testFramework}"></script></body></html>`,
 };

@@ -1,0 +1,132 @@
+/**
+ * An element's effective configuration, from the nearest of three places:
+ * 1. the element's own `api` (and `token`) attributes,
+ * 2. the nearest `<rewards-provider>` (also across shadow roots),
+ * 3. the page-wide `configure()`.
+ *
+ * The API comes from the nearest place that names one. A token travels with its API: the
+ * nearest token is used from a place that names no API (it defers to the API above it) or
+ * names the same API. A token given for one server is never sent to another.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { $pageConfig, apiProblem, normalizeApi, type RewardsConfig, type TokenSource } from '../../store/config.ts';
+import { ProviderContextController } from './provider-context.ts';
+
+export type ConfigSource = 'element' | 'provider' | 'page';
+
+/** What a data element needs to reach its API. */
+export interface EffectiveConfig {
+  /** Absolute base URL without a trailing slash; one server always has one spelling. */
+  readonly api: string;
+  /** Absent when no token was given anywhere on the API's path: public data only. */
+  readonly getToken?: TokenSource;
+  /** Where the API came from. */
+  readonly source: ConfigSource;
+}
+
+/** An element that may carry its own `api` and `token` attributes (declare them as properties). */
+export type RewardsConfigHost = ReactiveControllerHost &
+  HTMLElement & {
+    api?: string | null;
+    token?: string | null;
+  };
+
+interface Place {
+  source: ConfigSource;
+  api?: string | undefined;
+  getToken?: TokenSource | undefined;
+}
+
+export class RewardsConfigController implements ReactiveController {
+  private readonly providerContext: ProviderContextController;
+  private unsubscribePage?: () => void;
+  private lastPageConfig?: RewardsConfig;
+  private lastConfig?: EffectiveConfig;
+  private elementToken?: { token: string; source: TokenSource };
+  private problemText?: string;
+
+  constructor(private readonly host: RewardsConfigHost) {
+    host.addController(this);
+    this.providerContext = new ProviderContextController(host);
+  }
+
+  /** The configuration to use, or `undefined` when none is given or the API is invalid. */
+  get config(): EffectiveConfig | undefined {
+    return this.resolve();
+  }
+
+  /** Why `config` is `undefined` although an API was given (an invalid URL), for the console. */
+  get problem(): string | undefined {
+    this.resolve();
+    return this.problemText;
+  }
+
+  hostConnected(): void {
+    this.unsubscribePage = $pageConfig.listen(() => this.host.requestUpdate());
+    if (this.lastPageConfig !== $pageConfig.get()) this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribePage?.();
+    this.unsubscribePage = undefined;
+  }
+
+  private places(): Place[] {
+    const provider = this.providerContext.value;
+    const page = $pageConfig.get();
+    this.lastPageConfig = page;
+    return [
+      { source: 'element', api: this.host.api || undefined, getToken: this.elementTokenSource() },
+      { source: 'provider', api: provider?.api || undefined, getToken: provider?.getToken },
+      { source: 'page', api: page?.api, getToken: page?.getToken },
+    ];
+  }
+
+  private resolve(): EffectiveConfig | undefined {
+    const places = this.places();
+    const origin = places.find((place) => place.api !== undefined);
+    this.problemText = undefined;
+    if (!origin?.api) return this.remember(undefined);
+    const problem = apiProblem(origin.api);
+    if (problem) {
+      this.problemText = `${this.host.localName} (${origin.source}): ${problem}`;
+      return this.remember(undefined);
+    }
+    const api = normalizeApi(origin.api, this.host.ownerDocument.baseURI);
+    const tokenPlace = places.find(
+      (place) => place.getToken && (place.api === undefined || this.sameApi(place.api, api)),
+    );
+    return this.remember({
+      api,
+      source: origin.source,
+      ...(tokenPlace?.getToken ? { getToken: tokenPlace.getToken } : {}),
+    });
+  }
+
+  private sameApi(api: string, normalized: string): boolean {
+    return apiProblem(api) === undefined && normalizeApi(api, this.host.ownerDocument.baseURI) === normalized;
+  }
+
+  /** The same object while nothing changes, so elements can compare configs by identity. */
+  private remember(next: EffectiveConfig | undefined): EffectiveConfig | undefined {
+    const last = this.lastConfig;
+    if (
+      last &&
+      next &&
+      last.api === next.api &&
+      last.getToken === next.getToken &&
+      last.source === next.source
+    ) {
+      return last;
+    }
+    this.lastConfig = next ? Object.freeze(next) : undefined;
+    return this.lastConfig;
+  }
+
+  private elementTokenSource(): TokenSource | undefined {
+    const token = this.host.token;
+    if (!token) return undefined;
+    if (this.elementToken?.token !== token) this.elementToken = { token, source: () => token };
+    return this.elementToken.source;
+  }
+}

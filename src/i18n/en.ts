@@ -1,0 +1,172 @@
+/**
+ * English: the source of truth for the set of messages. Every other catalog must have
+ * exactly these keys (the `Catalog` type enforces it) and the same placeholders.
+ *
+ * Plural messages are chosen by the number in `{n}`. Weekday and month names are not
+ * here: they come from `Intl` (see `elements/shared/format.ts`).
+ */
+import type { Message, MessagePlaceholders } from './message.ts';
+
+const en = {
+  // Faces every data element shares.
+  'face.loading': 'Loading…',
+  'face.empty': 'Nothing here yet.',
+  'face.signedOut': 'Sign in to see your rewards.',
+  'error.generic': 'Something went wrong.',
+  'error.network': 'The rewards service cannot be reached right now.',
+  'error.retry': 'Try again',
+  'error.unauthorized': 'Your session has ended. Please sign in again.',
+  'error.rateLimited': 'Too many requests. Please wait a moment.',
+  'error.insufficientCoins': 'You do not have enough coins for this.',
+  'error.alreadyCheckedIn': 'You have already checked in today.',
+  'error.outOfStock': 'This reward is out of stock.',
+  'error.notRemovable': 'This gift can no longer be removed.',
+  'action.cancel': 'Cancel',
+  'action.confirm': 'Confirm',
+  'action.close': 'Close',
+
+  // Levels (P3), in programme order.
+  'level.0': 'Member',
+  'level.1': 'Mercury',
+  'level.2': 'Mars',
+  'level.3': 'Venus',
+  'level.4': 'Earth',
+  'level.5': 'Saturn',
+  'level.6': 'Jupiter',
+  'level.short': 'LV {n}',
+  'level.badge': 'Level {n}: {level}',
+  'level.points': { one: '{n} point', other: '{n} points' },
+  'level.pointsToNext': { one: '{n} point to {level}', other: '{n} points to {level}' },
+  'level.progress': 'Progress to {level}',
+  'level.top': 'Top level reached',
+  'level.discount': '{percent} member discount',
+  'level.noDiscount': 'No member discount on this product',
+
+  // Coins.
+  'coins.title': 'Coins',
+  'coins.amount': { one: '{n} coin', other: '{n} coins' },
+  'coins.available': { one: '{n} coin available', other: '{n} coins available' },
+  'coins.pending': '{n} pending',
+  'coins.balanceAnnouncement': { one: 'Coin balance: {n} coin', other: 'Coin balance: {n} coins' },
+  'coins.earnForPrice': 'Earn {points} points and {coins} coins',
+
+  // Coin history: reasons by rule id (what earned or spent the coins).
+  'reason.P1': 'Points for a completed order',
+  'reason.P5': 'Level upgrade gift',
+  'reason.P7': 'Order refunded',
+  'reason.C1': 'Order completed',
+  'reason.C2': 'Subscribed to the newsletter',
+  'reason.C3': 'Completed your profile',
+  'reason.C4': 'Shared a project',
+  'reason.C5': 'Shared feedback',
+  'reason.C6': 'Daily check-in',
+  'reason.C7': 'Monthly check-in bonus',
+  'reason.C8': 'Liked a project',
+  'reason.C9': 'Commented on a project',
+  'reason.C10': 'Invited a friend',
+  'reason.C11': 'Official project reward',
+  'reason.C12': 'Uploaded a BOM with our template',
+  'reason.C13': 'Uploaded a test file with a PCBA inquiry',
+  'reason.C14': 'Paid a PCBA quotation within 5 days',
+  'reason.C15': 'Checked your PCBA progress',
+  'reason.C16': 'Rated a PCBA photo or video',
+  'reason.C17': 'Confirmed a PCBA project',
+  'reason.C18': 'Filled out a questionnaire',
+  'reason.S1': 'Product redeemed',
+  'reason.S1.returned': 'Redeemed product removed from cart',
+  'reason.S2': 'Coupon redeemed',
+  'reason.S3': 'Donation to a project',
+  'reason.S3.received': 'Donation received for your project',
+  'reason.M1': 'Partner sale, after the 5% fee',
+  'reason.M2': 'Monthly seller payout',
+  'reason.M3': 'First seller payout',
+  'reason.M4': 'Store credit withdrawal',
+  'reason.other': 'Other',
+
+  // Ways to earn (capped rules show today's progress).
+  'earn.title': 'Ways to earn coins',
+  'earn.coins': { one: '+{n} coin', other: '+{n} coins' },
+  'earn.todayProgress': '{earned} of {cap} today',
+  'earn.once': 'Once',
+
+  // Coin history.
+  'history.title': 'Coin history',
+  'history.status.pending': 'Pending',
+  'history.status.available': 'Available',
+  'history.status.void': 'Void',
+  'history.loadMore': 'Load more',
+  'history.empty': 'No coin activity yet.',
+  'history.end': 'That is everything.',
+
+  // Sign-in prompts (the page's own sign-in link goes into the `signed-out` slot).
+  'signIn.history': 'Sign in to see your coin history.',
+  'signIn.checkIn': 'Sign in to check in and earn coins every day.',
+  'signIn.cart': 'Sign in to see the gifts in your cart.',
+  'signIn.redeem': 'Sign in to redeem rewards with your coins.',
+  'signIn.level': 'Sign in to see your level and points.',
+
+  // Daily check-in (C6) and the monthly bonus (C7).
+  'checkIn.title': 'Daily check-in',
+  'checkIn.action': 'Check in',
+  'checkIn.done': 'Checked in today',
+  'checkIn.awarded': { one: 'Checked in: +{n} coin', other: 'Checked in: +{n} coins' },
+  'checkIn.bonusAwarded': { one: 'Monthly bonus: +{n} coin', other: 'Monthly bonus: +{n} coins' },
+  'checkIn.monthCount': { one: '{n} day checked in this month', other: '{n} days checked in this month' },
+  'checkIn.bonusTier': '{count} of {target} days',
+  'checkIn.bonusReward': { one: '+{n} bonus coin', other: '+{n} bonus coins' },
+  'checkIn.bonusEarned': 'Bonus earned',
+  'checkIn.calendar': 'Check-ins in {month}',
+  'checkIn.dayChecked': '{date}, checked in',
+  'checkIn.dayMissed': '{date}, not checked in',
+  'checkIn.today': 'Today',
+  'checkIn.previousMonth': 'Previous month',
+  'checkIn.nextMonth': 'Next month',
+
+  // Reward catalog (S1, S2).
+  'catalog.title': 'Rewards',
+  'catalog.redeem': 'Redeem',
+  'catalog.redeemFor': { one: 'Redeem for {n} coin', other: 'Redeem for {n} coins' },
+  'catalog.confirmRedeem': { one: 'Redeem {name} for {n} coin?', other: 'Redeem {name} for {n} coins?' },
+  'catalog.redeemed': '{name} is in your cart.',
+  'catalog.couponRedeemed': 'Your coupon code: {code}',
+  'catalog.stock': '{n} left',
+  'catalog.outOfStock': 'Out of stock',
+  'catalog.notEnoughCoins': { one: '{n} more coin needed', other: '{n} more coins needed' },
+  'catalog.empty': 'No rewards to redeem right now.',
+
+  // Redemption cart (S1, P5).
+  'cart.title': 'Gifts in your cart',
+  'cart.upgradeGift': 'Upgrade gift for reaching {level}',
+  'cart.free': 'Free',
+  'cart.remove': 'Remove',
+  'cart.removeItem': 'Remove {name}',
+  'cart.confirmRemove': { one: 'Remove {name}? {n} coin will come back.', other: 'Remove {name}? {n} coins will come back.' },
+  'cart.confirmRemoveGift': 'Remove {name}? An upgrade gift cannot be claimed again.',
+  'cart.removed': { one: '{name} removed. {n} coin returned.', other: '{name} removed. {n} coins returned.' },
+  'cart.shipping': 'Shipping',
+  'cart.shipNow': 'Ship now (I pay the shipping)',
+  'cart.shipWithNextOrder': 'With my next order',
+  'cart.notRemovable': 'Can no longer be removed',
+  'cart.empty': 'No gifts in your cart.',
+} as const satisfies Record<string, Message>;
+
+export type EnglishCatalog = typeof en;
+export type MessageKey = keyof EnglishCatalog;
+
+/** A catalog: every English key, each with a message (plural forms are per language). */
+export type Catalog = { readonly [K in MessageKey]: Message };
+
+/**
+ * A translated catalog, checked at compile time: every English key, no other key, and in
+ * each message exactly the placeholders of the English one (a key whose placeholders differ
+ * is reported as not assignable to `never`).
+ */
+export type CheckedCatalog<C extends Catalog> = {
+  readonly [K in MessageKey]: SameSet<MessagePlaceholders<C[K]>, MessagePlaceholders<EnglishCatalog[K]>> extends true
+    ? C[K]
+    : never;
+};
+
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+export default en;

@@ -1,0 +1,123 @@
+/**
+ * Gives an element its language: the messages, the locale for `Intl` and the text direction.
+ *
+ * The locale is the first valid language tag among:
+ * 1. the element's own `locale` (declare it as a reactive property so changes re-render),
+ * 2. the nearest `<rewards-provider>`'s `locale`,
+ * 3. the page-wide `configure({ locale })`,
+ * 4. the closest `lang` attribute, looking through shadow roots,
+ * 5. the browser's language.
+ * An explicit configuration comes before `lang` because `lang` describes the page's text,
+ * which is often left at a template's default.
+ *
+ * Languages without a catalog read English; `locale` is then `en` too, so numbers and dates
+ * match the words around them. `dir` follows the requested language, so the layout mirrors
+ * with an Arabic or Hebrew page even before a catalog for it exists.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ProviderContextController } from '../elements/shared/provider-context.ts';
+import { $pageConfig } from '../store/config.ts';
+import { loadCatalog, loadedCatalog, type CatalogLocale } from './catalogs.ts';
+import en, { type EnglishCatalog, type MessageKey } from './en.ts';
+import { closestLang, watchLanguage } from './language-watch.ts';
+import { canonicalLocale, matchCatalog, textDirection } from './locales.ts';
+import { formatMessage, type ParamsArgument, type ParamValue } from './message.ts';
+
+export type LocalizeHost = ReactiveControllerHost & HTMLElement & { locale?: string | null };
+
+export class LocalizeController implements ReactiveController {
+  private readonly providerContext: ProviderContextController;
+  private requested = 'en';
+  private catalogKey: CatalogLocale = 'en';
+  private stopWatching?: () => void;
+  private stopPageConfig?: () => void;
+
+  constructor(private readonly host: LocalizeHost) {
+    host.addController(this);
+    this.providerContext = new ProviderContextController(host);
+  }
+
+  /** The BCP 47 locale for `Intl` formatting and for the `lang` of the element's text. */
+  get locale(): string {
+    return matchCatalog(this.requested) ? this.requested : this.catalogKey;
+  }
+
+  /** The catalog in use: `en` or `zh-CN`. */
+  get catalogLocale(): CatalogLocale {
+    return this.catalogKey;
+  }
+
+  /** `rtl` for right-to-left languages; set it as `dir` on the element's inner root. */
+  get dir(): 'ltr' | 'rtl' {
+    return textDirection(this.requested);
+  }
+
+  /** False while the catalog of the locale is still arriving (English shows meanwhile). */
+  get loaded(): boolean {
+    return loadedCatalog(this.catalogKey) !== undefined;
+  }
+
+  /** A message, filled with its parameters; the compiler knows which ones each key needs. */
+  t<K extends MessageKey>(key: K, ...params: ParamsArgument<EnglishCatalog[K]>): string {
+    const catalog = loadedCatalog(this.catalogKey) ?? en;
+    const values = params[0] as Readonly<Record<string, ParamValue>> | undefined;
+    return formatMessage(this.locale, catalog[key] ?? en[key], values);
+  }
+
+  /** Whether a key computed at run time (such as `reason.${ruleId}`) exists. */
+  has(key: string): key is MessageKey {
+    return Object.hasOwn(en, key);
+  }
+
+  hostConnected(): void {
+    this.stopWatching = watchLanguage(() => this.refresh());
+    this.stopPageConfig = $pageConfig.listen(() => this.refresh());
+    // Sources may have changed while the element was away from the document.
+    this.refresh();
+  }
+
+  hostDisconnected(): void {
+    this.stopWatching?.();
+    this.stopPageConfig?.();
+    this.stopWatching = this.stopPageConfig = undefined;
+  }
+
+  /** Every update re-reads the sources: attribute and provider changes arrive this way. */
+  hostUpdate(): void {
+    this.resolve();
+  }
+
+  private refresh(): void {
+    if (this.resolve()) this.host.requestUpdate();
+  }
+
+  /** Recomputes the locale; true when it changed. */
+  private resolve(): boolean {
+    const requested = this.requestedLocale();
+    if (requested === this.requested) return false;
+    this.requested = requested;
+    this.catalogKey = matchCatalog(requested) ?? 'en';
+    if (!loadedCatalog(this.catalogKey)) {
+      const wanted = this.catalogKey;
+      void loadCatalog(wanted).then(() => {
+        if (this.catalogKey === wanted) this.host.requestUpdate();
+      });
+    }
+    return true;
+  }
+
+  private requestedLocale(): string {
+    const candidates = [
+      () => this.host.locale ?? this.host.getAttribute('locale'),
+      () => this.providerContext.value?.locale,
+      () => $pageConfig.get()?.locale,
+      () => closestLang(this.host),
+      () => (typeof navigator === 'undefined' ? undefined : navigator.language),
+    ];
+    for (const candidate of candidates) {
+      const locale = canonicalLocale(candidate());
+      if (locale) return locale;
+    }
+    return 'en';
+  }
+}
