@@ -1,0 +1,25 @@
+/** The data layer: one interface over embedded PGlite and a PostgreSQL server, same SQL on both. */
+import type { Db } from './types.ts';
+import { openEngine } from './open-engine.ts';
+import { prepareDatabase } from './prepare-database.ts';
+
+export type { Db, DbKind, Queryable, QueryResult } from './types.ts';
+export {
+  SQLSTATE,
+  constraintOf,
+  isAppendOnlyViolation,
+  isCheckViolation,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  sqlStateOf,
+} from './errors.ts';
+export { isPostgresUrl } from './open-engine.ts';
+
+/**
+ * url: 'memory://' → in-memory PGlite; 'postgres://…' or 'postgresql://…' → a PostgreSQL server
+ * (pg Pool); anything else → a folder for an on-disk PGlite (created if missing).
+ * Applies pending migrations before it resolves.
+ */
+export async function openDatabase(url: string): Promise<Db> {
+  return prepareDatabase(await openEngine(url));
+}

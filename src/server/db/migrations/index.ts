@@ -1,0 +1,7 @@
+import type { Migration } from './migration.ts';
+import { initial } from './001_initial.ts';
+
+export type { Migration } from './migration.ts';
+
+/** Every migration, in the order they apply. Append new ones; never reorder or edit applied ones. */
+export const MIGRATIONS: readonly Migration[] = [initial];

@@ -1,0 +1,74 @@
+/**
+ * C6 daily check-in and C7 monthly bonuses. A day is a calendar day in the rules' time zone.
+ * The member row is locked first, so parallel check-ins of one member are judged one after the
+ * other; the `check_ins` primary key (member, day) refuses a second row whatever happens.
+ */
+import type { CheckInResponse, CheckInsResponse } from '../../api/index.ts';
+import { checkInDay, checkInDecision, checkInMonth, monthOfDay, type CalendarDay, type CalendarMonth } from '../../rules/index.ts';
+import { isUniqueViolation, type Db, type Queryable } from '../db/index.ts';
+import { ProblemError } from '../http/problem.ts';
+import { coinBalance } from './coin-balance.ts';
+import { appendEntry } from './ledger.ts';
+import { lockMember } from './members.ts';
+import { currentRules } from './rules-store.ts';
+
+function alreadyCheckedIn(day: CalendarDay): ProblemError {
+  return new ProblemError('already_checked_in', `Already checked in on ${day}.`);
+}
+
+/** The member's check-in days within `month`, plus `alsoDay` when it is one of them. */
+async function checkInDays(q: Queryable, memberId: string, month: CalendarMonth, alsoDay?: CalendarDay): Promise<CalendarDay[]> {
+  const { rows } = await q.query<{ day: string }>(
+    `SELECT day FROM check_ins
+     WHERE member_id = $1
+       AND ((day >= $2::date AND day < $2::date + interval '1 month') OR day = $3::date)
+     ORDER BY day`,
+    [memberId, `${month}-01`, alsoDay ?? `${month}-01`],
+  );
+  return rows.map((row) => row.day);
+}
+
+/** C6/C7: checks the member in for the day `now` falls on; 409 `already_checked_in` the second time. */
+export async function checkIn(db: Db, memberId: string, now: Date): Promise<CheckInResponse> {
+  let day: CalendarDay | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      await lockMember(tx, memberId);
+      const rules = await currentRules(tx);
+      day = checkInDay(now, rules);
+      const decision = checkInDecision(now, await checkInDays(tx, memberId, monthOfDay(day)), rules);
+      if (!decision.ok) throw new ProblemError(decision.code, decision.detail);
+      const inserted = await tx.query(
+        'INSERT INTO check_ins (member_id, day, created_at) VALUES ($1, $2, $3) ON CONFLICT (member_id, day) DO NOTHING',
+        [memberId, decision.day, now],
+      );
+      if (inserted.rowCount === 0) throw alreadyCheckedIn(decision.day);
+      for (const entry of decision.credits) await appendEntry(tx, { ...entry, memberId, createdAt: now }, rules.version);
+      return {
+        day: decision.day,
+        coinsAwarded: decision.coinsAwarded,
+        bonusAwarded: decision.bonusAwarded,
+        coins: await coinBalance(tx, memberId),
+      };
+    });
+  } catch (error) {
+    // The last line of defence: a row that slipped in from elsewhere between lock and insert.
+    if (isUniqueViolation(error, 'check_ins_pkey')) throw alreadyCheckedIn(day ?? 'this day');
+    throw error;
+  }
+}
+
+/** C7: a month's check-in days and bonus tiers (`month` defaults to the current one). */
+export async function checkInsView(q: Queryable, memberId: string, now: Date, month?: CalendarMonth): Promise<CheckInsResponse> {
+  const rules = await currentRules(q);
+  const today = checkInDay(now, rules);
+  const shown = month ?? monthOfDay(today);
+  const view = checkInMonth(shown, await checkInDays(q, memberId, shown, today), now, rules);
+  return {
+    month: view.month,
+    today: view.today,
+    checkedInToday: view.checkedInToday,
+    days: view.days,
+    bonuses: view.bonuses.map(({ atCount, coins, earned }) => ({ atCount, coins, earned })),
+  };
+}

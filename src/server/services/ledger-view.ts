@@ -1,0 +1,109 @@
+/**
+ * A member's ledger as the API shows it (`GET /v1/me/ledger`): newest first, a page at a time,
+ * with the reason of each entry in words. Pages follow a keyset cursor (the last id shown), so a
+ * page never repeats or skips entries while new ones arrive. The cursor is opaque and signed: a
+ * client cannot forge one, reuse another member's, or switch currency half-way through.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Currency, LedgerEntry, LedgerResponse } from '../../api/index.ts';
+import { ledgerReason, RULE_TITLES, type RuleId } from '../../rules/index.ts';
+import type { Queryable } from '../db/index.ts';
+import { ProblemError } from '../http/problem.ts';
+
+export const DEFAULT_LEDGER_PAGE = 20;
+
+/** Spending is the member's own doing, not an award computed under a rule. */
+const SPENDING_RULES: ReadonlySet<string> = new Set(['S1', 'S2', 'S3']);
+
+interface LedgerViewRow {
+  id: number;
+  currency: Currency;
+  amount: number;
+  rule_id: string;
+  ref: string | null;
+  status: LedgerEntry['status'];
+  created_at: Date;
+}
+
+function isRuleId(value: string): value is RuleId {
+  return Object.hasOwn(RULE_TITLES, value);
+}
+
+function reasonOf(ruleId: string, amount: number): string {
+  if (ruleId === 'S3' && amount > 0) return 'Donation received';
+  return isRuleId(ruleId) ? ledgerReason(ruleId, amount) : ruleId;
+}
+
+function toEntry(row: LedgerViewRow): LedgerEntry {
+  return {
+    id: String(row.id),
+    currency: row.currency,
+    amount: row.amount,
+    ruleId: SPENDING_RULES.has(row.rule_id) ? null : row.rule_id,
+    reason: reasonOf(row.rule_id, row.amount),
+    ref: row.ref,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Signs and checks cursors with a key of their own, derived from a server secret. */
+export class LedgerCursors {
+  readonly #key: Buffer;
+
+  constructor(serverSecret: string) {
+    this.#key = createHmac('sha256', serverSecret).update('ledger-cursor/v1').digest();
+  }
+
+  #mac(memberId: string, listing: string, payload: string): Buffer {
+    return createHmac('sha256', this.#key).update(`${memberId}\n${listing}\n${payload}`).digest().subarray(0, 16);
+  }
+
+  encode(memberId: string, listing: string, lastId: number): string {
+    const payload = Buffer.from(String(lastId)).toString('base64url');
+    return `${payload}.${this.#mac(memberId, listing, payload).toString('base64url')}`;
+  }
+
+  /** The last id of the previous page; 400 for anything this server did not hand to this member for this listing. */
+  decode(memberId: string, listing: string, cursor: string): number {
+    const invalid = () =>
+      new ProblemError('invalid_request', 'The cursor is not valid for this listing.', [
+        { path: 'query.cursor', message: 'pass back a nextCursor of the same listing unchanged' },
+      ]);
+    const [payload, mac, extra] = cursor.split('.');
+    if (payload === undefined || mac === undefined || extra !== undefined) throw invalid();
+    const presented = Buffer.from(mac, 'base64url');
+    const expected = this.#mac(memberId, listing, payload);
+    if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) throw invalid();
+    const lastId = Number(Buffer.from(payload, 'base64url').toString());
+    if (!Number.isSafeInteger(lastId) || lastId < 1) throw invalid();
+    return lastId;
+  }
+}
+
+export interface LedgerPageRequest {
+  memberId: string;
+  /** Both currencies when absent. */
+  currency?: Currency;
+  limit?: number;
+  cursor?: string;
+}
+
+export async function ledgerPage(q: Queryable, request: LedgerPageRequest, cursors: LedgerCursors): Promise<LedgerResponse> {
+  const currencies: Currency[] = request.currency ? [request.currency] : ['coins', 'points'];
+  const listing = currencies.join('+');
+  const limit = request.limit ?? DEFAULT_LEDGER_PAGE;
+  const before = request.cursor === undefined ? null : cursors.decode(request.memberId, listing, request.cursor);
+  const { rows } = await q.query<LedgerViewRow>(
+    `SELECT id, currency, amount, rule_id, ref, status, created_at FROM ledger
+     WHERE member_id = $1 AND currency = ANY($2::text[]) AND ($3::bigint IS NULL OR id < $3::bigint)
+     ORDER BY id DESC LIMIT $4`,
+    [request.memberId, currencies, before, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    entries: page.map(toEntry),
+    nextCursor: rows.length > limit && last ? cursors.encode(request.memberId, listing, last.id) : null,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * S1/S2: spending coins on the catalog. One transaction does everything or nothing: lock the
+ * member, check the coins, take one unit of stock with a conditional update (so racing requests
+ * cannot take the same last unit), take the coins through the ledger (which refuses a balance
+ * below zero), then put the product into the cart or issue the coupon.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Coupon, CouponsResponse, RedeemResponse, RedemptionCartItem } from '../../api/index.ts';
+import { redeemDecision } from '../../rules/index.ts';
+import type { Db, Queryable } from '../db/index.ts';
+import { ProblemError } from '../http/problem.ts';
+import { coinBalance } from './coin-balance.ts';
+import { appendEntry } from './ledger.ts';
+import { lockMember } from './members.ts';
+import { currentRules } from './rules-store.ts';
+
+interface CatalogRow {
+  id: string;
+  kind: 'product' | 'coupon';
+  name: string;
+  coins: number;
+  stock: number;
+  coupon_value_cents: number | null;
+  active: boolean;
+}
+
+/** 16 random bytes: an id nobody can guess or enumerate. */
+export function randomId(prefix: string): string {
+  return `${prefix}_${randomBytes(16).toString('base64url')}`;
+}
+
+/**
+ * A coupon code to type at checkout: 20 characters of an alphabet without look-alikes
+ * (no 0/O, 1/I/L), about 98 bits of randomness, in groups of four.
+ */
+export function couponCode(): string {
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // 31 symbols
+  const bytes = randomBytes(40);
+  const symbols: string[] = [];
+  // Rejection sampling keeps every symbol equally likely.
+  for (const byte of bytes) {
+    if (byte >= 248) continue; // 248 = 8 × 31
+    symbols.push(alphabet[byte % alphabet.length]!);
+    if (symbols.length === 20) break;
+  }
+  if (symbols.length < 20) return couponCode();
+  return symbols.join('').match(/.{4}/g)!.join('-');
+}
+
+async function activeItem(tx: Queryable, catalogItemId: string): Promise<CatalogRow> {
+  const { rows } = await tx.query<CatalogRow>('SELECT * FROM catalog_items WHERE id = $1', [catalogItemId]);
+  const item = rows[0];
+  if (!item || !item.active) throw new ProblemError('not_found', `No catalog item ${catalogItemId}.`);
+  return item;
+}
+
+/** Redeems one unit of a catalog item for the member. */
+export async function redeem(db: Db, memberId: string, catalogItemId: string, now: Date): Promise<RedeemResponse> {
+  return db.transaction(async (tx) => {
+    const member = await lockMember(tx, memberId);
+    const item = await activeItem(tx, catalogItemId);
+    const decision = redeemDecision(
+      { id: item.id, kind: item.kind, coins: item.coins, stock: item.stock, active: item.active, couponValueCents: item.coupon_value_cents },
+      member.coins_available,
+    );
+    if (!decision.ok) throw new ProblemError(decision.code, decision.detail);
+
+    const taken = await tx.query(
+      'UPDATE catalog_items SET stock = stock - 1 WHERE id = $1 AND active AND stock > 0',
+      [item.id],
+    );
+    if (taken.rowCount === 0) throw new ProblemError('out_of_stock', `${item.name} is out of stock.`);
+
+    const redemptionId = randomId('rd');
+    const rules = await currentRules(tx);
+    // The debit refers to the redemption, which a later removal refers to as well.
+    for (const entry of decision.credits) await appendEntry(tx, { ...entry, ref: redemptionId, memberId, createdAt: now }, rules.version);
+
+    const response: RedeemResponse = {
+      redemption: { id: redemptionId, catalogItemId: item.id, kind: item.kind, coins: item.coins, createdAt: now.toISOString() },
+      coins: await coinBalance(tx, memberId),
+    };
+    if (decision.addsToCart) response.cartItem = await addToCart(tx, memberId, redemptionId, item, now);
+    else response.coupon = await issueCoupon(tx, memberId, item, decision.couponValueCents ?? 0, now);
+    return response;
+  });
+}
+
+async function addToCart(tx: Queryable, memberId: string, id: string, item: CatalogRow, now: Date): Promise<RedemptionCartItem> {
+  await tx.query(
+    `INSERT INTO cart_items (id, member_id, kind, catalog_item_id, name, coins, created_at)
+     VALUES ($1, $2, 'redemption', $3, $4, $5, $6)`,
+    [id, memberId, item.id, item.name, item.coins, now],
+  );
+  return { id, kind: 'redemption', catalogItemId: item.id, name: item.name, coins: item.coins, removable: true };
+}
+
+async function issueCoupon(tx: Queryable, memberId: string, item: CatalogRow, valueCents: number, now: Date): Promise<Coupon> {
+  const code = couponCode();
+  await tx.query(
+    'INSERT INTO coupons (code, member_id, catalog_item_id, value_cents, created_at) VALUES ($1, $2, $3, $4, $5)',
+    [code, memberId, item.id, valueCents, now],
+  );
+  return { code, valueCents, createdAt: now.toISOString() };
+}
+
+/** S2: the member's coupons, newest first. */
+export async function listCoupons(q: Queryable, memberId: string): Promise<CouponsResponse> {
+  const { rows } = await q.query<{ code: string; value_cents: number; created_at: Date }>(
+    'SELECT code, value_cents, created_at FROM coupons WHERE member_id = $1 ORDER BY created_at DESC, code',
+    [memberId],
+  );
+  return { coupons: rows.map((row) => ({ code: row.code, valueCents: row.value_cents, createdAt: row.created_at.toISOString() })) };
+}
