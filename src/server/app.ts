@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './http/clock.ts';
 import type { Logger } from './http/logger.ts';
 import { registerCatalogAdminRoutes } from './routes/catalog-admin.ts';
 import { demoStaticRoutes } from './routes/demo-static.ts';
+import { registerDemoTokenRoute } from './routes/demo-token.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerEventRoutes } from './routes/events.ts';
 import { registerMemberRoutes } from './routes/member.ts';
@@ -20,6 +21,8 @@ import { registerShopRoutes } from './routes/shop.ts';
 
 /** The project's `demo/` folder. */
 export const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
+/** The browser build (`npm run build`) that the demo pages load from `/dist/`. */
+const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 export interface CreateRewardsAppOptions {
   config: ServerConfig;
@@ -46,8 +49,12 @@ export const apiRoutes: readonly RouteModule[] = [
 export function createRewardsApp(options: CreateRewardsAppOptions): RewardsApp {
   const { config, db, logger, clock = systemClock, rateLimit, idempotency } = options;
   const demoDir = options.demoDir === undefined ? DEFAULT_DEMO_DIR : options.demoDir;
+  const demo: RouteModule[] =
+    demoDir !== null && existsSync(demoDir)
+      ? [...(config.demoTokens ? [registerDemoTokenRoute] : []), demoStaticRoutes(DIST_DIR, '/dist/'), demoStaticRoutes(demoDir)]
+      : [demoStaticRoutes(null)];
   // Static files come last: they only answer what no API route did.
-  const routes = [...apiRoutes, demoStaticRoutes(demoDir !== null && existsSync(demoDir) ? demoDir : null)];
+  const routes = [...apiRoutes, ...demo];
   return createHttpApp({
     config,
     db,

@@ -21,6 +21,11 @@ export interface ServerConfig {
    * prints them so a developer can use them; they change on every start.
    */
   devCredentials: boolean;
+  /**
+   * True when the member secret itself was generated: nothing real can be signed with it, so the
+   * demo pages may be handed member tokens (see routes/demo-token.ts).
+   */
+  demoTokens: boolean;
 }
 
 export class ServerConfigError extends Error {
@@ -82,6 +87,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     timeZone,
     seedDemo,
     devCredentials: apiKey.generated || memberSecret.generated,
+    demoTokens: memberSecret.generated,
   };
 }
 

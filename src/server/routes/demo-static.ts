@@ -55,15 +55,15 @@ async function regularFileInside(root: string, segments: string[]): Promise<stri
 }
 
 /**
- * Serves `folder` at `/`; `/` itself leads to the API reference when there is no folder or it has
- * no index page.
+ * Serves `folder` at `prefix` (`/` by default); `/` itself leads to the API reference when there
+ * is no folder or it has no index page.
  */
-export function demoStaticRoutes(folder: string | null): RouteModule {
+export function demoStaticRoutes(folder: string | null, prefix = '/'): RouteModule {
   return (app: RewardsApp, _deps: HttpDeps) => {
     const root = folder === null ? Promise.resolve(undefined) : realpath(folder).catch(() => undefined);
-    app.get('/*', async (c) => {
+    app.get(`${prefix}*`, async (c) => {
       const rootPath = await root;
-      const segments = c.req.path.startsWith('/v1/') ? undefined : safeSegments(c.req.path);
+      const segments = c.req.path.startsWith('/v1/') ? undefined : safeSegments(c.req.path.slice(prefix.length - 1));
       const file = rootPath && segments ? await regularFileInside(rootPath, segments) : undefined;
       if (file === undefined) return c.req.path === '/' ? c.redirect('/docs', 302) : c.notFound();
       return c.body(new Uint8Array(await readFile(file)), 200, {

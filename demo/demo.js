@@ -1,0 +1,29 @@
+// Shared by the demo pages: loads the kit (the one-file build) and signs the chosen demo member in.
+// The token comes from the reference server's development-only /demo/token route; a real shop
+// signs member tokens in its own backend with REWARDS_MEMBER_SECRET.
+import '/dist/member-rewards-kit.js';
+
+const picker = document.querySelector('#demo-member');
+const member = () => localStorage.getItem('demo-member') ?? 'ada';
+
+async function demoToken() {
+  const response = await fetch(`/demo/token?member=${encodeURIComponent(member())}`);
+  if (!response.ok) return null;
+  return (await response.json()).token;
+}
+
+const provider = document.querySelector('rewards-provider');
+if (provider) provider.getToken = demoToken;
+
+if (picker) {
+  picker.value = member();
+  picker.addEventListener('change', () => {
+    localStorage.setItem('demo-member', picker.value);
+    location.reload();
+  });
+}
+
+// The kit's events bubble out of every element: a page reacts to them in one place.
+for (const name of ['rewards-checked-in', 'rewards-redeemed', 'rewards-cart-changed', 'rewards-level-up', 'rewards-error']) {
+  document.addEventListener(name, (event) => console.info(name, event.detail));
+}
