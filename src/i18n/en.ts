@@ -41,6 +41,11 @@ const en = {
   'level.top': 'Top level reached',
   'level.discount': '{percent} member discount',
   'level.noDiscount': 'No member discount on this product',
+  'level.noDiscountYet': 'No member discount yet',
+  'level.progressValue': '{points} of {target} points',
+  'badge.label': '{level}, level {n}',
+  'badge.labelWithName': '{name}: {level}, level {n}',
+  'level.reached': 'Level up! You reached {level}.',
 
   // Coins.
   'coins.title': 'Coins',
@@ -49,6 +54,8 @@ const en = {
   'coins.pending': '{n} pending',
   'coins.balanceAnnouncement': { one: 'Coin balance: {n} coin', other: 'Coin balance: {n} coins' },
   'coins.earnForPrice': 'Earn {points} points and {coins} coins',
+  'coins.unit': { one: 'coin', other: 'coins' },
+  'points.unit': { one: 'point', other: 'points' },
 
   // Coin history: reasons by rule id (what earned or spent the coins).
   'reason.P1': 'Points for a completed order',
@@ -97,6 +104,9 @@ const en = {
   'history.loadMore': 'Load more',
   'history.empty': 'No coin activity yet.',
   'history.end': 'That is everything.',
+  'history.pointsTitle': 'Points history',
+  'history.pointsEmpty': 'No points yet.',
+  'history.loadingMore': 'Loading more…',
 
   // Sign-in prompts (the page's own sign-in link goes into the `signed-out` slot).
   'signIn.history': 'Sign in to see your coin history.',
@@ -104,6 +114,8 @@ const en = {
   'signIn.cart': 'Sign in to see the gifts in your cart.',
   'signIn.redeem': 'Sign in to redeem rewards with your coins.',
   'signIn.level': 'Sign in to see your level and points.',
+  'signIn.coins': 'Sign in to see your coins.',
+  'signIn.pointsHistory': 'Sign in to see your points history.',
 
   // Daily check-in (C6) and the monthly bonus (C7).
   'checkIn.title': 'Daily check-in',
@@ -121,6 +133,9 @@ const en = {
   'checkIn.today': 'Today',
   'checkIn.previousMonth': 'Previous month',
   'checkIn.nextMonth': 'Next month',
+  'checkIn.checking': 'Checking in…',
+  'checkIn.bonusTitle': 'Monthly bonus',
+  'checkIn.bonusTierName': '{n}-day bonus',
 
   // Reward catalog (S1, S2).
   'catalog.title': 'Rewards',
@@ -148,6 +163,12 @@ const en = {
   'cart.shipWithNextOrder': 'With my next order',
   'cart.notRemovable': 'Can no longer be removed',
   'cart.empty': 'No gifts in your cart.',
+  'cart.keep': 'Keep',
+  'cart.removing': 'Removing…',
+  'cart.redeemedFor': { one: 'Redeemed for {n} coin', other: 'Redeemed for {n} coins' },
+  'cart.notRemovableOrdered': 'It is part of a completed order.',
+  'cart.giftNotRemovable': 'Upgrade gifts cannot be removed.',
+  'cart.shippingFailed': 'Your shipping choice for {name} could not be saved.',
 } as const satisfies Record<string, Message>;
 
 export type EnglishCatalog = typeof en;

@@ -1,0 +1,63 @@
+/**
+ * C7: the month's bonus tiers, each with its reward, a progress bar ("14 of 21 days") and,
+ * once reached, a tick and "Bonus earned" in words.
+ */
+import { html, type TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { LocalizeController } from '../../i18n/localize.ts';
+import { skeleton } from '../shared/faces.ts';
+import { checkIcon } from '../shared/icons.ts';
+import { bonusProgress, type BonusTier } from './bonus-progress.ts';
+
+/** Four default tiers, so the section keeps its size while a month's data arrives. */
+const PLACEHOLDER_TIERS = 4;
+
+export function bonusTiers(
+  l10n: Pick<LocalizeController, 't'>,
+  checkedInDays: number,
+  tiers: readonly BonusTier[],
+): TemplateResult {
+  return html`<ol class="bonuses" part="bonuses">
+    ${bonusProgress(checkedInDays, tiers).map((tier) => {
+      // Ids are scoped to the element's shadow root.
+      const nameId = `bonus-${tier.atCount}`;
+      const progressText = l10n.t('checkIn.bonusTier', { count: tier.progress, target: tier.atCount });
+      const percent = tier.atCount > 0 ? (tier.progress / tier.atCount) * 100 : 0;
+      return html`<li
+        class=${classMap({ bonus: true, earned: tier.earned, next: tier.next })}
+        part=${tier.earned ? 'bonus bonus-earned' : 'bonus'}
+      >
+        <span class="bonus-name" id=${nameId}>${l10n.t('checkIn.bonusTierName', { n: tier.atCount })}</span>
+        <span class="bonus-reward">${l10n.t('checkIn.bonusReward', { n: tier.coins })}</span>
+        <div
+          class="meter"
+          part="bonus-progress"
+          role="progressbar"
+          aria-labelledby=${nameId}
+          aria-valuemin="0"
+          aria-valuemax=${tier.atCount}
+          aria-valuenow=${tier.progress}
+          aria-valuetext=${progressText}
+        >
+          <span class="meter-fill" style=${styleMap({ 'inline-size': `${percent}%` })}></span>
+        </div>
+        <span class="bonus-status">
+          ${tier.earned
+            ? html`${checkIcon('bonus-earned-mark')} <span>${l10n.t('checkIn.bonusEarned')}</span>`
+            : html`<span aria-hidden="true">${progressText}</span>`}
+        </span>
+      </li>`;
+    })}
+  </ol>`;
+}
+
+/** The tiers' place while the month's check-ins arrive: same rows, no content. */
+export function bonusTiersPlaceholder(): TemplateResult {
+  return html`<ol class="bonuses" part="bonuses" aria-hidden="true">
+    ${Array.from(
+      { length: PLACEHOLDER_TIERS },
+      () => html`<li class="bonus placeholder">${skeleton({ blockSize: '100%' })}</li>`,
+    )}
+  </ol>`;
+}

@@ -1,0 +1,383 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { CheckInsResponse } from '../../api/member.ts';
+import { RewardsCheckedInEvent } from '../../events/checked-in.ts';
+import { LocalizeController } from '../../i18n/localize.ts';
+import { dataOf, rewardsSession, type ResourceState, type RewardsSession } from '../../store/index.ts';
+import type { Theme } from '../rewards-provider/context.ts';
+import { FaceState } from '../shared/face-state.ts';
+import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
+import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
+import { firstDayOfWeek, formatMonth } from '../shared/format.ts';
+import { checkIcon, chevronEndIcon, chevronStartIcon } from '../shared/icons.ts';
+import { RewardsConfigController } from '../shared/resolve-config.ts';
+import { SelectedStoreController } from '../shared/selected-store-controller.ts';
+import { baseStyles } from '../shared/theme.ts';
+import { bonusTiers, bonusTiersPlaceholder } from './bonus-tiers.ts';
+import { calendarGrid } from './calendar-grid.ts';
+import { calendarStyles } from './check-in-calendar.styles.ts';
+import {
+  addMonths,
+  entryDay,
+  isCalendarMonth,
+  isGridKey,
+  monthOfDay,
+  moveFocus,
+  shownMonth,
+  type CalendarDay,
+  type CalendarMonth,
+} from './month-grid.ts';
+
+/** What the message line under the check-in button says. */
+type Notice =
+  | { readonly kind: 'checked-in'; readonly coins: number; readonly bonus: number }
+  | { readonly kind: 'failed'; readonly error: unknown };
+
+type CalendarFace = 'loading' | 'ready' | 'signed-out' | 'error';
+
+/** What every month's answer says about today, kept while another month loads. */
+interface TodayFacts {
+  readonly today: CalendarDay;
+  readonly checkedInToday: boolean;
+}
+
+/**
+ * The member's daily check-in (C6) and monthly bonus tiers (C7): the month as a keyboard
+ * navigable grid with the checked-in days marked, today's check-in button, and progress
+ * towards each bonus tier ("14 of 21 days"). Today is the shop's day, as the server says.
+ *
+ * Keyboard, in the grid: arrows move by a day or a week (into the adjacent month), Home/End
+ * to the first/last day of the week, PageUp/PageDown to the previous/next month (Shift: year),
+ * keeping the date or taking the month's last day. No month after the current one is shown.
+ *
+ * @tagname check-in-calendar
+ * @summary The month's check-ins, today's check-in button and the monthly bonus tiers.
+ *
+ * @slot signed-out - Shown when no member is signed in: the page's own sign-in link.
+ *
+ * @csspart base - The calendar's outer box (every face).
+ * @csspart title - "Daily check-in".
+ * @csspart count - "N days checked in this month".
+ * @csspart month-nav - The row with the month's name and the previous/next buttons.
+ * @csspart month - The month's name.
+ * @csspart previous-month - The previous-month button.
+ * @csspart next-month - The next-month button (inactive on the current month).
+ * @csspart grid - The month grid.
+ * @csspart weekday - A weekday column header.
+ * @csspart day - A day cell; also `day-checked`, `day-today` and `day-future` by state.
+ * @csspart check-mark - The tick on a checked-in day.
+ * @csspart check-in-button - Today's check-in button.
+ * @csspart message - The line that reports the check-in's result or failure.
+ * @csspart bonuses - The list of monthly bonus tiers.
+ * @csspart bonus - One tier; also `bonus-earned` once reached.
+ * @csspart bonus-progress - A tier's progress bar.
+ * @csspart bonus-earned-mark - The tick of an earned tier.
+ * @csspart face - Any face other than ready; also `face-loading`, `face-signed-out`, `face-error`.
+ * @csspart skeleton - Placeholder shapes while loading.
+ * @csspart retry-button - "Try again" after a failed load.
+ *
+ * @cssprop --rk-calendar-inline-size - Width of the calendar (default `20rem`, never wider than its container).
+ * @cssprop --rk-calendar-cell-size - Height of a day cell (default `2.25rem`).
+ * @cssprop --rk-surface - Background.
+ * @cssprop --rk-surface-sunken - Progress bar track; the check-in button once done.
+ * @cssprop --rk-text - Text.
+ * @cssprop --rk-text-muted - Weekday names, future days, secondary text.
+ * @cssprop --rk-accent - Check-in button, today's ring, progress.
+ * @cssprop --rk-on-accent - Text on the check-in button.
+ * @cssprop --rk-success - Checked-in days, earned tiers, the success message.
+ * @cssprop --rk-danger - Failure messages.
+ * @cssprop --rk-border - The calendar's and the controls' borders.
+ * @cssprop --rk-focus-ring - Keyboard focus indicator.
+ * @cssprop --rk-skeleton - Placeholder shapes while loading.
+ *
+ * @cssstate loading - Waiting for the first month's check-ins (or for an API to be configured).
+ * @cssstate ready - The calendar is shown (also while another month's check-ins arrive).
+ * @cssstate signed-out - No member is signed in.
+ * @cssstate error - The check-ins could not be loaded and nothing is known yet; a retry button is shown.
+ *
+ * @fires {RewardsCheckedInEvent} rewards-checked-in - The member checked in: `{ day, coinsAwarded, bonusAwarded }`.
+ * @fires {RewardsErrorEvent} rewards-error - Loading or checking in failed: `{ code, status, detail, source }`.
+ */
+export class CheckInCalendar extends LitElement {
+  static override styles = [...baseStyles, ...faceStyles, calendarStyles];
+
+  /** Base URL of the rewards API; by default the nearest `<rewards-provider>`'s or the page's `configure()`. */
+  @property({ reflect: true }) api?: string;
+
+  /** A member token for this element alone (with `api`); by default the provider's or the page's. */
+  @property() token?: string;
+
+  /** BCP 47 language (`en`, `zh-CN`, …); by default the provider's, the page's, or the closest `lang`. */
+  @property({ reflect: true }) locale?: string;
+
+  /** Colour theme: `light`, `dark`, or `auto` (by default) to follow the system or the provider. */
+  @property({ reflect: true }) theme?: Theme;
+
+  /**
+   * The month to show, `YYYY-MM`; the shop's current month when absent, malformed or later than
+   * the current month. Moving to another month (buttons, PageUp/PageDown) updates it, and the
+   * current month sets it back to `undefined`.
+   */
+  @property() month?: string;
+
+  @state() private checkingIn = false;
+  @state() private notice?: Notice;
+
+  private readonly configuration = new RewardsConfigController(this);
+  private readonly l10n = new LocalizeController(this);
+  private readonly faceState = new FaceState<CalendarFace>(this, this.attachInternals());
+  private readonly checkIns = new SelectedStoreController<ResourceState<CheckInsResponse>>(this, () => this.selectStore());
+
+  private session?: RewardsSession;
+  /** The month key the store was chosen with (`undefined`: the shop's current month). */
+  private storeKey?: CalendarMonth;
+  private facts?: TodayFacts;
+  /** The day holding the grid's tab stop. */
+  private focusDay?: CalendarDay;
+  private focusPending = false;
+  private reportedProblem?: string;
+
+  /** Checks the member in for today, as the button does; resolves when the answer is shown. */
+  async checkIn(): Promise<void> {
+    const session = this.session;
+    if (!session || this.checkingIn || this.facts?.checkedInToday !== false) return;
+    this.checkingIn = true;
+    this.notice = undefined;
+    try {
+      const answer = await session.checkIn();
+      this.notice = { kind: 'checked-in', coins: answer.coinsAwarded, bonus: answer.bonusAwarded };
+      // Built first: the manifest analyzer would list an inline `new …Event` as an unnamed event.
+      const checkedIn = new RewardsCheckedInEvent({ day: answer.day, coinsAwarded: answer.coinsAwarded, bonusAwarded: answer.bonusAwarded });
+      this.dispatchEvent(checkedIn);
+    } catch (error) {
+      if (isAborted(error)) return;
+      // On `already_checked_in` (another tab was first) the store fetches the month again.
+      this.notice = { kind: 'failed', error };
+      this.dispatchEvent(failureEvent(error, this.localName));
+    } finally {
+      this.checkingIn = false;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Before the store is chosen: what the last answer said about today decides which month's
+    // store to follow (a requested month after the current one falls back to the current).
+    const latest = this.checkIns.value;
+    const known = latest ? dataOf(latest) : undefined;
+    if (known) this.facts = { today: known.today, checkedInToday: known.checkedInToday };
+    const problem = this.configuration.problem;
+    if (problem && problem !== this.reportedProblem) console.warn(problem);
+    this.reportedProblem = problem;
+    if (changed.has('month') && this.month !== undefined && !isCalendarMonth(this.month)) {
+      console.warn(`check-in-calendar: month="${this.month}" is not YYYY-MM; showing the current month`);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const state = this.checkIns.value;
+    const data = state ? dataOf(state) : undefined;
+    // A store chosen just now may already hold an answer (another element fetched it).
+    if (data) this.facts = { today: data.today, checkedInToday: data.checkedInToday };
+    const { l10n } = this;
+    return html`<div class="root" lang=${l10n.locale} dir=${l10n.dir}>${this.renderFace(state, data)}</div>`;
+  }
+
+  protected override updated(): void {
+    const state = this.checkIns.value;
+    this.faceState.show(this.face(state), state?.status === 'error' ? state.error : undefined);
+    // Only when that ready-made answer showed the requested month to be after the current one.
+    if (this.monthKey() !== this.storeKey) this.requestUpdate();
+    if (this.focusPending) {
+      this.focusPending = false;
+      this.shadowRoot?.querySelector<HTMLElement>(`[data-day="${this.focusDay}"]`)?.focus();
+    }
+  }
+
+  private selectStore() {
+    const config = this.configuration.config;
+    const session = config ? rewardsSession(config) : undefined;
+    if (session !== this.session) {
+      // Another member or API: nothing known about today any more.
+      this.session = session;
+      this.facts = undefined;
+      this.notice = undefined;
+    }
+    this.storeKey = this.monthKey();
+    return session?.checkIns(this.storeKey);
+  }
+
+  /** Which month's store to follow: the current month has its own key, so it is fetched once. */
+  private monthKey(): CalendarMonth | undefined {
+    const requested = this.month;
+    if (!requested || !isCalendarMonth(requested)) return undefined;
+    if (this.facts && requested > monthOfDay(this.facts.today)) return undefined;
+    return requested;
+  }
+
+  private face(state: ResourceState<CheckInsResponse> | undefined): CalendarFace {
+    if (state?.status === 'signed-out') return 'signed-out';
+    if (this.facts) return 'ready';
+    return state?.status === 'error' ? 'error' : 'loading';
+  }
+
+  private renderFace(state: ResourceState<CheckInsResponse> | undefined, data: CheckInsResponse | undefined): TemplateResult {
+    const { l10n } = this;
+    switch (this.face(state)) {
+      case 'signed-out':
+        return signedOutFace(l10n, l10n.t('signIn.checkIn'));
+      case 'ready':
+        return this.renderReady(this.facts!, state, data);
+      case 'error':
+        return errorFace(l10n, () => this.retry(), l10n.t(failureMessageKey(state?.status === 'error' ? state.error : undefined)));
+      case 'loading':
+        return this.renderLoading();
+    }
+  }
+
+  private renderReady(facts: TodayFacts, state: ResourceState<CheckInsResponse> | undefined, data: CheckInsResponse | undefined): TemplateResult {
+    const { l10n } = this;
+    const month = shownMonth(this.month, facts.today);
+    const monthData = data?.month === month ? data : undefined;
+    const focusDay = this.focusDay && monthOfDay(this.focusDay) === month ? this.focusDay : entryDay(month, facts.today, this.focusDay);
+    this.focusDay = focusDay;
+    const isCurrent = month === monthOfDay(facts.today);
+    return html`<div class="calendar" part="base">
+      <div class="header">
+        <p class="title" part="title">${l10n.t('checkIn.title')}</p>
+        ${monthData
+          ? html`<p class="count" part="count">${l10n.t('checkIn.monthCount', { n: monthData.days.length })}</p>`
+          : html`<span class="count">${skeleton({ blockSize: '100%', inlineSize: '60%' })}</span>`}
+      </div>
+      <div class="month-nav" part="month-nav">
+        <button type="button" class="button nav" part="previous-month" @click=${() => this.showMonth(addMonths(month, -1))}>
+          ${chevronStartIcon()}<span class="visually-hidden">${l10n.t('checkIn.previousMonth')}</span>
+        </button>
+        <p class="month" part="month" aria-live="polite">${formatMonth(l10n.locale, month)}</p>
+        <button
+          type="button"
+          class="button nav"
+          part="next-month"
+          aria-disabled=${isCurrent ? 'true' : 'false'}
+          @click=${() => (isCurrent ? undefined : this.showMonth(addMonths(month, 1)))}
+        >
+          ${chevronEndIcon()}<span class="visually-hidden">${l10n.t('checkIn.nextMonth')}</span>
+        </button>
+      </div>
+      ${calendarGrid({
+        month,
+        today: facts.today,
+        focusDay,
+        checkedDays: new Set(monthData?.days ?? []),
+        busy: !monthData,
+        firstDay: firstDayOfWeek(l10n.locale),
+        l10n,
+        onKeydown: (event) => this.onGridKeydown(event, facts),
+        onDayClick: (day) => this.moveFocusTo(day, true),
+      })}
+      ${state?.status === 'error' ? this.renderInlineError(state.error) : nothing}
+      <div class="actions">${this.renderCheckInButton(facts)} ${this.renderNotice()}</div>
+      <div class="bonus-section">
+        <p class="bonus-title">${l10n.t('checkIn.bonusTitle')}</p>
+        ${monthData ? bonusTiers(l10n, monthData.days.length, monthData.bonuses) : bonusTiersPlaceholder()}
+      </div>
+    </div>`;
+  }
+
+  private renderCheckInButton(facts: TodayFacts): TemplateResult {
+    const { l10n } = this;
+    const done = facts.checkedInToday;
+    const inactive = done || this.checkingIn;
+    return html`<button
+      type="button"
+      class="button primary check-in"
+      part="check-in-button"
+      aria-disabled=${inactive ? 'true' : 'false'}
+      @click=${() => (inactive ? undefined : void this.checkIn())}
+    >
+      ${done ? html`${checkIcon()}<span>${l10n.t('checkIn.done')}</span>` : this.checkingIn ? l10n.t('checkIn.checking') : l10n.t('checkIn.action')}
+    </button>`;
+  }
+
+  private renderNotice(): TemplateResult {
+    const { l10n, notice } = this;
+    let text = '';
+    if (notice?.kind === 'checked-in') {
+      text = l10n.t('checkIn.awarded', { n: notice.coins });
+      if (notice.bonus > 0) text += ` ${l10n.t('checkIn.bonusAwarded', { n: notice.bonus })}`;
+    } else if (notice?.kind === 'failed') {
+      text = l10n.t(failureMessageKey(notice.error));
+    }
+    const tone = notice?.kind === 'failed' ? 'failure' : 'success';
+    return html`<p class="notice ${tone}" part="message" role="status">${text}</p>`;
+  }
+
+  /** A month whose check-ins could not be loaded, while the rest of the calendar stays usable. */
+  private renderInlineError(error: unknown): TemplateResult {
+    const { l10n } = this;
+    return html`<div class="inline-error" role="alert">
+      <span>${l10n.t(failureMessageKey(error))}</span>
+      <button type="button" class="button" part="retry-button" @click=${() => this.retry()}>${l10n.t('error.retry')}</button>
+    </div>`;
+  }
+
+  /** The ready calendar's outline, so nothing moves when the data arrives. */
+  private renderLoading(): TemplateResult {
+    const { l10n } = this;
+    return html`<div class="face face-loading calendar" part="base face face-loading" role="status" aria-busy="true">
+      <span class="visually-hidden">${l10n.t('face.loading')}</span>
+      <div class="header" aria-hidden="true">
+        <span class="title">${l10n.t('checkIn.title')}</span>
+        <span class="count">${skeleton({ blockSize: '100%', inlineSize: '60%' })}</span>
+      </div>
+      ${skeleton({ blockSize: 'var(--_rk-control-size)' })}
+      ${skeleton({ blockSize: 'calc(7 * var(--_cic-cell) + 6 * var(--_cic-gap))' })}
+      <div class="actions">
+        ${skeleton({ blockSize: 'var(--_rk-control-size)' })}
+        <span class="notice"></span>
+      </div>
+      <div class="bonus-section" aria-hidden="true">
+        <span class="bonus-title">${l10n.t('checkIn.bonusTitle')}</span>
+        ${bonusTiersPlaceholder()}
+      </div>
+    </div>`;
+  }
+
+  private onGridKeydown(event: KeyboardEvent, facts: TodayFacts): void {
+    if (!isGridKey(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+    // From the day that has the focus, wherever it came from (a click, a script, Tab).
+    const from = (event.target as HTMLElement).closest<HTMLElement>('[data-day]')?.dataset['day'] ?? this.focusDay;
+    if (!from) return;
+    event.preventDefault();
+    const target = moveFocus(from, event.key, {
+      firstDay: firstDayOfWeek(this.l10n.locale),
+      rtl: this.l10n.dir === 'rtl',
+      latestMonth: monthOfDay(facts.today),
+      shift: event.shiftKey,
+    });
+    this.moveFocusTo(target, true);
+  }
+
+  private moveFocusTo(day: CalendarDay, focus: boolean): void {
+    this.focusDay = day;
+    this.focusPending = focus;
+    const month = monthOfDay(day);
+    if (this.facts && month !== shownMonth(this.month, this.facts.today)) this.showMonth(month);
+    this.requestUpdate();
+  }
+
+  /** Opens `month`; the current month is kept under "no month", the key it was first fetched by. */
+  private showMonth(month: CalendarMonth): void {
+    const current = this.facts ? monthOfDay(this.facts.today) : undefined;
+    this.month = month === current ? undefined : month;
+  }
+
+  private retry(): void {
+    void this.session?.refresh();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'check-in-calendar': CheckInCalendar;
+  }
+}

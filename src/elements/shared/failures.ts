@@ -1,0 +1,48 @@
+/**
+ * How an element reports a failed load or action: a short message for the member (by the
+ * API's error code, never the server's English `detail`) and a `rewards-error` event for the
+ * page, which may log it or refresh an ended session.
+ */
+import type { MessageKey } from '../../i18n/en.ts';
+import { RewardsErrorEvent } from '../../events/error.ts';
+import { isRewardsError } from '../../sdk/errors.ts';
+
+/** The messages of failures; none takes parameters, so `t(failureMessageKey(error))` needs none. */
+export type FailureMessageKey = Extract<MessageKey, `error.${string}`>;
+
+const MESSAGE_BY_CODE: Readonly<Record<string, FailureMessageKey>> = {
+  network: 'error.network',
+  timeout: 'error.network',
+  unauthorized: 'error.unauthorized',
+  rate_limited: 'error.rateLimited',
+  insufficient_coins: 'error.insufficientCoins',
+  already_checked_in: 'error.alreadyCheckedIn',
+  out_of_stock: 'error.outOfStock',
+  not_removable: 'error.notRemovable',
+};
+
+/** The API's machine code of a failure, `network` for anything that is not a `RewardsError`. */
+export function failureCode(error: unknown): string {
+  return isRewardsError(error) ? error.code : 'network';
+}
+
+/** The catalog key of the message a member reads for a failure. */
+export function failureMessageKey(error: unknown): FailureMessageKey {
+  return MESSAGE_BY_CODE[failureCode(error)] ?? 'error.generic';
+}
+
+/** Whether the failure is the caller's own signal cancelling the call: nothing to report. */
+export function isAborted(error: unknown): boolean {
+  return isRewardsError(error, 'aborted') || (error instanceof DOMException && error.name === 'AbortError');
+}
+
+/** The `rewards-error` event for a failure of the element `source` (its tag name). */
+export function failureEvent(error: unknown, source: string): RewardsErrorEvent {
+  const rewardsError = isRewardsError(error) ? error : undefined;
+  return new RewardsErrorEvent({
+    code: failureCode(error),
+    status: rewardsError?.status ?? 0,
+    detail: rewardsError?.detail ?? (error instanceof Error ? error.message : String(error)),
+    source,
+  });
+}
