@@ -147,7 +147,7 @@ export const creditedEntry = z.object({
 });
 export type CreditedEntry = z.infer<typeof creditedEntry>;
 
-/** `duplicate` is true when the event id was seen before; then `credited` is empty. */
+/** `duplicate` is true when the event id was seen before (C20): nothing more is credited, and `credited` repeats what the first delivery credited. */
 export const sendEventResponse = z.object({
   duplicate: z.boolean(),
   credited: z.array(creditedEntry),
