@@ -1,0 +1,298 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Currency } from '../../api/common.ts';
+import type { LedgerEntry } from '../../api/member.ts';
+import { LocalizeController } from '../../i18n/localize.ts';
+import { rewardsSession, type LedgerPages, type ResourceState, type RewardsError, type RewardsSession } from '../../store/index.ts';
+import type { ReadableAtom } from 'nanostores';
+import { warnConfigProblem } from '../shared/config-warning.ts';
+import { FaceState } from '../shared/face-state.ts';
+import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
+import { emptyFace, errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
+import { formatDateTime } from '../shared/format.ts';
+import { RewardsConfigController } from '../shared/resolve-config.ts';
+import { SelectedStoreController } from '../shared/selected-store-controller.ts';
+import { baseStyles } from '../shared/theme.ts';
+import { coinHistoryStyles } from './coin-history.styles.ts';
+import { reasonKey, signedAmount } from './ledger-text.ts';
+
+type HistoryFace =
+  | { face: 'loading' }
+  | { face: 'ready'; pages: LedgerPages }
+  | { face: 'empty' }
+  | { face: 'signed-out' }
+  | { face: 'error'; error: RewardsError };
+
+const LOADING_FACE: HistoryFace = { face: 'loading' };
+
+/** Placeholder rows while the first page loads. */
+const SKELETON_ROWS = 5;
+
+/**
+ * The signed-in member's ledger, newest first: what earned or spent coins (or points), when,
+ * the signed amount (+10, −500), and whether it is pending (C19), available or void. Reasons
+ * are the rules' titles in the page's language.
+ *
+ * More entries come a page at a time with a "Load more" button. After loading, the focus moves
+ * to the first new entry, so a keyboard or screen-reader user goes on reading where the list
+ * grew (the button may be gone: it leaves when everything is loaded).
+ *
+ * @tagname coin-history
+ * @summary The member's coin (or points) ledger with reasons, statuses and paging.
+ *
+ * @slot signed-out - Shown when no member is signed in: the page's own sign-in link. By
+ *   default a short sentence.
+ *
+ * @csspart entries - The list of entries.
+ * @csspart entry - One entry; also `entry-pending`, `entry-available` or `entry-void`.
+ * @csspart reason - What the entry was for.
+ * @csspart amount - The signed amount; also `amount-credit` or `amount-debit`.
+ * @csspart date - When it happened, in the reader's time zone.
+ * @csspart status - "Pending", "Available" or "Void"; also `status-pending`, `status-available`, `status-void`.
+ * @csspart load-more-button - The "Load more" button.
+ * @csspart end - "That is everything.", after the last page was loaded.
+ * @csspart load-more-error - Why the last "Load more" failed.
+ * @csspart face - Every face other than the list; also `face-loading`, `face-empty`, `face-signed-out`, `face-error`.
+ * @csspart skeleton - The placeholders while loading.
+ * @csspart retry-button - The error face's "Try again" button.
+ *
+ * @cssprop --rk-text - Reasons and debits.
+ * @cssprop --rk-text-muted - Dates and void entries.
+ * @cssprop --rk-success - Credits and the "Available" label.
+ * @cssprop --rk-warning - The "Pending" label.
+ * @cssprop --rk-danger - A failed "Load more".
+ * @cssprop --rk-border - Lines between entries.
+ * @cssprop --rk-accent - The "Load more" button.
+ * @cssprop --rk-focus-ring - The focus ring of the button and of a focused entry.
+ *
+ * @cssstate loading - Waiting for the first page (or for an API to be configured).
+ * @cssstate ready - Entries are shown.
+ * @cssstate empty - The member has no entries in this currency.
+ * @cssstate signed-out - No member is signed in.
+ * @cssstate error - The ledger could not be loaded; a retry button is shown.
+ *
+ * @fires {RewardsErrorEvent} rewards-error - The ledger, or a further page of it, could not be loaded.
+ */
+export class CoinHistory extends LitElement {
+  static override styles = [...baseStyles, ...faceStyles, coinHistoryStyles];
+
+  /** Which ledger: `coins` (default) or `points`. */
+  @property({ reflect: true }) currency: Currency = 'coins';
+
+  /** Base URL of the rewards API; by default the nearest provider's or the page's. */
+  @property({ reflect: true }) api?: string;
+
+  /** A member token; by default the nearest provider's or the page's. */
+  @property() token?: string;
+
+  /** BCP 47 language (`en`, `zh-CN`, …); by default the provider's, then the closest `lang`. */
+  @property({ reflect: true }) locale?: string;
+
+  /** Colour theme: `light`, `dark`, or unset to follow the provider or the system. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  @state() private loadingMore = false;
+  @state() private moreError?: unknown;
+  /** A "Load more" succeeded: once the last page is in, say so. */
+  @state() private loadedMore = false;
+
+  private readonly configuration = new RewardsConfigController(this);
+  private readonly l10n = new LocalizeController(this);
+  private readonly faceState = new FaceState<HistoryFace['face']>(this, this.attachInternals());
+  private readonly ledger = new SelectedStoreController<ResourceState<LedgerPages>>(this, () =>
+    this.session()?.ledger(this.ledgerCurrency),
+  );
+
+  private current: HistoryFace = LOADING_FACE;
+  /** The store the paging state belongs to; another store (currency, member, API) starts afresh. */
+  private pagedStore?: ReadableAtom<ResourceState<LedgerPages>>;
+  /** After a load: the index of the first new entry, to move the focus to. */
+  private focusFrom?: number;
+
+  private get ledgerCurrency(): Currency {
+    return this.currency === 'points' ? 'points' : 'coins';
+  }
+
+  private session(): RewardsSession | undefined {
+    const config = this.configuration.config;
+    return config ? rewardsSession(config) : undefined;
+  }
+
+  private resolveFace(): HistoryFace {
+    if (!this.configuration.config) return LOADING_FACE;
+    const ledger = this.ledger.value;
+    if (!ledger || ledger.status === 'loading') return LOADING_FACE;
+    if (ledger.status === 'signed-out') return { face: 'signed-out' };
+    if (ledger.data === undefined) return ledger.status === 'error' ? { face: 'error', error: ledger.error } : LOADING_FACE;
+    return ledger.data.entries.length === 0 ? { face: 'empty' } : { face: 'ready', pages: ledger.data };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    warnConfigProblem(this, this.configuration.problem);
+    if (changed.has('currency')) this.resetPaging();
+  }
+
+  protected override render(): TemplateResult {
+    // The store may have changed with the configuration or the member; paging starts afresh.
+    if (this.ledger.store !== this.pagedStore) {
+      this.pagedStore = this.ledger.store;
+      this.resetPaging();
+    }
+    this.current = this.resolveFace();
+    const { l10n } = this;
+    const points = this.ledgerCurrency === 'points';
+    let body: TemplateResult;
+    switch (this.current.face) {
+      case 'loading':
+        body = this.renderLoading();
+        break;
+      case 'empty':
+        body = emptyFace(l10n.t(points ? 'history.pointsEmpty' : 'history.empty'));
+        break;
+      case 'signed-out':
+        body = signedOutFace(l10n, l10n.t(points ? 'signIn.pointsHistory' : 'signIn.history'));
+        break;
+      case 'error':
+        body = errorFace(l10n, () => void this.session()?.refresh(), l10n.t(failureMessageKey(this.current.error)));
+        break;
+      case 'ready':
+        body = this.renderList(this.current.pages);
+        break;
+    }
+    return html`<div lang=${l10n.locale} dir=${l10n.dir}>${body}</div>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const current = this.current;
+    this.faceState.show(current.face, current.face === 'error' ? current.error : undefined);
+    if (this.focusFrom !== undefined) this.focusNewEntries(this.focusFrom);
+  }
+
+  private resetPaging(): void {
+    this.loadingMore = false;
+    this.moreError = undefined;
+    this.loadedMore = false;
+    this.focusFrom = undefined;
+  }
+
+  private listLabel(): string {
+    return this.l10n.t(this.ledgerCurrency === 'points' ? 'history.pointsTitle' : 'history.title');
+  }
+
+  private renderLoading(): TemplateResult {
+    const rows = Array.from({ length: SKELETON_ROWS }, (_, index) => index);
+    return html`<div class="face-loading" part="face face-loading" role="status" aria-busy="true">
+      <span class="visually-hidden">${this.l10n.t('face.loading')}</span>
+      <div class="entries" aria-hidden="true">
+        ${rows.map(
+          (index) => html`<div class="entry skeleton-row">
+            ${skeleton({ blockSize: '1lh', inlineSize: `${55 - (index % 3) * 10}%` })}
+            ${skeleton({ blockSize: '1lh', inlineSize: '3.5em' })}
+            <span class="meta">${skeleton({ blockSize: '1lh', inlineSize: '12em' })}</span>
+          </div>`,
+        )}
+      </div>
+    </div>`;
+  }
+
+  private renderList(pages: LedgerPages): TemplateResult {
+    return html`<ul class="entries" part="entries" role="list" aria-label=${this.listLabel()}>
+        ${repeat(
+          pages.entries,
+          (entry) => entry.id,
+          (entry) => this.renderEntry(entry),
+        )}
+      </ul>
+      ${this.renderMore(pages)}`;
+  }
+
+  private renderEntry(entry: LedgerEntry): TemplateResult {
+    const { l10n } = this;
+    const locale = l10n.locale;
+    const key = reasonKey(entry);
+    const credit = entry.amount > 0;
+    const magnitude = Math.abs(entry.amount);
+    const unit = entry.currency === 'points' ? l10n.t('points.unit', { n: magnitude }) : l10n.t('coins.unit', { n: magnitude });
+    const status = entry.status;
+    return html`<li
+      class=${classMap({ entry: true, [status]: true })}
+      part="entry entry-${status}"
+      tabindex="-1"
+      data-entry-id=${entry.id}
+    >
+      <span class="reason" part="reason">${key ? l10n.t(key) : entry.reason}</span>
+      <span class=${classMap({ amount: true, credit, debit: entry.amount < 0 })} part="amount amount-${credit ? 'credit' : 'debit'}"
+        >${signedAmount(locale, entry.amount)}<span class="visually-hidden"> ${unit}</span></span
+      >
+      <span class="meta">
+        <time part="date" datetime=${entry.createdAt}>${formatDateTime(locale, entry.createdAt)}</time>
+        <span class="status ${status}" part="status status-${status}">${l10n.t(`history.status.${status}`)}</span>
+      </span>
+    </li>`;
+  }
+
+  private renderMore(pages: LedgerPages): TemplateResult | typeof nothing {
+    const { l10n } = this;
+    const more = pages.nextCursor !== null;
+    if (!more && !this.loadedMore && this.moreError === undefined) return nothing;
+    return html`<div class="more">
+      ${more
+        ? html`<button
+            type="button"
+            class="button"
+            part="load-more-button"
+            aria-disabled=${this.loadingMore ? 'true' : 'false'}
+            @click=${this.loadMore}
+          >
+            ${l10n.t(this.loadingMore ? 'history.loadingMore' : 'history.loadMore')}
+          </button>`
+        : html`<p part="end">${l10n.t('history.end')}</p>`}
+      ${this.moreError !== undefined
+        ? html`<p class="failure" part="load-more-error" role="alert">${l10n.t(failureMessageKey(this.moreError))}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  /**
+   * Loads the next page. The button is never `disabled` while loading (a disabled button drops
+   * the focus to the page); it says it is loading and ignores presses instead.
+   */
+  private async loadMore(): Promise<void> {
+    const session = this.session();
+    const store = this.ledger.store;
+    if (!session || this.loadingMore || this.current.face !== 'ready') return;
+    const before = this.current.pages.entries.length;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    try {
+      await session.loadMoreLedger(this.ledgerCurrency);
+      if (store !== this.ledger.store) return;
+      this.loadedMore = true;
+      this.focusFrom = before;
+    } catch (error) {
+      if (store !== this.ledger.store || isAborted(error)) return;
+      this.moreError = error;
+      this.dispatchEvent(failureEvent(error, this.localName));
+    } finally {
+      if (store === this.ledger.store) this.loadingMore = false;
+    }
+  }
+
+  /** Moves the focus to the first entry the last page brought (or the last one, if none came). */
+  private focusNewEntries(index: number): void {
+    this.focusFrom = undefined;
+    const entries = this.renderRoot.querySelectorAll<HTMLElement>('[part~="entry"]');
+    const target = entries[index] ?? (this.renderRoot.querySelector('[part~="load-more-button"]') ? undefined : entries[entries.length - 1]);
+    target?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'coin-history': CoinHistory;
+  }
+}

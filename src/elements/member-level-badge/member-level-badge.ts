@@ -1,0 +1,228 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { MeResponse } from '../../api/member.ts';
+import type { Badge } from '../../api/public.ts';
+import { LocalizeController } from '../../i18n/localize.ts';
+import { rewardsSession, type ResourceState, type RewardsError, type RewardsSession } from '../../store/index.ts';
+import { warnConfigProblem } from '../shared/config-warning.ts';
+import { FaceState } from '../shared/face-state.ts';
+import { failureMessageKey } from '../shared/failures.ts';
+import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
+import { levelColor, levelIndex, levelNameKey } from '../shared/levels.ts';
+import { RewardsConfigController } from '../shared/resolve-config.ts';
+import { SelectedStoreController } from '../shared/selected-store-controller.ts';
+import { baseStyles } from '../shared/theme.ts';
+import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
+
+export type BadgeSize = 'small' | 'medium' | 'large';
+export type BadgeVariant = 'compact' | 'full';
+
+/** What the badge draws, whoever it is about. */
+interface BadgeView {
+  level: number;
+  displayName?: string | undefined;
+}
+
+type BadgeFace =
+  | { face: 'loading' }
+  | { face: 'ready'; view: BadgeView }
+  | { face: 'unknown' }
+  | { face: 'signed-out' }
+  | { face: 'error'; error: RewardsError };
+
+const LOADING_FACE: BadgeFace = { face: 'loading' };
+
+/**
+ * A member's level as a small inline badge: the planet name (Mercury … Jupiter, or "Member"
+ * at LV0) with its colour, and in the full variant `LV n` and the member's display name.
+ *
+ * With `member="id"` it shows anyone's level, from public data: every badge on a page asks in
+ * the same batched requests (`/v1/badges?members=…`, up to 200 ids each), so a thread with
+ * 500 posters costs 3 requests. Without `member` it shows the signed-in member's own level,
+ * from the account the other elements share.
+ *
+ * It is text among text: inline, on the baseline of the sentence around it, sized in `em` of
+ * that text, wrapping like words. Screen readers hear one name, such as "Mars, level 2".
+ *
+ * An id the server does not know draws nothing (state `unknown`): it is not a member of the
+ * programme, and a "Member" badge would say it is. A known member without points is LV0 and
+ * reads "Member".
+ *
+ * @tagname member-level-badge
+ * @summary A member's level (planet name, colour, LV n), inline in any text.
+ *
+ * @slot signed-out - Shown without `member` when no member is signed in: the page's own
+ *   sign-in link. By default a short sentence.
+ *
+ * @csspart badge - The badge: one image-like unit with the accessible name.
+ * @csspart display-name - The member's display name (full variant, when known).
+ * @csspart level - The level: dot (compact) or pill (full), name and number.
+ * @csspart dot - The planet-coloured dot (compact variant).
+ * @csspart level-name - The level's name.
+ * @csspart level-number - `LV n` (full variant).
+ * @csspart face - Every face other than the badge itself; also `face-loading`,
+ *   `face-signed-out`, `face-error`.
+ * @csspart skeleton - The placeholder while loading.
+ * @csspart retry-button - The error face's "Try again" button.
+ *
+ * @cssprop --rk-level-0 - Colour of LV0 (Member); `--rk-level-1` … `--rk-level-6` for Mercury … Jupiter.
+ * @cssprop --rk-on-level - Text on a level colour (full variant); 4.5:1 on every level colour in both themes.
+ * @cssprop --rk-text - The name's text (compact) and the display name.
+ * @cssprop --rk-surface - The background behind the badge.
+ * @cssprop --rk-radius-pill - Corners of the full variant's pill.
+ *
+ * @cssstate loading - Waiting for the level (or for an API to be configured).
+ * @cssstate ready - The badge is shown.
+ * @cssstate unknown - The server knows no member with this id; nothing is drawn.
+ * @cssstate signed-out - No `member` and nobody signed in.
+ * @cssstate error - The level could not be loaded; a retry button is shown.
+ *
+ * @fires {RewardsErrorEvent} rewards-error - The level could not be loaded.
+ */
+export class MemberLevelBadge extends LitElement {
+  static override styles = [...baseStyles, ...faceStyles, memberLevelBadgeStyles];
+
+  /** Whose level to show (any member, public). Without it: the signed-in member's own level. */
+  @property() member?: string;
+
+  /** `small`, `medium` (default) or `large`, relative to the surrounding text. */
+  @property({ reflect: true }) size: BadgeSize = 'medium';
+
+  /** `compact` (default): dot and level name. `full`: adds `LV n` and the display name when known. */
+  @property({ reflect: true }) variant: BadgeVariant = 'compact';
+
+  /** Base URL of the rewards API; by default the nearest provider's or the page's. */
+  @property({ reflect: true }) api?: string;
+
+  /** A member token for the own-level badge; by default the nearest provider's or the page's. */
+  @property() token?: string;
+
+  /** BCP 47 language of the badge (`en`, `zh-CN`, …); by default the provider's, then the closest `lang`. */
+  @property({ reflect: true }) locale?: string;
+
+  /** Colour theme: `light`, `dark`, or unset to follow the provider or the system. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  private readonly configuration = new RewardsConfigController(this);
+  private readonly l10n = new LocalizeController(this);
+  private readonly faceState = new FaceState<BadgeFace['face']>(this, this.attachInternals());
+
+  private readonly badge = new SelectedStoreController<ResourceState<Badge | null>>(this, () => {
+    const memberId = this.memberId;
+    return memberId ? this.session()?.badge(memberId) : undefined;
+  });
+
+  private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () =>
+    this.memberId ? undefined : this.session()?.account,
+  );
+
+  private current: BadgeFace = LOADING_FACE;
+
+  private get memberId(): string | undefined {
+    return this.member?.trim() || undefined;
+  }
+
+  private session(): RewardsSession | undefined {
+    const config = this.configuration.config;
+    return config ? rewardsSession(config) : undefined;
+  }
+
+  private resolveFace(): BadgeFace {
+    if (!this.configuration.config) return LOADING_FACE;
+    if (this.memberId) {
+      const state = this.badge.value;
+      if (!state || state.status === 'loading') return LOADING_FACE;
+      if (state.status === 'signed-out') return { face: 'unknown' };
+      // A failed revalidation keeps the level it already knew: a slightly old badge beats none.
+      const badge = state.data;
+      if (badge === undefined) return state.status === 'error' ? { face: 'error', error: state.error } : LOADING_FACE;
+      if (badge === null) return { face: 'unknown' };
+      return { face: 'ready', view: { level: badge.level, displayName: badge.displayName } };
+    }
+    const state = this.account.value;
+    if (!state || state.status === 'loading') return LOADING_FACE;
+    if (state.status === 'signed-out') return { face: 'signed-out' };
+    if (state.data === undefined) return state.status === 'error' ? { face: 'error', error: state.error } : LOADING_FACE;
+    return { face: 'ready', view: { level: state.data.level.index, displayName: state.data.displayName ?? undefined } };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    warnConfigProblem(this, this.configuration.problem);
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    this.current = this.resolveFace();
+    const { l10n } = this;
+    switch (this.current.face) {
+      case 'loading':
+        return this.inLanguage(this.renderLoading());
+      case 'unknown':
+        return nothing;
+      case 'signed-out':
+        return this.inLanguage(signedOutFace(l10n, l10n.t('signIn.level')));
+      case 'error':
+        return this.inLanguage(
+          errorFace(l10n, () => void this.session()?.refresh(), l10n.t(failureMessageKey(this.current.error))),
+        );
+      case 'ready':
+        return this.renderBadge(this.current.view);
+    }
+  }
+
+  /** A face in the badge's language and direction (the badge itself carries its own). */
+  private inLanguage(face: TemplateResult): TemplateResult {
+    return html`<span lang=${this.l10n.locale} dir=${this.l10n.dir}>${face}</span>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const current = this.current;
+    this.faceState.show(current.face, current.face === 'error' ? current.error : undefined);
+  }
+
+  private renderLoading(): TemplateResult {
+    const inlineSize = this.variant === 'full' ? '7em' : '4.5em';
+    return html`<span class="face face-loading" part="face face-loading" role="status" aria-busy="true">
+      <span class="visually-hidden">${this.l10n.t('face.loading')}</span>
+      ${skeleton({ blockSize: '1em', inlineSize })}
+    </span>`;
+  }
+
+  private renderBadge(view: BadgeView): TemplateResult {
+    const { l10n } = this;
+    const full = this.variant === 'full';
+    const level = levelIndex(view.level);
+    const levelName = l10n.t(levelNameKey(level));
+    const displayName = full ? view.displayName : undefined;
+    const label = displayName
+      ? l10n.t('badge.labelWithName', { name: displayName, level: levelName, n: level })
+      : l10n.t('badge.label', { level: levelName, n: level });
+    // No white space inside the level (it must not wrap); one real space after the display
+    // name, where a line may break as between two words.
+    return html`<span
+      class=${classMap({ badge: true, full, compact: !full })}
+      part="badge"
+      role="img"
+      aria-label=${label}
+      lang=${l10n.locale}
+      dir=${l10n.dir}
+      style=${styleMap({ '--_level-color': levelColor(level) })}
+      >${displayName ? html`<span class="display-name" part="display-name">${displayName}</span> ` : nothing}<span
+        class="level"
+        part="level"
+        >${full ? nothing : html`<span class="dot" part="dot"></span>`}<span class="name" part="level-name"
+          >${levelName}</span
+        >${full ? html`<span class="number" part="level-number">${l10n.t('level.short', { n: level })}</span>` : nothing}</span
+      ></span
+    >`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'member-level-badge': MemberLevelBadge;
+  }
+}
