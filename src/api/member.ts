@@ -45,7 +45,7 @@ export const ledgerQuery = z.object({
 });
 export type LedgerQuery = z.infer<typeof ledgerQuery>;
 
-/** One append-only ledger line; `ruleId` names the rule it was computed under (`C6`), null for spending. */
+/** One append-only ledger line; `ruleId` names the rule it was computed under (`C6`, `S1`…). */
 export const ledgerEntry = z.object({
   id: resourceId,
   currency,

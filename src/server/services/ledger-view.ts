@@ -12,8 +12,6 @@ import { ProblemError } from '../http/problem.ts';
 
 export const DEFAULT_LEDGER_PAGE = 20;
 
-/** Spending is the member's own doing, not an award computed under a rule. */
-const SPENDING_RULES: ReadonlySet<string> = new Set(['S1', 'S2', 'S3']);
 
 interface LedgerViewRow {
   id: number;
@@ -39,7 +37,7 @@ function toEntry(row: LedgerViewRow): LedgerEntry {
     id: String(row.id),
     currency: row.currency,
     amount: row.amount,
-    ruleId: SPENDING_RULES.has(row.rule_id) ? null : row.rule_id,
+    ruleId: row.rule_id,
     reason: reasonOf(row.rule_id, row.amount),
     ref: row.ref,
     status: row.status,

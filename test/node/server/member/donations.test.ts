@@ -45,7 +45,7 @@ for (const target of databaseTargets()) {
       const donorLedger = assertShape(ledgerResponse, (await t.asMember('donor-bo', 'GET', '/v1/me/ledger?currency=coins')).body);
       assert.deepEqual(donorLedger.entries[0] && { amount: donorLedger.entries[0].amount, ruleId: donorLedger.entries[0].ruleId, reason: donorLedger.entries[0].reason, ref: donorLedger.entries[0].ref }, {
         amount: -30,
-        ruleId: null,
+        ruleId: 'S3',
         reason: 'Donation to a project',
         ref: 'clock-kit',
       });
