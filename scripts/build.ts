@@ -43,6 +43,8 @@ await build({
 if (existsSync('src/elements/index.ts')) {
   await build({
     ...shared,
+    // nanostores checks process.env.NODE_ENV, which no browser has: bake in production.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       target: 'es2022',
       outDir: 'dist',

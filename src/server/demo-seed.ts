@@ -91,13 +91,15 @@ export async function seedDemo(db: Db, { clock }: { clock: Clock }): Promise<boo
 
   for (const [id, item] of CATALOG) await putCatalogItem(db, id, item, at(45));
 
-  const events = history();
-  for (const [index, { daysAgo, ...event }] of events.entries()) {
+  // Everything is appended in the order it happened, so the history reads newest first.
+  const events = history().map((event, index) => ({ ...event, index }));
+  const ingest = async ({ daysAgo, index, ...event }: (typeof events)[number]) => {
     // Today's events happen a little before now, in order, so they stay today.
     const when = daysAgo === 0 ? new Date(now.getTime() - (events.length - index) * 1000) : at(daysAgo);
     const shopEvent = { ...event, id: `demo-${index + 1}`, occurredAt: when.toISOString() } as ShopEvent;
     await ingestEvent(db, shopEvent, { clock: { now: () => when } });
-  }
+  };
+  for (const event of events.filter((e) => e.daysAgo > 0)) await ingest(event);
 
   // Check-ins on the days before today of this month (up to six, so today's may reach the 7th-day bonus).
   const rules = await currentRules(db);
@@ -111,5 +113,6 @@ export async function seedDemo(db: Db, { clock }: { clock: Clock }): Promise<boo
 
   await redeem(db, DEMO_MEMBERS.nearLevelUp, 'sticker-pack', at(0, 2));
   await donate(db, { donorId: DEMO_MEMBERS.nearLevelUp, projectId: 'modular-synth', coins: 25 }, at(0, 1));
+  for (const event of events.filter((e) => e.daysAgo === 0)) await ingest(event);
   return true;
 }

@@ -159,7 +159,11 @@ export class LevelProgress extends LitElement {
     this.faceState.show(current.face, current.face === 'error' ? current.error : undefined);
     const levelUp = this.pendingLevelUp;
     this.pendingLevelUp = undefined;
-    if (levelUp) this.dispatchEvent(new RewardsLevelUpEvent({ from: levelUp.from, to: levelUp.to }));
+    if (levelUp) {
+      // Built apart from dispatchEvent so that the manifest analyzer can name the event.
+      const event = new RewardsLevelUpEvent({ from: levelUp.from, to: levelUp.to });
+      this.dispatchEvent(event);
+    }
   }
 
   /**

@@ -50,9 +50,6 @@ export const memberLevelBadgeStyles: CSSResult = css`
     -webkit-box-decoration-break: clone;
     box-decoration-break: clone;
   }
-  .display-name + .level {
-    margin-inline-start: 0.35em;
-  }
   .number {
     margin-inline-start: 0.35em;
     font-variant-numeric: tabular-nums;

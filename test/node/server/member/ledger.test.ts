@@ -33,7 +33,7 @@ for (const target of databaseTargets()) {
       const { entries, nextCursor } = await page('led-ann');
       assert.equal(nextCursor, null);
       assert.deepEqual(entries.map(brief), [
-        ['coins', -20, null, 'Product redeemed', 'available'],
+        ['coins', -20, 'S1', 'Product redeemed', 'available'],
         ['coins', 10, 'C6', 'Daily check-in', 'available'],
         ['coins', 200, 'C12', 'Upload a BOM with our template', 'pending'],
         ['coins', 12, 'C1', 'Order completed', 'available'],
