@@ -1,6 +1,7 @@
 // Browser tests run in Debian's Chromium (never a downloaded browser).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner';
+import { rewardsServerPlugin } from './test/browser/support/rewards-server-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -8,7 +9,11 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    // The reference server, for the SDK and store tests (test/browser/support/server.ts).
+    rewardsServerPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -5,8 +5,14 @@
  */
 import { atom } from 'nanostores';
 
-/** Gives the member token for API calls; `null`/`undefined` means "signed out". */
-export type TokenSource = () => string | null | undefined | Promise<string | null | undefined>;
+/**
+ * Gives the member token for API calls; `null`/`undefined` means "signed out". Called before
+ * each request; after the server refused a token (401) it is called with `{ refresh: true }`,
+ * so a source that caches its token knows to fetch a new one.
+ */
+export type TokenSource = (context?: {
+  refresh: boolean;
+}) => string | null | undefined | Promise<string | null | undefined>;
 
 export interface RewardsConfig {
   /** The API base URL: absolute `http(s)://…`, or a path on this page's origin (`/rewards`). */

@@ -1,0 +1,63 @@
+/**
+ * The shop backend's client (`X-Api-Key`): report what members did, manage the catalog and the
+ * rules, run payouts, read any account. Server-side only: the API key must never reach a
+ * browser (the server does not even allow it cross-origin).
+ */
+import type { CalendarMonth } from '../api/common.ts';
+import type { ResponseOf } from '../api/endpoints.ts';
+import type { ShopEvent } from '../api/events.ts';
+import type { PutCatalogItemBody, RulesConfigBody } from '../api/shop.ts';
+import type { RetryOptions } from './retry.ts';
+import { createTransport, type ActionOptions, type CallOptions, type Credentials, type FetchFunction } from './transport.ts';
+
+export interface ShopClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  fetch?: FetchFunction | undefined;
+  /** Retries on network errors, timeouts, 5xx and 429; `false` never retries. */
+  retry?: RetryOptions | false | undefined;
+  /** Each attempt's time limit. Default 10 s. */
+  timeoutMs?: number | undefined;
+}
+
+export interface ShopClient {
+  readonly baseUrl: string;
+  /**
+   * Reports an event. Sending the same event `id` again is safe: the answer says
+   * `duplicate: true` and nothing is credited twice.
+   */
+  sendEvent(event: ShopEvent, options?: ActionOptions): Promise<ResponseOf<'sendEvent'>>;
+  /** Any member's account, as the member sees it. */
+  getMember(memberId: string, options?: CallOptions): Promise<ResponseOf<'getMember'>>;
+  /** Creates or replaces a catalog item. */
+  putCatalogItem(id: string, item: PutCatalogItemBody, options?: CallOptions): Promise<ResponseOf<'putCatalogItem'>>;
+  /** Withdraws a catalog item from redemption. */
+  deleteCatalogItem(id: string, options?: ActionOptions): Promise<ResponseOf<'deleteCatalogItem'>>;
+  /** The current rules configuration and its version. */
+  getRules(options?: CallOptions): Promise<ResponseOf<'getRules'>>;
+  /** Replaces the rules configuration; a change creates the next version. */
+  putRules(config: RulesConfigBody, options?: CallOptions): Promise<ResponseOf<'putRules'>>;
+  /** Credits every seller's net earnings of `month` to their store credit; safe to repeat. */
+  runPayouts(month: CalendarMonth, options?: ActionOptions): Promise<ResponseOf<'runPayouts'>>;
+}
+
+export function createShopClient(options: ShopClientOptions): ShopClient {
+  if (typeof options.apiKey !== 'string' || options.apiKey === '') throw new TypeError('createShopClient needs an apiKey');
+  const transport = createTransport(options);
+  const shop: Credentials = { kind: 'shop', apiKey: options.apiKey };
+
+  return {
+    baseUrl: transport.baseUrl,
+    sendEvent: (event, actionOptions) => transport.call('sendEvent', { body: event, credentials: shop, options: actionOptions }),
+    getMember: (memberId, callOptions) =>
+      transport.call('getMember', { params: { id: memberId }, credentials: shop, options: callOptions }),
+    putCatalogItem: (id, item, callOptions) =>
+      transport.call('putCatalogItem', { params: { id }, body: item, credentials: shop, options: callOptions }),
+    deleteCatalogItem: (id, actionOptions) =>
+      transport.call('deleteCatalogItem', { params: { id }, credentials: shop, options: actionOptions }),
+    getRules: (callOptions) => transport.call('getRules', { credentials: shop, options: callOptions }),
+    putRules: (config, callOptions) => transport.call('putRules', { body: config, credentials: shop, options: callOptions }),
+    runPayouts: (month, actionOptions) =>
+      transport.call('runPayouts', { body: { month }, credentials: shop, options: actionOptions }),
+  };
+}
