@@ -3,6 +3,18 @@
 // signs member tokens in its own backend with REWARDS_MEMBER_SECRET.
 import '/dist/member-rewards-kit.js';
 
+// The same site header on every demo page: navigation, the member picker and two of the kit's widgets.
+const header = document.querySelector('header.site');
+if (header) {
+  header.innerHTML = `
+    <strong>Demo shop</strong>
+    <nav><a href="index.html">Home</a><a href="shop.html">Shop</a><a href="account.html">Account</a><a href="forum.html">Forum</a><a href="blog.html">Blog</a><a href="one-script.html">One tag</a><a href="/docs">API</a></nav>
+    <span class="spacer"></span>
+    <label>Signed in as <select id="demo-member"><option>ada</option><option>grace</option><option>linus</option></select></label>
+    <member-level-badge size="small"></member-level-badge>
+    <coin-balance></coin-balance>`;
+}
+
 const picker = document.querySelector('#demo-member');
 const member = () => localStorage.getItem('demo-member') ?? 'ada';
 
