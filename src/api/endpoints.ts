@@ -50,7 +50,10 @@ import {
   payoutsResponse,
   putCatalogItemBody,
   putCatalogItemResponse,
+  putSellerProductBody,
+  putSellerProductResponse,
   rulesConfig,
+  sellerProductPathParams,
 } from './shop.ts';
 
 /** Who may call: anyone, a member about themself, the shop's backend, a partner seller about themself. */
@@ -368,6 +371,18 @@ export const endpoints = {
     body: payoutsBody,
     response: payoutsResponse,
     status: 200,
+  }),
+  putSellerProduct: defineEndpoint({
+    id: 'putSellerProduct',
+    method: 'PUT',
+    path: '/v1/sellers/{id}/products/{sku}',
+    auth: 'shop',
+    summary: "Create or replace a partner seller's product and its stock, as the seller's backstage shows it (M6)",
+    params: sellerProductPathParams,
+    body: putSellerProductBody,
+    response: putSellerProductResponse,
+    status: 200,
+    createdStatus: 201,
   }),
 
   // Partner seller

@@ -15,11 +15,15 @@ import {
   signedCentAmount,
 } from './common.ts';
 
-/** One calendar month of sales: gross, the platform's fee (M1) and the seller's net; `paidOutAt` once paid (M2). */
+/**
+ * One calendar month of sales: gross, the platform's fee (M1) and the seller's net; `paidOutAt` once
+ * paid (M2). A design-defect refund (M5) is deducted in the month it happens, fee returned, so a
+ * month with more refunds than sales has negative amounts.
+ */
 export const sellerMonth = z.object({
   month: calendarMonth,
-  grossCents: centAmount,
-  feeCents: centAmount,
+  grossCents: signedCentAmount,
+  feeCents: signedCentAmount,
   netCents: signedCentAmount,
   paidOutAt: z.optional(isoDateTime),
 });
@@ -53,14 +57,18 @@ export const sellerOrderLine = z.object({
 });
 export type SellerOrderLine = z.infer<typeof sellerOrderLine>;
 
-/** The seller's lines of one shop order, with what they earned; refunds show in `refundedCents`. */
+/**
+ * The seller's lines of one shop order, as sold, and what the order earned them: its totals are
+ * after design-defect refunds (M5), whose gross shows in `refundedCents`. Several partial refunds
+ * can each return a fee rounded up, so the fee left can end a cent below zero.
+ */
 export const sellerOrder = z.object({
   orderId: resourceId,
   status: sellerOrderStatus,
   completedAt: isoDateTime,
   lines: z.array(sellerOrderLine),
   grossCents: centAmount,
-  feeCents: centAmount,
+  feeCents: signedCentAmount,
   netCents: signedCentAmount,
   refundedCents: centAmount,
 });
@@ -73,10 +81,14 @@ export const sellerOrdersResponse = z.object({
 });
 export type SellerOrdersResponse = z.infer<typeof sellerOrdersResponse>;
 
+/**
+ * One of the seller's products: the name and stock the shop reported for it, and the units sold
+ * so far. A product sold before the shop reported it is listed by its sku, with `stock` null.
+ */
 export const sellerProduct = z.object({
   sku: resourceId,
   name: label,
-  stock: count,
+  stock: z.nullable(count),
   unitsSold: count,
 });
 export type SellerProduct = z.infer<typeof sellerProduct>;

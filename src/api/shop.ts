@@ -3,7 +3,7 @@
  */
 import * as z from 'zod/mini';
 import { rulesConfigSchema } from '../rules/config.ts';
-import { calendarMonth, isoDateTime, positiveCentAmount, resourceId, signedCentAmount } from './common.ts';
+import { calendarMonth, count, isoDateTime, label, positiveCentAmount, resourceId, signedCentAmount } from './common.ts';
 import { meResponse } from './member.ts';
 import { catalogItem, catalogItemFields } from './public.ts';
 
@@ -50,3 +50,24 @@ export const payoutsResponse = z.object({
   payouts: z.array(sellerPayout),
 });
 export type PayoutsResponse = z.infer<typeof payoutsResponse>;
+
+/** The `{id}` (the seller, a member id) and `{sku}` segments of a seller product's path. */
+export const sellerProductPathParams = z.strictObject({ id: resourceId, sku: resourceId });
+export type SellerProductPathParams = z.infer<typeof sellerProductPathParams>;
+
+/**
+ * Creates or replaces a partner seller's product: the name the seller's backstage shows and the
+ * stock left. Naming a member here makes them a partner seller.
+ */
+export const putSellerProductBody = z.strictObject({ name: label, stock: count });
+export type PutSellerProductBody = z.infer<typeof putSellerProductBody>;
+
+/** The product as recorded, with the units the seller has sold of it. */
+export const putSellerProductResponse = z.object({
+  sellerId: resourceId,
+  sku: resourceId,
+  name: label,
+  stock: count,
+  unitsSold: count,
+});
+export type PutSellerProductResponse = z.infer<typeof putSellerProductResponse>;

@@ -17,6 +17,7 @@ import { registerDocsRoutes } from './routes/docs.ts';
 import { registerEventRoutes } from './routes/events.ts';
 import { registerMemberRoutes } from './routes/member.ts';
 import { registerPublicRoutes } from './routes/public.ts';
+import { registerSellerRoutes } from './routes/seller.ts';
 import { registerShopRoutes } from './routes/shop.ts';
 
 /** The project's `demo/` folder. */
@@ -43,6 +44,7 @@ export const apiRoutes: readonly RouteModule[] = [
   registerEventRoutes,
   registerShopRoutes,
   registerCatalogAdminRoutes,
+  registerSellerRoutes,
   registerDocsRoutes,
 ];
 

@@ -25,6 +25,7 @@ export const contractEndpoints = [
   ['GET', '/v1/rules', 'shop'],
   ['PUT', '/v1/rules', 'shop'],
   ['POST', '/v1/payouts', 'shop'],
+  ['PUT', '/v1/sellers/{id}/products/{sku}', 'shop'],
   ['GET', '/v1/seller/me', 'seller'],
   ['GET', '/v1/seller/orders', 'seller'],
   ['GET', '/v1/seller/products', 'seller'],

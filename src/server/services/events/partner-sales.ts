@@ -15,8 +15,11 @@ import {
 import { ensureMember } from '../members.ts';
 import type { EventContext } from './context.ts';
 
-function groupBySeller(sales: readonly SellerSale[]): Map<string, SellerSale[]> {
-  const bySeller = new Map<string, SellerSale[]>();
+/** A sale line with the units it sold (M6 shows units sold per product). */
+type SaleLine = SellerSale & { quantity: number };
+
+function groupBySeller(sales: readonly SaleLine[]): Map<string, SaleLine[]> {
+  const bySeller = new Map<string, SaleLine[]>();
   for (const sale of sales) bySeller.set(sale.sellerId, [...(bySeller.get(sale.sellerId) ?? []), sale]);
   return bySeller;
 }
@@ -26,16 +29,17 @@ export async function recordPartnerSales(context: EventContext<'order.completed'
   const { tx, data, rules, now, credits } = context;
   const month = monthOfDay(calendarDay(now, rules.timeZone));
   // Sellers in a stable order, so two orders that share sellers lock their rows alike.
-  const bySeller = [...groupBySeller(sellerSales(data.lines, rules))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const lines = data.lines.flatMap((line) => sellerSales([line], rules).map((sale) => ({ ...sale, quantity: line.quantity })));
+  const bySeller = [...groupBySeller(lines)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [sellerId, sales] of bySeller) {
     await ensureMember(tx, sellerId);
     await tx.query('UPDATE members SET is_seller = true WHERE id = $1 AND NOT is_seller', [sellerId]);
     const earlier = await tx.query('SELECT 1 FROM seller_sales WHERE seller_id = $1 LIMIT 1', [sellerId]);
     for (const sale of sales) {
       await tx.query(
-        `INSERT INTO seller_sales (seller_id, order_id, sku, line_cents, fee_cents, net_cents, month, completed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [sellerId, data.orderId, sale.sku, sale.grossCents, sale.feeCents, sale.netCents, month, now],
+        `INSERT INTO seller_sales (seller_id, order_id, sku, line_cents, fee_cents, net_cents, month, completed_at, quantity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [sellerId, data.orderId, sale.sku, sale.grossCents, sale.feeCents, sale.netCents, month, now, sale.quantity],
       );
     }
     const netCents = sales.reduce((sum, sale) => sum + sale.netCents, 0);

@@ -1,0 +1,91 @@
+/** GET /v1/seller/orders: a seller's sale lines grouped by order, newest first, a page at a time (M6). */
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { sellerOrdersResponse, type ProblemDetails, type SellerOrdersResponse } from '../../../../src/api/index.ts';
+import { databaseTargets } from '../../support/databases.ts';
+import { assertShape } from '../member/support.ts';
+import { send } from '../support/events.ts';
+import type { TestApp } from '../support/test-app.ts';
+import { completeOrder, startSellerApp } from './support.ts';
+
+for (const target of databaseTargets()) {
+  describe(`seller orders (${target.name})`, () => {
+    let t: TestApp;
+    beforeEach(async () => {
+      t = await startSellerApp(target);
+    });
+    afterEach(() => t.close());
+
+    const orders = async (query = '') => {
+      const res = await t.member('seller-a').get<SellerOrdersResponse>(`/v1/seller/orders${query}`);
+      assert.equal(res.status, 200, res.text);
+      return assertShape(sellerOrdersResponse, res.body);
+    };
+
+    test('M6 M1 an order shows the seller\'s lines with units, gross, fee and net, and its totals', async () => {
+      await completeOrder(t, 'o-1', [
+        { sku: 'synth-kit', unitPriceCents: 1_010, quantity: 2, sellerId: 'seller-a' }, // 2020: fee 101
+        { sku: 'case', unitPriceCents: 890, sellerId: 'seller-a' }, // 44.5 → fee 45
+        { sku: 'other-seller-thing', unitPriceCents: 5_000, sellerId: 'seller-b' },
+      ]);
+      assert.deepEqual(await orders(), {
+        orders: [
+          {
+            orderId: 'o-1',
+            status: 'completed',
+            completedAt: '2025-03-10T12:00:00.000Z',
+            lines: [
+              { sku: 'synth-kit', quantity: 2, grossCents: 2_020, feeCents: 101, netCents: 1_919 },
+              { sku: 'case', quantity: 1, grossCents: 890, feeCents: 45, netCents: 845 },
+            ],
+            grossCents: 2_910,
+            feeCents: 146,
+            netCents: 2_764,
+            refundedCents: 0,
+          },
+        ],
+        nextCursor: null,
+      });
+    });
+
+    test('M6 orders come newest first, a page at a time, and a page never repeats or skips an order', async () => {
+      for (const [day, orderId] of [['10', 'o-1'], ['11', 'o-2'], ['12', 'o-3']] as const) {
+        t.clock.set(`2025-03-${day}T12:00:00Z`);
+        await completeOrder(t, orderId, [{ sku: 'synth-kit', unitPriceCents: 1_000, sellerId: 'seller-a' }]);
+      }
+      const first = await orders('?limit=2');
+      assert.deepEqual(first.orders.map((o) => o.orderId), ['o-3', 'o-2']);
+      assert.ok(first.nextCursor);
+      // An order that arrives between pages belongs to the first page, not the next.
+      t.clock.set('2025-03-13T12:00:00Z');
+      await completeOrder(t, 'o-4', [{ sku: 'synth-kit', unitPriceCents: 1_000, sellerId: 'seller-a' }]);
+      const second = await orders(`?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`);
+      assert.deepEqual(second.orders.map((o) => o.orderId), ['o-1']);
+      assert.equal(second.nextCursor, null);
+      assert.deepEqual((await orders()).orders.map((o) => o.orderId), ['o-4', 'o-3', 'o-2', 'o-1']);
+    });
+
+    test('M5 a design-defect refund marks the order refunded and comes off its totals; a manufacturing one does not', async () => {
+      await completeOrder(t, 'o-design', [{ sku: 'synth-kit', unitPriceCents: 2_000, sellerId: 'seller-a' }]);
+      await completeOrder(t, 'o-made', [{ sku: 'synth-kit', unitPriceCents: 2_000, sellerId: 'seller-a' }]);
+      t.clock.set('2025-04-02T10:00:00Z');
+      await send(t, 'order.refunded', 'buyer', { orderId: 'o-design', refundedCents: 1_000, reason: 'design' });
+      await send(t, 'order.refunded', 'buyer', { orderId: 'o-made', refundedCents: 1_000, reason: 'manufacturing' });
+      const [made, design] = (await orders()).orders;
+      assert.deepEqual(
+        [design?.orderId, design?.status, design?.grossCents, design?.feeCents, design?.netCents, design?.refundedCents],
+        ['o-design', 'refunded', 1_000, 50, 950, 1_000],
+      );
+      assert.deepEqual(design?.lines, [{ sku: 'synth-kit', quantity: 1, grossCents: 2_000, feeCents: 100, netCents: 1_900 }]);
+      assert.deepEqual([made?.orderId, made?.status, made?.netCents, made?.refundedCents], ['o-made', 'completed', 1_900, 0]);
+    });
+
+    test('M6 a cursor that was not handed out, and a bad limit, are 400 invalid_request', async () => {
+      await completeOrder(t, 'o-1', [{ sku: 'synth-kit', unitPriceCents: 1_000, sellerId: 'seller-a' }]);
+      for (const query of ['?cursor=forged.cursor', '?cursor=', '?limit=0', '?limit=101', '?limit=ten']) {
+        const res = await t.member('seller-a').get<ProblemDetails>(`/v1/seller/orders${query}`);
+        assert.deepEqual([res.status, res.body.code], [400, 'invalid_request'], query);
+      }
+    });
+  });
+}
