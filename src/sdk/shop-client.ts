@@ -6,7 +6,7 @@
 import type { CalendarMonth } from '../api/common.ts';
 import type { ResponseOf } from '../api/endpoints.ts';
 import type { ShopEvent } from '../api/events.ts';
-import type { PutCatalogItemBody, RulesConfigBody } from '../api/shop.ts';
+import type { PutCatalogItemBody, PutSellerProductBody, RulesConfigBody } from '../api/shop.ts';
 import type { RetryOptions } from './retry.ts';
 import { createTransport, type ActionOptions, type CallOptions, type Credentials, type FetchFunction } from './transport.ts';
 
@@ -39,6 +39,8 @@ export interface ShopClient {
   putRules(config: RulesConfigBody, options?: CallOptions): Promise<ResponseOf<'putRules'>>;
   /** Credits every seller's net earnings of `month` to their store credit; safe to repeat. */
   runPayouts(month: CalendarMonth, options?: ActionOptions): Promise<ResponseOf<'runPayouts'>>;
+  /** Creates or replaces a partner seller's product and its stock, shown in the seller's backstage (M6). */
+  putSellerProduct(sellerId: string, sku: string, product: PutSellerProductBody, options?: CallOptions): Promise<ResponseOf<'putSellerProduct'>>;
 }
 
 export function createShopClient(options: ShopClientOptions): ShopClient {
@@ -59,5 +61,7 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
     putRules: (config, callOptions) => transport.call('putRules', { body: config, credentials: shop, options: callOptions }),
     runPayouts: (month, actionOptions) =>
       transport.call('runPayouts', { body: { month }, credentials: shop, options: actionOptions }),
+    putSellerProduct: (sellerId, sku, product, callOptions) =>
+      transport.call('putSellerProduct', { params: { id: sellerId, sku }, body: product, credentials: shop, options: callOptions }),
   };
 }
