@@ -10,6 +10,7 @@ import { newMember, serverUrl, signToken } from '../support/server.ts';
 import { part, parts, untilFace, visibleText } from './support/faces.ts';
 import { problemResponse, spyOnFetch, type FetchSpy } from './support/fetch-spy.ts';
 import { addHostileStyles } from './support/hostile-page.ts';
+import { untilText } from './support/until-text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Answers of GET /v1/me/check-ins for a fixed "today", so dates, weeks and tiers are known.
@@ -626,19 +627,3 @@ describe('check-in-calendar', () => {
   });
 });
 
-/** Waits until `read()` gives `expected` (a shadow DOM text after the store's answer). */
-async function untilText(element: CheckInCalendar, read: () => string, expected: string, timeoutMs = 4_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  for (;;) {
-    await element.updateComplete;
-    try {
-      last = read();
-    } catch (error) {
-      last = String(error);
-    }
-    if (last === expected) return;
-    if (Date.now() > deadline) throw new Error(`expected "${expected}", still "${last}"`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -13,6 +13,7 @@ import { watch } from '../support/watch.ts';
 import { part, parts, untilFace, visibleText } from './support/faces.ts';
 import { problemResponse, spyOnFetch, type FetchSpy } from './support/fetch-spy.ts';
 import { addHostileStyles } from './support/hostile-page.ts';
+import { untilText } from './support/until-text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Members with gifts in their carts, on the real server.
@@ -110,21 +111,6 @@ function focused(element: RedemptionCart): HTMLElement | null {
   return element.shadowRoot!.activeElement as HTMLElement | null;
 }
 
-async function untilText(element: RedemptionCart, read: () => string, expected: string, timeoutMs = 4_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  for (;;) {
-    await element.updateComplete;
-    try {
-      last = read();
-    } catch (error) {
-      last = String(error);
-    }
-    if (last === expected) return;
-    if (Date.now() > deadline) throw new Error(`expected "${expected}", still "${last}"`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 function subscribers(element: RedemptionCart): number {
   const store = (element as unknown as { cart: { store?: { lc: number } } }).cart.store;
