@@ -15,6 +15,7 @@ import type { Db } from './db/index.ts';
 import type { Clock } from './http/clock.ts';
 import { ProblemError } from './http/problem.ts';
 import { putCatalogItem } from './services/catalog.ts';
+import { putSellerProduct } from './services/seller-products.ts';
 import { checkIn } from './services/check-ins.ts';
 import { donate } from './services/donations.ts';
 import { ingestEvent } from './services/events/ingest.ts';
@@ -90,6 +91,7 @@ export async function seedDemo(db: Db, { clock }: { clock: Clock }): Promise<boo
   const at = (daysAgo: number, hours = 0) => new Date(now.getTime() - daysAgo * DAY - hours * HOUR);
 
   for (const [id, item] of CATALOG) await putCatalogItem(db, id, item, at(45));
+  await putSellerProduct(db, { sellerId: DEMO_MEMBERS.seller, sku: 'SYNTH-KIT', name: 'Modular synth kit', stock: 40 }, at(45));
 
   // Everything is appended in the order it happened, so the history reads newest first.
   const events = history().map((event, index) => ({ ...event, index }));
