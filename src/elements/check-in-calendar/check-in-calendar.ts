@@ -1,32 +1,20 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CheckInsResponse } from '../../api/member.ts';
 import { RewardsCheckedInEvent } from '../../events/checked-in.ts';
-import { LocalizeController } from '../../i18n/localize.ts';
-import { dataOf, rewardsSession, type ResourceState, type RewardsSession } from '../../store/index.ts';
-import type { Theme } from '../rewards-provider/context.ts';
+import { dataOf, type ResourceState, type RewardsSession } from '../../store/index.ts';
 import { FaceState } from '../shared/face-state.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
 import { firstDayOfWeek, formatMonth } from '../shared/format.ts';
 import { checkIcon, chevronEndIcon, chevronStartIcon } from '../shared/icons.ts';
-import { RewardsConfigController } from '../shared/resolve-config.ts';
+import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
 import { bonusTiers, bonusTiersPlaceholder } from './bonus-tiers.ts';
 import { calendarGrid } from './calendar-grid.ts';
 import { calendarStyles } from './check-in-calendar.styles.ts';
-import {
-  addMonths,
-  entryDay,
-  isCalendarMonth,
-  isGridKey,
-  monthOfDay,
-  moveFocus,
-  shownMonth,
-  type CalendarDay,
-  type CalendarMonth,
-} from './month-grid.ts';
+import { addMonths, entryDay, isCalendarMonth, isGridKey, monthOfDay, moveFocus, shownMonth, type CalendarDay, type CalendarMonth } from './month-grid.ts';
 
 /** What the message line under the check-in button says. */
 type Notice =
@@ -98,20 +86,8 @@ interface TodayFacts {
  * @fires {RewardsCheckedInEvent} rewards-checked-in - The member checked in: `{ day, coinsAwarded, bonusAwarded }`.
  * @fires {RewardsErrorEvent} rewards-error - Loading or checking in failed: `{ code, status, detail, source }`.
  */
-export class CheckInCalendar extends LitElement {
+export class CheckInCalendar extends RewardsElement {
   static override styles = [...baseStyles, ...faceStyles, calendarStyles];
-
-  /** Base URL of the rewards API; by default the nearest `<rewards-provider>`'s or the page's `configure()`. */
-  @property({ reflect: true }) api?: string;
-
-  /** A member token for this element alone (with `api`); by default the provider's or the page's. */
-  @property() token?: string;
-
-  /** BCP 47 language (`en`, `zh-CN`, …); by default the provider's, the page's, or the closest `lang`. */
-  @property({ reflect: true }) locale?: string;
-
-  /** Colour theme: `light`, `dark`, or `auto` (by default) to follow the system or the provider. */
-  @property({ reflect: true }) theme?: Theme;
 
   /**
    * The month to show, `YYYY-MM`; the shop's current month when absent, malformed or later than
@@ -123,12 +99,11 @@ export class CheckInCalendar extends LitElement {
   @state() private checkingIn = false;
   @state() private notice?: Notice;
 
-  private readonly configuration = new RewardsConfigController(this);
-  private readonly l10n = new LocalizeController(this);
   private readonly faceState = new FaceState<CalendarFace>(this, this.attachInternals());
   private readonly checkIns = new SelectedStoreController<ResourceState<CheckInsResponse>>(this, () => this.selectStore());
 
-  private session?: RewardsSession;
+  /** The session whose data is shown, to notice a switch of member or API. */
+  private shownSession?: RewardsSession;
   /** The month key the store was chosen with (`undefined`: the shop's current month). */
   private storeKey?: CalendarMonth;
   private facts?: TodayFacts;
@@ -139,7 +114,7 @@ export class CheckInCalendar extends LitElement {
 
   /** Checks the member in for today, as the button does; resolves when the answer is shown. */
   async checkIn(): Promise<void> {
-    const session = this.session;
+    const session = this.shownSession;
     if (!session || this.checkingIn || this.facts?.checkedInToday !== false) return;
     this.checkingIn = true;
     this.notice = undefined;
@@ -194,11 +169,10 @@ export class CheckInCalendar extends LitElement {
   }
 
   private selectStore() {
-    const config = this.configuration.config;
-    const session = config ? rewardsSession(config) : undefined;
-    if (session !== this.session) {
+    const session = this.session();
+    if (session !== this.shownSession) {
       // Another member or API: nothing known about today any more.
-      this.session = session;
+      this.shownSession = session;
       this.facts = undefined;
       this.notice = undefined;
     }
@@ -372,7 +346,7 @@ export class CheckInCalendar extends LitElement {
   }
 
   private retry(): void {
-    void this.session?.refresh();
+    void this.shownSession?.refresh();
   }
 }
 

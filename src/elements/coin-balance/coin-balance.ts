@@ -1,14 +1,13 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
 import type { MeResponse } from '../../api/member.ts';
-import { LocalizeController } from '../../i18n/localize.ts';
-import { rewardsSession, type ResourceState, type RewardsError, type RewardsSession } from '../../store/index.ts';
+import { type ResourceState, type RewardsError } from '../../store/index.ts';
 import { warnConfigProblem } from '../shared/config-warning.ts';
 import { FaceState } from '../shared/face-state.ts';
 import { failureMessageKey } from '../shared/failures.ts';
 import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
 import { formatNumber } from '../shared/format.ts';
-import { RewardsConfigController } from '../shared/resolve-config.ts';
+import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
 import { coinBalanceStyles } from './coin-balance.styles.ts';
@@ -68,20 +67,8 @@ const coinIcon = svg`<svg class="coin" part="icon" viewBox="0 0 16 16" aria-hidd
  *
  * @fires {RewardsErrorEvent} rewards-error - The balance could not be loaded.
  */
-export class CoinBalance extends LitElement {
+export class CoinBalance extends RewardsElement {
   static override styles = [...baseStyles, ...faceStyles, coinBalanceStyles];
-
-  /** Base URL of the rewards API; by default the nearest provider's or the page's. */
-  @property({ reflect: true }) api?: string;
-
-  /** A member token; by default the nearest provider's or the page's. */
-  @property() token?: string;
-
-  /** BCP 47 language (`en`, `zh-CN`, …); by default the provider's, then the closest `lang`. */
-  @property({ reflect: true }) locale?: string;
-
-  /** Colour theme: `light`, `dark`, or unset to follow the provider or the system. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /** The number on screen while it counts towards the balance (drawn by the counter's frames). */
   private displayed?: number;
@@ -89,8 +76,6 @@ export class CoinBalance extends LitElement {
   /** What the live region says: the last settled balance after a change. */
   @state() private announcement = '';
 
-  private readonly configuration = new RewardsConfigController(this);
-  private readonly l10n = new LocalizeController(this);
   private readonly faceState = new FaceState<BalanceFace['face']>(this, this.attachInternals());
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
   private readonly counter = new CountAnimation({
@@ -104,11 +89,6 @@ export class CoinBalance extends LitElement {
   private current: BalanceFace = LOADING_FACE;
   /** Whose balance is on screen and the value it is heading to. */
   private shown?: { owner: string; target: number };
-
-  private session(): RewardsSession | undefined {
-    const config = this.configuration.config;
-    return config ? rewardsSession(config) : undefined;
-  }
 
   private resolveFace(): BalanceFace {
     const session = this.session();

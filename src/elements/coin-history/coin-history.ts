@@ -1,18 +1,17 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Currency } from '../../api/common.ts';
 import type { LedgerEntry } from '../../api/member.ts';
-import { LocalizeController } from '../../i18n/localize.ts';
-import { rewardsSession, type LedgerPages, type ResourceState, type RewardsError, type RewardsSession } from '../../store/index.ts';
+import { type LedgerPages, type ResourceState, type RewardsError } from '../../store/index.ts';
 import type { ReadableAtom } from 'nanostores';
 import { warnConfigProblem } from '../shared/config-warning.ts';
 import { FaceState } from '../shared/face-state.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { emptyFace, errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
 import { formatDateTime } from '../shared/format.ts';
-import { RewardsConfigController } from '../shared/resolve-config.ts';
+import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
 import { coinHistoryStyles } from './coin-history.styles.ts';
@@ -75,31 +74,17 @@ const SKELETON_ROWS = 5;
  *
  * @fires {RewardsErrorEvent} rewards-error - The ledger, or a further page of it, could not be loaded.
  */
-export class CoinHistory extends LitElement {
+export class CoinHistory extends RewardsElement {
   static override styles = [...baseStyles, ...faceStyles, coinHistoryStyles];
 
   /** Which ledger: `coins` (default) or `points`. */
   @property({ reflect: true }) currency: Currency = 'coins';
-
-  /** Base URL of the rewards API; by default the nearest provider's or the page's. */
-  @property({ reflect: true }) api?: string;
-
-  /** A member token; by default the nearest provider's or the page's. */
-  @property() token?: string;
-
-  /** BCP 47 language (`en`, `zh-CN`, …); by default the provider's, then the closest `lang`. */
-  @property({ reflect: true }) locale?: string;
-
-  /** Colour theme: `light`, `dark`, or unset to follow the provider or the system. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   @state() private loadingMore = false;
   @state() private moreError?: unknown;
   /** A "Load more" succeeded: once the last page is in, say so. */
   @state() private loadedMore = false;
 
-  private readonly configuration = new RewardsConfigController(this);
-  private readonly l10n = new LocalizeController(this);
   private readonly faceState = new FaceState<HistoryFace['face']>(this, this.attachInternals());
   private readonly ledger = new SelectedStoreController<ResourceState<LedgerPages>>(this, () =>
     this.session()?.ledger(this.ledgerCurrency),
@@ -113,11 +98,6 @@ export class CoinHistory extends LitElement {
 
   private get ledgerCurrency(): Currency {
     return this.currency === 'points' ? 'points' : 'coins';
-  }
-
-  private session(): RewardsSession | undefined {
-    const config = this.configuration.config;
-    return config ? rewardsSession(config) : undefined;
   }
 
   private resolveFace(): HistoryFace {

@@ -1,11 +1,9 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { MeResponse } from '../../api/member.ts';
 import type { LevelsResponse } from '../../api/public.ts';
 import { RewardsLevelUpEvent } from '../../events/level-up.ts';
-import { LocalizeController } from '../../i18n/localize.ts';
-import { rewardsSession, type ResourceState, type RewardsError, type RewardsSession } from '../../store/index.ts';
+import { type ResourceState, type RewardsError } from '../../store/index.ts';
 import { warnConfigProblem } from '../shared/config-warning.ts';
 import { FaceState } from '../shared/face-state.ts';
 import { failureMessageKey } from '../shared/failures.ts';
@@ -13,7 +11,7 @@ import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.
 import { formatNumber, formatPercent } from '../shared/format.ts';
 import { checkIcon } from '../shared/icons.ts';
 import { levelColor, levelIndex, levelNameKey } from '../shared/levels.ts';
-import { RewardsConfigController } from '../shared/resolve-config.ts';
+import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
 import { levelProgressStyles } from './level-progress.styles.ts';
@@ -77,28 +75,14 @@ const LOADING_FACE: ProgressFace = { face: 'loading' };
  * @fires {RewardsLevelUpEvent} rewards-level-up - The member's level rose while shown; `detail` is `{ from, to }` (level indexes).
  * @fires {RewardsErrorEvent} rewards-error - The account could not be loaded.
  */
-export class LevelProgress extends LitElement {
+export class LevelProgress extends RewardsElement {
   static override styles = [...baseStyles, ...faceStyles, levelProgressStyles];
-
-  /** Base URL of the rewards API; by default the nearest provider's or the page's. */
-  @property({ reflect: true }) api?: string;
-
-  /** A member token; by default the nearest provider's or the page's. */
-  @property() token?: string;
-
-  /** BCP 47 language (`en`, `zh-CN`, …); by default the provider's, then the closest `lang`. */
-  @property({ reflect: true }) locale?: string;
-
-  /** Colour theme: `light`, `dark`, or unset to follow the provider or the system. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /** What the polite live region says: the last level-up seen. */
   private announcement = '';
   /** A rise noticed while rendering, announced to the page once the render is on screen. */
   private pendingLevelUp?: { from: number; to: number };
 
-  private readonly configuration = new RewardsConfigController(this);
-  private readonly l10n = new LocalizeController(this);
   private readonly faceState = new FaceState<ProgressFace['face']>(this, this.attachInternals());
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
   private readonly levels = new SelectedStoreController<ResourceState<LevelsResponse>>(this, () => this.session()?.levels);
@@ -106,11 +90,6 @@ export class LevelProgress extends LitElement {
   private current: ProgressFace = LOADING_FACE;
   /** The level last shown, and whose it was: a rise is only a rise for the same member. */
   private seen?: { member: string; level: number };
-
-  private session(): RewardsSession | undefined {
-    const config = this.configuration.config;
-    return config ? rewardsSession(config) : undefined;
-  }
 
   private resolveFace(): ProgressFace {
     if (!this.configuration.config) return LOADING_FACE;

@@ -1,17 +1,16 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { MeResponse } from '../../api/member.ts';
 import type { Badge } from '../../api/public.ts';
-import { LocalizeController } from '../../i18n/localize.ts';
-import { rewardsSession, type ResourceState, type RewardsError, type RewardsSession } from '../../store/index.ts';
+import { type ResourceState, type RewardsError } from '../../store/index.ts';
 import { warnConfigProblem } from '../shared/config-warning.ts';
 import { FaceState } from '../shared/face-state.ts';
 import { failureMessageKey } from '../shared/failures.ts';
 import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
 import { levelColor, levelIndex, levelNameKey } from '../shared/levels.ts';
-import { RewardsConfigController } from '../shared/resolve-config.ts';
+import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
 import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
@@ -81,7 +80,7 @@ const LOADING_FACE: BadgeFace = { face: 'loading' };
  *
  * @fires {RewardsErrorEvent} rewards-error - The level could not be loaded.
  */
-export class MemberLevelBadge extends LitElement {
+export class MemberLevelBadge extends RewardsElement {
   static override styles = [...baseStyles, ...faceStyles, memberLevelBadgeStyles];
 
   /** Whose level to show (any member, public). Without it: the signed-in member's own level. */
@@ -93,20 +92,6 @@ export class MemberLevelBadge extends LitElement {
   /** `compact` (default): dot and level name. `full`: adds `LV n` and the display name when known. */
   @property({ reflect: true }) variant: BadgeVariant = 'compact';
 
-  /** Base URL of the rewards API; by default the nearest provider's or the page's. */
-  @property({ reflect: true }) api?: string;
-
-  /** A member token for the own-level badge; by default the nearest provider's or the page's. */
-  @property() token?: string;
-
-  /** BCP 47 language of the badge (`en`, `zh-CN`, …); by default the provider's, then the closest `lang`. */
-  @property({ reflect: true }) locale?: string;
-
-  /** Colour theme: `light`, `dark`, or unset to follow the provider or the system. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
-
-  private readonly configuration = new RewardsConfigController(this);
-  private readonly l10n = new LocalizeController(this);
   private readonly faceState = new FaceState<BadgeFace['face']>(this, this.attachInternals());
 
   private readonly badge = new SelectedStoreController<ResourceState<Badge | null>>(this, () => {
@@ -122,11 +107,6 @@ export class MemberLevelBadge extends LitElement {
 
   private get memberId(): string | undefined {
     return this.member?.trim() || undefined;
-  }
-
-  private session(): RewardsSession | undefined {
-    const config = this.configuration.config;
-    return config ? rewardsSession(config) : undefined;
   }
 
   private resolveFace(): BadgeFace {

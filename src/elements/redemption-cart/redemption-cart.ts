@@ -1,14 +1,12 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
 import type { CartItem, CartResponse, ShippingChoice } from '../../api/index.ts';
 import { RewardsCartChangedEvent } from '../../events/cart-changed.ts';
-import { LocalizeController } from '../../i18n/localize.ts';
-import { rewardsSession, type ResourceState, type RewardsSession } from '../../store/index.ts';
-import type { Theme } from '../rewards-provider/context.ts';
+import { type ResourceState, type RewardsSession } from '../../store/index.ts';
 import { FaceState } from '../shared/face-state.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { emptyFace, errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
-import { RewardsConfigController } from '../shared/resolve-config.ts';
+import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
 import { cartRow } from './cart-row.ts';
@@ -95,20 +93,8 @@ const PLACEHOLDER_ROWS = 2;
  * @fires {RewardsCartChangedEvent} rewards-cart-changed - A gift was removed (`{ reason: 'removed', itemId, coinsReturned }`) or an upgrade gift's shipping chosen (`{ reason: 'shipping', itemId }`).
  * @fires {RewardsErrorEvent} rewards-error - Loading, removing or choosing shipping failed: `{ code, status, detail, source }`.
  */
-export class RedemptionCart extends LitElement {
+export class RedemptionCart extends RewardsElement {
   static override styles = [...baseStyles, ...faceStyles, cartStyles];
-
-  /** Base URL of the rewards API; by default the nearest `<rewards-provider>`'s or the page's `configure()`. */
-  @property({ reflect: true }) api?: string;
-
-  /** A member token for this element alone (with `api`); by default the provider's or the page's. */
-  @property() token?: string;
-
-  /** BCP 47 language (`en`, `zh-CN`, …); by default the provider's, the page's, or the closest `lang`. */
-  @property({ reflect: true }) locale?: string;
-
-  /** Colour theme: `light`, `dark`, or `auto` (by default) to follow the system or the provider. */
-  @property({ reflect: true }) theme?: Theme;
 
   /** The gift whose removal is being confirmed. */
   @state() private confirming?: string;
@@ -116,12 +102,11 @@ export class RedemptionCart extends LitElement {
   @state() private problem?: RowProblem;
   @state() private lastRemoval?: Removal;
 
-  private readonly configuration = new RewardsConfigController(this);
-  private readonly l10n = new LocalizeController(this);
   private readonly faceState = new FaceState<CartFace>(this, this.attachInternals());
   private readonly cart = new SelectedStoreController<ResourceState<CartResponse>>(this, () => this.selectStore());
 
-  private session?: RewardsSession;
+  /** The session whose data is shown, to notice a switch of member or API. */
+  private shownSession?: RewardsSession;
   private focusTarget?: FocusTarget;
   private reportedProblem?: string;
 
@@ -130,7 +115,7 @@ export class RedemptionCart extends LitElement {
    * cart shows the result; rejects with the `RewardsError` when the server refuses.
    */
   async removeItem(itemId: string): Promise<void> {
-    const session = this.session;
+    const session = this.shownSession;
     const item = this.items().find((candidate) => candidate.id === itemId);
     if (!session || !item || this.removing) return;
     const index = this.items().indexOf(item);
@@ -159,7 +144,7 @@ export class RedemptionCart extends LitElement {
 
   /** Chooses when an upgrade gift ships; the choice shows at once and is withdrawn if refused. */
   async setShipping(itemId: string, shipping: ShippingChoice): Promise<void> {
-    const session = this.session;
+    const session = this.shownSession;
     const item = this.items().find((candidate) => candidate.id === itemId);
     if (!session || item?.kind !== 'upgrade_gift' || item.shipping === shipping) return;
     if (this.problem?.itemId === itemId) this.problem = undefined;
@@ -192,10 +177,9 @@ export class RedemptionCart extends LitElement {
   }
 
   private selectStore() {
-    const config = this.configuration.config;
-    const session = config ? rewardsSession(config) : undefined;
-    if (session !== this.session) {
-      this.session = session;
+    const session = this.session();
+    if (session !== this.shownSession) {
+      this.shownSession = session;
       this.confirming = this.problem = this.lastRemoval = undefined;
     }
     return session?.cart;
@@ -326,7 +310,7 @@ export class RedemptionCart extends LitElement {
   }
 
   private retry(): void {
-    void this.session?.refresh();
+    void this.shownSession?.refresh();
   }
 }
 
