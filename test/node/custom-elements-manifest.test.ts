@@ -13,6 +13,8 @@ test('custom-elements.json is up to date (run `npm run analyze` after changing a
     const fresh = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'));
     const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
     assert.deepEqual(committed, fresh);
+    // Tools find the manifest through package.json; checking must not have re-pointed it.
+    assert.equal(JSON.parse(readFileSync('package.json', 'utf8')).customElements, 'custom-elements.json');
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
