@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { ServerConfig } from './config.ts';
 import type { Db } from './db/index.ts';
 import { createHttpApp, type CreateHttpAppOptions, type RewardsApp, type RouteModule } from './http/app.ts';
-import { systemClock, type Clock } from './http/clock.ts';
+import { systemClock, type Clock } from './clock.ts';
 import type { Logger } from './http/logger.ts';
 import { registerCatalogAdminRoutes } from './routes/catalog-admin.ts';
 import { demoStaticRoutes } from './routes/demo-static.ts';

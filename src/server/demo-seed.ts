@@ -12,8 +12,8 @@
 import type { PutCatalogItemBody, ShopEvent } from '../api/index.ts';
 import { calendarDay } from '../rules/index.ts';
 import type { Db } from './db/index.ts';
-import type { Clock } from './http/clock.ts';
-import { ProblemError } from './http/problem.ts';
+import type { Clock } from './clock.ts';
+import { ProblemError } from './errors.ts';
 import { putCatalogItem } from './services/catalog.ts';
 import { putSellerProduct } from './services/seller-products.ts';
 import { checkIn } from './services/check-ins.ts';

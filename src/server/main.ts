@@ -11,7 +11,7 @@ import { isLoopbackHost, loadServerConfig, ServerConfigError, type ServerConfig 
 import { openDatabase, type Db } from './db/index.ts';
 import { DEMO_MEMBERS, seedDemo } from './demo-seed.ts';
 import { signMemberToken } from './http/auth.ts';
-import { systemClock } from './http/clock.ts';
+import { systemClock } from './clock.ts';
 import { createJsonLogger, type Logger } from './http/logger.ts';
 import { startHttpServer, type RunningServer } from './http/server.ts';
 import { applyConfiguredTimeZone } from './services/time-zone-setting.ts';

@@ -3,7 +3,7 @@ import { every } from 'hono/combine';
 import type { ServerConfig } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { createAuth, type Auth, type OwnershipOptions } from './auth.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, type Clock } from '../clock.ts';
 import { corsForOrigins } from './cors.ts';
 import type { AppEnv } from './env.ts';
 import { idempotency } from './idempotency.ts';

@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { createApiKeyCheck } from './api-key.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, type Clock } from '../clock.ts';
 import type { AppEnv, Caller } from './env.ts';
 import { memberSecretKey, verifyMemberToken } from './member-token.ts';
-import { ProblemError } from './problem.ts';
+import { ProblemError } from '../errors.ts';
 
 export { signMemberToken } from './member-token.ts';
 

@@ -5,7 +5,7 @@ import { callerKey, callerOf } from './auth.ts';
 import type { Queryable } from '../db/index.ts';
 import type { AppEnv } from './env.ts';
 import type { Logger } from './logger.ts';
-import { ProblemError } from './problem.ts';
+import { ProblemError } from '../errors.ts';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';

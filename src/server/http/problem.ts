@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env.ts';
 import type { Logger } from './logger.ts';
+import { ProblemError } from '../errors.ts';
 import {
   problem,
   problemContentType,
@@ -12,24 +13,6 @@ import {
 } from '../../api/errors.ts';
 
 export { problem, type FieldError, type Problem, type ProblemCode };
-
-/** Thrown anywhere below the app to answer with a problem document of the API's codes. */
-export class ProblemError extends Error {
-  constructor(
-    readonly code: ProblemCode,
-    readonly detail: string,
-    readonly errors?: readonly FieldError[],
-    /** Extra response headers, e.g. `WWW-Authenticate` or `Retry-After`. */
-    readonly headers: Readonly<Record<string, string>> = {},
-  ) {
-    super(detail);
-    this.name = 'ProblemError';
-  }
-
-  toProblem(): Problem {
-    return problem(this.code, this.detail, this.errors);
-  }
-}
 
 export function problemResponse(
   c: Context,

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, type Clock } from '../clock.ts';
 import type { AppEnv } from './env.ts';
-import { ProblemError } from './problem.ts';
+import { ProblemError } from '../errors.ts';
 
 export interface RateLimitOptions {
   /** Tokens added back per second, i.e. the sustained request rate. */

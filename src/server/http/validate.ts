@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { safeParseAsync, type $ZodType, type input, type output } from 'zod/v4/core';
 import { invalidRequestProblem } from '../../api/errors.ts';
 import type { AppEnv } from './env.ts';
-import { ProblemError } from './problem.ts';
+import { ProblemError } from '../errors.ts';
 
 type Target = 'json' | 'query' | 'param';
 

@@ -4,7 +4,7 @@
  */
 import { endpoints, idPathParams, putCatalogItemBody, routerPath } from '../../api/index.ts';
 import type { HttpDeps, RewardsApp } from '../http/app.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 import { validJson, validParams } from '../http/validate.ts';
 import { deactivateCatalogItem, putCatalogItem } from '../services/catalog.ts';
 

@@ -17,7 +17,7 @@ import type { Db } from '../db/index.ts';
 import type { HttpDeps, RewardsApp } from '../http/app.ts';
 import { memberIdOf } from '../http/auth.ts';
 import type { AppEnv } from '../http/env.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 import { validJson, validParams, validQuery } from '../http/validate.ts';
 import { LedgerCursors } from '../services/ledger-view.ts';
 import { isSeller, sellerAccount } from '../services/seller-account.ts';

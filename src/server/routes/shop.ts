@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { idPathParams, payoutsBody } from '../../api/index.ts';
 import { RulesConfigError } from '../../rules/index.ts';
 import type { HttpDeps, RewardsApp } from '../http/app.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 import { validJson, validParams } from '../http/validate.ts';
 import { memberView } from '../services/members-view.ts';
 import { runPayouts } from '../services/payouts.ts';

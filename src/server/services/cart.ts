@@ -6,7 +6,7 @@
 import type { CartItem, CartResponse, RemoveCartItemResponse, ShippingChoice, UpgradeGiftCartItem } from '../../api/index.ts';
 import { isRemovable, removeFromCartDecision, type RedeemedThing } from '../../rules/index.ts';
 import type { Db, Queryable } from '../db/index.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 import { coinBalance } from './coin-balance.ts';
 import { appendEntry } from './ledger.ts';
 import { lockMember } from './members.ts';

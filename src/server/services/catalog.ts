@@ -5,7 +5,7 @@
  */
 import type { CatalogItem, CatalogResponse, PutCatalogItemBody } from '../../api/index.ts';
 import type { Db, Queryable } from '../db/index.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 
 interface CatalogRow {
   id: string;

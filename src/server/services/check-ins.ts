@@ -6,7 +6,7 @@
 import type { CheckInResponse, CheckInsResponse } from '../../api/index.ts';
 import { checkInDay, checkInDecision, checkInMonth, monthOfDay, type CalendarDay, type CalendarMonth } from '../../rules/index.ts';
 import { isUniqueViolation, type Db, type Queryable } from '../db/index.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 import { coinBalance } from './coin-balance.ts';
 import { appendEntry } from './ledger.ts';
 import { lockMember } from './members.ts';

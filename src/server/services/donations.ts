@@ -6,7 +6,7 @@
 import type { DonateResponse, Donation, ProjectDonationsResponse } from '../../api/index.ts';
 import { donationDecision } from '../../rules/index.ts';
 import type { Db, Queryable } from '../db/index.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 import { coinBalance } from './coin-balance.ts';
 import { appendEntry } from './ledger.ts';
 import { lockMember, type MemberRow } from './members.ts';

@@ -8,7 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Currency, LedgerEntry, LedgerResponse } from '../../api/index.ts';
 import { ledgerReason, RULE_TITLES, type RuleId } from '../../rules/index.ts';
 import type { Queryable } from '../db/index.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 
 export const DEFAULT_LEDGER_PAGE = 20;
 

@@ -5,7 +5,7 @@
  */
 import type { Credit, Currency } from '../../rules/index.ts';
 import type { Queryable } from '../db/index.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 
 export interface LedgerEntryInput extends Credit {
   memberId: string;

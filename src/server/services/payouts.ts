@@ -6,8 +6,8 @@
 import type { PayoutsResponse, SellerPayout } from '../../api/index.ts';
 import { calendarDay, isRefusal, payoutDecision, payoutTiming, type PayoutRecord } from '../../rules/index.ts';
 import { isUniqueViolation, type Db, type Queryable } from '../db/index.ts';
-import type { Clock } from '../http/clock.ts';
-import { ProblemError } from '../http/problem.ts';
+import type { Clock } from '../clock.ts';
+import { ProblemError } from '../errors.ts';
 import { appendEntry } from './ledger.ts';
 import { lockMember } from './members.ts';
 import { currentRules } from './rules-store.ts';

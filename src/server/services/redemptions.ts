@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Coupon, CouponsResponse, RedeemResponse, RedemptionCartItem } from '../../api/index.ts';
 import { redeemDecision } from '../../rules/index.ts';
 import type { Db, Queryable } from '../db/index.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 import { coinBalance } from './coin-balance.ts';
 import { appendEntry } from './ledger.ts';
 import { lockMember } from './members.ts';

@@ -6,7 +6,7 @@
 import type { WithdrawResponse } from '../../api/index.ts';
 import { isRefusal, withdrawalDecision } from '../../rules/index.ts';
 import type { Db } from '../db/index.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 import { appendEntry } from './ledger.ts';
 import { lockMember } from './members.ts';
 import { currentRules } from './rules-store.ts';

@@ -6,7 +6,7 @@
 import type { CreditedEntry, EventData, EventType, ShopEventOf } from '../../../api/index.ts';
 import { isRefusal, type Credit, type EarningDecision, type Refusal, type RulesConfig } from '../../../rules/index.ts';
 import type { Queryable } from '../../db/index.ts';
-import { ProblemError } from '../../http/problem.ts';
+import { ProblemError } from '../../errors.ts';
 import { appendEntry, type LedgerRow } from '../ledger.ts';
 import type { MemberRow } from '../members.ts';
 

@@ -7,7 +7,7 @@
 import type { SendEventResponse, ShopEvent } from '../../../api/index.ts';
 import { judgeDelivery } from '../../../rules/index.ts';
 import { isUniqueViolation, SQLSTATE, sqlStateOf, type Db, type Queryable } from '../../db/index.ts';
-import type { Clock } from '../../http/clock.ts';
+import type { Clock } from '../../clock.ts';
 import { lockMember } from '../members.ts';
 import { currentRules } from '../rules-store.ts';
 import { EventCredits, type EventContext, type EventHandler } from './context.ts';

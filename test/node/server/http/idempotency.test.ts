@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import * as z from 'zod/mini';
 import type { RewardsApp, RouteModule } from '../../../../src/server/http/app.ts';
 import { memberIdOf, signMemberToken } from '../../../../src/server/http/auth.ts';
-import { ProblemError } from '../../../../src/server/http/problem.ts';
+import { ProblemError } from '../../../../src/server/errors.ts';
 import { validJson } from '../../../../src/server/http/validate.ts';
 import { databaseTargets, type TestDatabase } from '../../support/databases.ts';
 import { API_KEY, makeApp, MEMBER_SECRET, problemOf } from './support.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { signMemberToken } from '../../../../src/server/http/auth.ts';
-import { ProblemError } from '../../../../src/server/http/problem.ts';
+import { ProblemError } from '../../../../src/server/errors.ts';
 import { MAX_BODY_BYTES, validJson } from '../../../../src/server/http/validate.ts';
 import * as z from 'zod/mini';
 import type { RouteModule } from '../../../../src/server/http/app.ts';

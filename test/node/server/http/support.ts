@@ -3,7 +3,7 @@ import { loadServerConfig, type ServerConfig } from '../../../../src/server/conf
 import type { Db } from '../../../../src/server/db/index.ts';
 import { createHttpApp, type CreateHttpAppOptions, type RewardsApp, type RouteModule } from '../../../../src/server/http/app.ts';
 import { memberIdOf } from '../../../../src/server/http/auth.ts';
-import type { Clock } from '../../../../src/server/http/clock.ts';
+import type { Clock } from '../../../../src/server/clock.ts';
 import { createCapturingLogger, type LogRecord } from '../../../../src/server/http/logger.ts';
 import { validJson, validParams, validQuery } from '../../../../src/server/http/validate.ts';
 

@@ -10,7 +10,7 @@ import { loadServerConfig, type ServerConfig } from '../../../../src/server/conf
 import type { Db } from '../../../../src/server/db/index.ts';
 import type { RewardsApp } from '../../../../src/server/http/app.ts';
 import { signMemberToken } from '../../../../src/server/http/auth.ts';
-import type { Clock } from '../../../../src/server/http/clock.ts';
+import type { Clock } from '../../../../src/server/clock.ts';
 import { createCapturingLogger } from '../../../../src/server/http/logger.ts';
 
 export const API_KEY = 'member-tests-shop-key-0123456789';

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../../src/server/http/clock.ts';
+import type { Clock } from '../../../../src/server/clock.ts';
 
 /** A clock that stands still until a test sets or advances it. */
 export class TestClock implements Clock {
