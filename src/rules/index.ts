@@ -9,3 +9,4 @@ export * from './check-in.ts';
 export * from './spending.ts';
 export * from './sellers.ts';
 export * from './events.ts';
+export * from './quote.ts';
