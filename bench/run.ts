@@ -4,9 +4,8 @@
  * Writes bench/report.json. Exits non-zero when a budget is missed.
  */
 import { writeFileSync } from 'node:fs';
-import { createScratchPostgresDatabase } from '../test/node/support/databases.ts';
 import { measureBundles } from './bundles.ts';
-import { measureServer, type ThroughputFigures } from './server-throughput.ts';
+import { benchServer } from './server/index.ts';
 
 interface Budget {
   name: string;
@@ -17,7 +16,6 @@ interface Budget {
 }
 
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 3000);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const budgets: Budget[] = [];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
@@ -31,32 +29,8 @@ for (const figure of bundles) {
   if (figure.name.startsWith('all elements')) budgets.push({ name: 'all elements / lit', actual: ratio, limit: 10, kind: 'max' });
 }
 
-const servers: ThroughputFigures[] = [];
-const targets: Array<{ name: string; url: string; drop?: () => Promise<void> }> = [{ name: 'pglite', url: 'memory://' }];
-if (process.env.DATABASE_URL?.startsWith('postgres')) {
-  const scratch = await createScratchPostgresDatabase(process.env.DATABASE_URL);
-  targets.push({ name: 'postgres', url: scratch.url, drop: scratch.drop });
-}
-for (const target of targets) {
-  try {
-    servers.push(await measureServer(target.name, target.url, { durationMs, concurrency }));
-  } finally {
-    await target.drop?.();
-  }
-}
-console.log(`\nServer throughput (${concurrency} concurrent clients, ${durationMs} ms each), ratio to GET /healthz`);
-for (const figures of servers) {
-  for (const [name, result] of [['GET /healthz (baseline)', figures.healthz], ['POST /v1/me/check-ins', figures.checkIns], ['POST /v1/me/redemptions', figures.redemptions]] as const) {
-    const ratio = result.perSecond / figures.healthz.perSecond;
-    console.log(
-      `  ${figures.database.padEnd(9)} ${name.padEnd(26)} ${result.perSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms.toFixed(1)} ms  p99 ${result.p99Ms.toFixed(1)} ms  failures ${result.failures}  ×${ratio.toFixed(2)}`,
-    );
-    if (result !== figures.healthz) {
-      budgets.push({ name: `${figures.database} ${name} / healthz`, actual: ratio, limit: 0.1, kind: 'min' });
-      budgets.push({ name: `${figures.database} ${name} failures`, actual: result.failures, limit: 0, kind: 'max' });
-    }
-  }
-}
+const server = await benchServer({ durationMs, connections: [8, 32] });
+budgets.push(...server.budgets);
 
 console.log('\nBudgets');
 let missed = 0;
@@ -65,6 +39,6 @@ for (const budget of budgets) {
   if (!ok) missed++;
   console.log(`  ${ok ? 'ok  ' : 'MISS'} ${budget.name}: ${Number.isInteger(budget.actual) ? budget.actual : budget.actual.toFixed(2)} (${budget.kind} ${budget.limit})`);
 }
-writeFileSync('bench/report.json', JSON.stringify({ at: new Date().toISOString(), bundles, servers, budgets }, null, 2));
+writeFileSync('bench/report.json', JSON.stringify({ at: new Date().toISOString(), bundles, servers: server.figures, budgets }, null, 2));
 console.log(`\n${budgets.length - missed} of ${budgets.length} budgets met; report in bench/report.json`);
 process.exitCode = missed > 0 ? 1 : 0;

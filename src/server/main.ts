@@ -30,7 +30,7 @@ export interface StartedServer {
 
 export async function startRewardsServer(env: Env, logger: Logger): Promise<StartedServer> {
   const config = loadServerConfig(env);
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   try {
     // The rules follow REWARDS_TIMEZONE when it is set; otherwise the zone stays the rules' own.
     await applyConfiguredTimeZone(db, (env.REWARDS_TIMEZONE ?? '').trim() !== '' ? config.timeZone : undefined);

@@ -9,7 +9,7 @@ import type { AppEnv } from './env.ts';
 import { idempotency } from './idempotency.ts';
 import type { Logger } from './logger.ts';
 import { createErrorHandler, notFoundHandler } from './problem.ts';
-import { DEFAULT_MEMBER_RATE_LIMIT, rateLimitMembers, TokenBucketLimiter } from './rate-limit.ts';
+import { createMemberRateLimiter, DEFAULT_MEMBER_RATE_LIMIT, rateLimitMembers } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
 import { limitBody } from './validate.ts';
 
@@ -40,7 +40,7 @@ export interface CreateHttpAppOptions {
   clock?: Clock;
   routes?: readonly RouteModule[];
   rateLimit?: { ratePerSecond: number; burst: number };
-  idempotency?: { waitTimeoutMs?: number; staleAfterSeconds?: number };
+  idempotency?: { waitTimeoutMs?: number; ttlSeconds?: number };
 }
 
 /**
@@ -52,7 +52,9 @@ export interface CreateHttpAppOptions {
  *    carry the CORS headers a browser needs to read them;
  * 3. body limit: an oversized body is refused (413) before anything reads it;
  * 4. per route, in each guard chain: auth (who is calling), the per-member rate limit (needs the
- *    member), idempotency (its scope is the caller; only authorized requests claim a key);
+ *    member; refused before any transaction opens), then one transaction for the rest of a
+ *    mutating request, with its Idempotency-Key claimed in it (its scope is the caller; only
+ *    authorized requests claim a key);
  * 5. per route: validation of params, query and body, then the handler.
  *
  * The error handler turns anything thrown along the way into `application/problem+json`.
@@ -69,7 +71,7 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
 
   const auth = createAuth({ apiKey: config.apiKey, memberSecret: config.memberSecret, clock });
   const memberRateLimit = rateLimitMembers(
-    new TokenBucketLimiter({ ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit, clock }),
+    createMemberRateLimiter(db, { ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit }, { store: config.rateLimitStore, clock }),
   );
   const idempotent = idempotency({ db, logger, ...options.idempotency });
   const chain = (...middleware: MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEnv> => every(...middleware);
