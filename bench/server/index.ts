@@ -23,7 +23,7 @@ export interface ServerBudget {
 export interface EndpointFigures extends LoadFigures {
   name: string;
   connections: number;
-  /** perSecond / the bare SQL's perSecond at the same concurrency. */
+  /** perSecond / the bare SQL's perSecond at the same concurrency, measured just before. */
   ratio: number;
 }
 
@@ -120,9 +120,13 @@ async function measureDatabase(database: string, url: string, options: { duratio
     const endpoints: EndpointFigures[] = [];
     for (const connections of options.connections) {
       const base = { url: ready.url, connections, durationMs: options.durationMs, memberSecret: secret };
-      const bareReply = await server.ask({ kind: 'bare', connections, durationMs: options.durationMs, members });
-      if (bareReply.kind !== 'bare') throw new Error('unexpected reply');
-      const bare = bareReply.figures;
+      const bareRuns: LoadFigures[] = [];
+      const bareNow = async () => {
+        const reply = await server.ask({ kind: 'bare', connections, durationMs: options.durationMs, members });
+        if (reply.kind !== 'bare') throw new Error('unexpected reply');
+        bareRuns.push(reply.figures);
+        return reply.figures;
+      };
       const runs: Array<[string, LoadSpec]> = [
         ['GET /v1/me', { ...base, method: 'GET', path: '/v1/me', members: everyMember }],
         ['GET /v1/badges (200 ids)', { ...base, method: 'GET', path: `/v1/badges?members=${members.slice(0, 200).join(',')}` }],
@@ -130,11 +134,24 @@ async function measureDatabase(database: string, url: string, options: { duratio
         ['POST /v1/me/check-ins', { ...base, method: 'POST', path: '/v1/me/check-ins', members: { prefix: `bench-c${connections}-${run}-`, count: 60_000 } }],
         ['POST /v1/me/redemptions', { ...base, method: 'POST', path: '/v1/me/redemptions', body: JSON.stringify({ catalogItemId: BENCH_ITEM }), members: everyMember }],
       ];
-      endpoints.push({ name: 'bare SQL of one redemption', connections, ...bare, ratio: 1 });
+      const measured: EndpointFigures[] = [];
       for (const [name, spec] of runs) {
+        // The baseline is run right before each endpoint: this machine's load drifts within a run.
+        const bare = await bareNow();
         const figures = await runLoadProcess(spec);
-        endpoints.push({ name, connections, ...figures, ratio: figures.perSecond / bare.perSecond });
+        measured.push({ name, connections, ...figures, ratio: figures.perSecond / bare.perSecond });
       }
+      const mean = (pick: (f: LoadFigures) => number) => bareRuns.reduce((sum, f) => sum + pick(f), 0) / bareRuns.length;
+      endpoints.push({
+        name: 'bare SQL of one redemption',
+        connections,
+        perSecond: mean((f) => f.perSecond),
+        p50Ms: mean((f) => f.p50Ms),
+        p99Ms: mean((f) => f.p99Ms),
+        requests: bareRuns.reduce((sum, f) => sum + f.requests, 0),
+        failures: bareRuns.reduce((sum, f) => sum + f.failures, 0),
+        ratio: 1,
+      }, ...measured);
     }
     const after = await server.ask({ kind: 'memory' });
     await server.ask({ kind: 'seed-ledger', others: 200_000 });
@@ -169,7 +186,7 @@ export async function benchServer(options: { durationMs: number; connections: nu
   }
 
   const budgets: ServerBudget[] = [];
-  console.log(`\nServer (autocannon in its own process, ${options.durationMs} ms per run), ratio to the bare SQL of one redemption`);
+  console.log(`\nServer (autocannon in its own process, ${options.durationMs} ms per run), ratio to the bare SQL of one redemption run just before each`);
   for (const db of figures) {
     console.log(`  ${db.database}: memory at rest ${db.rssAtRestMiB} MiB RSS, after the load ${db.rssAfterLoadMiB} MiB`);
     for (const e of db.endpoints) {
