@@ -88,16 +88,17 @@ export interface LedgerPageRequest {
 }
 
 /**
- * One branch per currency, each an equality on (member_id, currency) with a range on id: each
- * reads only its page from the (member_id, currency, id DESC) index, so the first page costs the
- * same whether the member has ten entries or a million, and whatever other members hold. (An
- * `= ANY(...)` on currency, or an `OR` for the missing cursor, makes the planner walk the primary
- * key backwards instead.)
+ * One branch per currency, each an equality on (member_id, currency) with a range on -id: each
+ * reads only its page from the (member_id, currency, -id) index, so the first page costs the
+ * same whether the member has ten entries or a million, and whatever other members hold. (Ordered
+ * by id, the primary key would compete and, for a member with a large share of the ledger, be
+ * walked backwards through everybody's newer entries; `= ANY(...)` on currency, or an `OR` for the
+ * missing cursor, would keep the index from giving the order at all.)
  */
 function firstEntriesSql(currencies: number): string {
   const branch = (i: number) =>
     `(SELECT id, currency, amount, rule_id, ref, status, created_at FROM ledger
-      WHERE member_id = $1 AND currency = $${4 + i} AND id < $2 ORDER BY id DESC LIMIT $3)`;
+      WHERE member_id = $1 AND currency = $${4 + i} AND -id > -$2::bigint ORDER BY -id LIMIT $3)`;
   const branches = Array.from({ length: currencies }, (_, i) => branch(i));
   return branches.length === 1 ? branches[0]! : `${branches.join(' UNION ALL ')} ORDER BY id DESC LIMIT $3`;
 }

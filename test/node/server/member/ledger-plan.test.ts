@@ -1,8 +1,9 @@
 /**
- * The first page of a member's ledger reads only that page from the (member_id, currency, id)
+ * The first page of a member's ledger reads only that page from the (member_id, currency, -id)
  * index, whatever other members hold: checked on the plan the database itself chooses, for a
- * member whose few entries are all older than many entries of others (the case where walking the
- * primary key backwards costs the most).
+ * member whose entries are all older than many entries of others (walking the primary key
+ * backwards would read them all), with a few entries and with a large share of the ledger (where
+ * the planner would otherwise expect the primary key to find them at once).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -42,10 +43,14 @@ for (const target of databaseTargets()) {
 
     before(async () => {
       db = await target.open();
-      await db.query(`INSERT INTO members (id) SELECT 'plan-m' || i FROM generate_series(0, 199) AS i`);
+      await db.query(`INSERT INTO members (id) SELECT 'plan-m' || i FROM generate_series(0, 199) AS i UNION ALL SELECT 'plan-big'`);
       await db.query(
         `INSERT INTO ledger (member_id, currency, amount, rule_id, rules_version, status)
          SELECT 'plan-m0', CASE WHEN i % 2 = 0 THEN 'coins' ELSE 'points' END, 1, 'C6', 1, 'available' FROM generate_series(1, 50) AS i`,
+      );
+      await db.query(
+        `INSERT INTO ledger (member_id, currency, amount, rule_id, rules_version, status)
+         SELECT 'plan-big', CASE WHEN i % 2 = 0 THEN 'coins' ELSE 'points' END, 1, 'C6', 1, 'available' FROM generate_series(1, 20000) AS i`,
       );
       await db.query(
         `INSERT INTO ledger (member_id, currency, amount, rule_id, rules_version, status)
@@ -56,15 +61,17 @@ for (const target of databaseTargets()) {
     });
     after(() => db.drop());
 
-    for (const currency of [undefined, 'coins', 'points'] as const) {
-      test(`${currency ?? 'both currencies'}: read from the member's index, never by walking the whole ledger`, async () => {
+    for (const [memberId, currency] of [['plan-m0', undefined], ['plan-m0', 'coins'], ['plan-m0', 'points'], ['plan-big', undefined], ['plan-big', 'coins']] as const) {
+      test(`${memberId}, ${currency ?? 'both currencies'}: read from the member's index, never by walking the whole ledger`, async () => {
         const plans: PlanNode[] = [];
-        await ledgerPage(explaining(db, plans), { memberId: 'plan-m0', ...(currency ? { currency } : {}) }, cursors);
+        await ledgerPage(explaining(db, plans), { memberId, ...(currency ? { currency } : {}) }, cursors);
         assert.equal(plans.length, 1);
         const plan = plans[0]!;
-        assert.deepEqual([...new Set(indexesOf(plan))], ['ledger_member_currency_newest'], JSON.stringify(plan));
+        assert.deepEqual([...new Set(indexesOf(plan))], ['ledger_member_currency_page'], JSON.stringify(plan));
         assert.ok(!nodeTypesOf(plan).includes('Seq Scan'), JSON.stringify(plan));
-        assert.ok(!nodeTypesOf(plan).includes('Sort'), 'the index gives the order');
+        // At most the two pages are merged; the index gives each one's order.
+        const sorts = nodeTypesOf(plan).filter((type) => type === 'Sort').length;
+        assert.ok(sorts <= (currency ? 0 : 1), JSON.stringify(plan));
       });
     }
 
