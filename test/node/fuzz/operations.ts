@@ -13,7 +13,7 @@ export type Caller = 'public' | 'member' | 'shop' | 'seller';
 
 export interface Parameter {
   name: string;
-  in: 'path' | 'query';
+  in: 'path' | 'query' | 'header';
   required: boolean;
   schema: JsonSchema;
 }
