@@ -52,6 +52,22 @@ export const matrix: Record<string, Row> = {
   getSellerOrders: { for: 'seller' },
   getSellerProducts: { for: 'seller' },
   withdraw: { for: 'seller' },
+  // Partner sellers, managed by the shop, and the seller's withdrawals.
+  getPayoutRuns: { for: 'shop' },
+  putSeller: { for: 'shop' },
+  getSeller: { for: 'shop' },
+  settleWithdrawal: { for: 'shop' },
+  getSellerWithdrawals: { for: 'seller' },
+  // Checkout and webhooks.
+  createQuote: { for: 'shop' },
+  getMemberCart: { for: 'shop' },
+  getMemberCoupons: { for: 'shop' },
+  useCoupon: { for: 'shop' },
+  putWebhook: { for: 'shop' },
+  getWebhooks: { for: 'shop' },
+  deleteWebhook: { for: 'shop' },
+  getWebhookDeliveries: { for: 'shop' },
+  retryWebhookDelivery: { for: 'shop' },
 };
 
 const callers = ['anonymous', 'memberA', 'memberB', 'seller', 'nonSeller', 'shop', 'wrongKey', 'expiredToken', 'algNone', 'otherSecret'] as const;

@@ -80,6 +80,8 @@ let fresh = 0;
 const freshId = (prefix: string) => `${prefix}-${(fresh += 1)}`;
 
 const idForProperty: Record<string, () => string> = {
+  // A webhook sent anywhere in a test goes to a closed port on this machine, never beyond it.
+  url: () => 'http://127.0.0.1:9/rewards-hook',
   memberId: () => knownIds.member,
   invitedBy: () => knownIds.otherMember,
   partnerSellerId: () => knownIds.seller,
