@@ -81,7 +81,7 @@ const freshId = (prefix: string) => `${prefix}-${(fresh += 1)}`;
 
 const idForProperty: Record<string, () => string> = {
   // A webhook sent anywhere in a test goes to a closed port on this machine, never beyond it.
-  url: () => 'http://127.0.0.1:9/rewards-hook',
+  url: () => 'https://127.0.0.1:9/rewards-hook',
   memberId: () => knownIds.member,
   invitedBy: () => knownIds.otherMember,
   partnerSellerId: () => knownIds.seller,
@@ -108,7 +108,8 @@ export function pathParamValue(path: string, name: string): string {
   }
 }
 
-const exampleStrings = ['2025-03', 'https://shop.example/a.png', 'UTC', 'x1', 'a'];
+// URLs name a closed port on this machine: nothing generated here may reach beyond it.
+const exampleStrings = ['2025-03', 'https://127.0.0.1:9/a.png', 'UTC', 'x1', 'a'];
 
 function sampleString(schema: JsonSchema, property: string | undefined): string {
   if (schema.format === 'date-time') return '2025-03-12T12:00:00Z';
