@@ -7,23 +7,16 @@
  * cache-busting parameters, and an older SDK must keep working when a newer server adds fields).
  */
 import * as z from 'zod/mini';
+import { limits, resourceIdPattern } from './limits.ts';
 
-export const limits = {
-  idLength: 128,
-  nameLength: 200,
-  descriptionLength: 2000,
-  urlLength: 2048,
-  cursorLength: 512,
-  badgeIds: 200,
-  pageSize: 100,
-} as const;
+export { limits, resourceIdPattern };
 
 /**
  * An id chosen by the shop (member, order, project, catalog item, event, …): 1–128 visible
  * ASCII characters without commas, so ids travel unescaped in comma-separated lists
  * (`/v1/badges?members=a,b`) and never hide whitespace.
  */
-export const resourceId = z.string().check(z.minLength(1), z.maxLength(limits.idLength), z.regex(/^[!-+\--~]+$/));
+export const resourceId = z.string().check(z.minLength(1), z.maxLength(limits.idLength), z.regex(resourceIdPattern));
 export type ResourceId = z.infer<typeof resourceId>;
 
 /** A short human-readable label: a display name, an item name, a title. */

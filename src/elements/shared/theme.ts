@@ -255,3 +255,31 @@ export const visuallyHiddenStyles: CSSResult = css`
 
 /** Everything an element of the kit starts from, in cascade order. */
 export const baseStyles: CSSResult[] = [forcedThemeStyles, tokenStyles, hostReset, focusRingStyles, visuallyHiddenStyles];
+
+/**
+ * A token read directly, `var(--rk-<name>, <built-in value>)`, with the built-in value of
+ * `scheme`. For an element a page may hold thousands of (the badge): it reads the few tokens
+ * it needs this way instead of declaring every local token again on each host.
+ */
+export function tokenValue(name: ColorToken | keyof typeof scaleTokens, scheme: 'light' | 'dark' = 'light'): CSSResult {
+  const palette: Readonly<Record<string, string>> = scheme === 'dark' ? darkPalette : lightPalette;
+  return unsafeCSS(`var(--rk-${name}, ${palette[name] ?? scaleTokens[name]})`);
+}
+
+/**
+ * The local `--_rk-*` tokens declared on the elements matching `selector` instead of the host:
+ * for the rarely shown parts (faces) of an element that reads tokens directly elsewhere.
+ */
+export function localTokensOn(selector: string): CSSResult {
+  return css`
+    ${unsafeCSS(selector)} {
+      ${unsafeCSS(localTokens(scaleTokens))}
+      ${unsafeCSS(localTokens(lightPalette))}
+    }
+    @media (prefers-color-scheme: dark) {
+      ${unsafeCSS(selector)} {
+        ${unsafeCSS(localTokens(darkPalette))}
+      }
+    }
+  `;
+}
