@@ -7,16 +7,9 @@
  * cache-busting parameters, and an older SDK must keep working when a newer server adds fields).
  */
 import * as z from 'zod/mini';
+import { limits, resourceIdPattern } from './limits.ts';
 
-export const limits = {
-  idLength: 128,
-  nameLength: 200,
-  descriptionLength: 2000,
-  urlLength: 2048,
-  cursorLength: 512,
-  badgeIds: 200,
-  pageSize: 100,
-} as const;
+export { limits, resourceIdPattern };
 
 /**
  * What the database holds, in one place: every schema below is bounded by it, so a value the
@@ -60,7 +53,7 @@ export const sensibleYear = /^(?:19[7-9]\d|2\d{3})-/;
  * ASCII characters without commas, so ids travel unescaped in comma-separated lists
  * (`/v1/badges?members=a,b`) and never hide whitespace.
  */
-export const resourceId = z.string().check(z.minLength(1), z.maxLength(limits.idLength), z.regex(/^[!-+\--~]+$/));
+export const resourceId = z.string().check(z.minLength(1), z.maxLength(limits.idLength), z.regex(resourceIdPattern));
 export type ResourceId = z.infer<typeof resourceId>;
 
 /** A short human-readable label: a display name, an item name, a title. */
