@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: the figures, each as a ratio against a baseline measured in the same run (these
  * machines are noisy, absolute numbers are not comparable between runs), checked against budgets.
- * Writes bench/report.json. Exits non-zero when a budget is missed.
+ * Writes bench/report.json and bench/report.md. Exits non-zero when a budget is missed.
+ * BENCH_CLIENT_RUNS sets the client's alternated page runs (default 3).
  */
+import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
-import { measureBundles } from './bundles.ts';
+import { measureClient } from './client/index.ts';
 import { benchServer } from './server/index.ts';
 
 interface Budget {
@@ -17,20 +19,15 @@ interface Budget {
 
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 3000);
 const budgets: Budget[] = [];
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-console.log('\nBundle sizes (minified + gzip), ratio to Lit itself');
-const bundles = await measureBundles();
-const lit = bundles[0]!;
-for (const figure of bundles) {
-  const ratio = figure.gzipped / lit.gzipped;
-  console.log(`  ${figure.name.padEnd(40)} ${kb(figure.minified).padStart(10)} min  ${kb(figure.gzipped).padStart(10)} gz  ×${ratio.toFixed(2)}`);
-  if (figure.name === 'member-level-badge') budgets.push({ name: 'badge bundle / lit', actual: ratio, limit: 7, kind: 'max' });
-  if (figure.name.startsWith('all elements')) budgets.push({ name: 'all elements / lit', actual: ratio, limit: 10, kind: 'max' });
-}
+const client = await measureClient({ runs: Number(process.env.BENCH_CLIENT_RUNS ?? 3) });
+console.log(`\n${client.markdown}`);
+budgets.push(...client.budgets);
+const sections: string[] = [client.markdown];
 
 const server = await benchServer({ durationMs, connections: [8, 32] });
 budgets.push(...server.budgets);
+sections.push(server.markdown);
 
 console.log('\nBudgets');
 let missed = 0;
@@ -39,6 +36,9 @@ for (const budget of budgets) {
   if (!ok) missed++;
   console.log(`  ${ok ? 'ok  ' : 'MISS'} ${budget.name}: ${Number.isInteger(budget.actual) ? budget.actual : budget.actual.toFixed(2)} (${budget.kind} ${budget.limit})`);
 }
-writeFileSync('bench/report.json', JSON.stringify({ at: new Date().toISOString(), bundles, servers: server.figures, budgets }, null, 2));
-console.log(`\n${budgets.length - missed} of ${budgets.length} budgets met; report in bench/report.json`);
+const at = new Date().toISOString();
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
+writeFileSync('bench/report.json', JSON.stringify({ at, machine, client: client.figures, servers: server.figures, budgets }, null, 2));
+writeFileSync('bench/report.md', [`# Bench report`, '', `${at}, ${machine}.`, '', ...sections, ''].join('\n'));
+console.log(`\n${budgets.length - missed} of ${budgets.length} budgets met; report in bench/report.json and bench/report.md`);
 process.exitCode = missed > 0 ? 1 : 0;

@@ -170,7 +170,7 @@ async function measureDatabase(database: string, url: string, options: { duratio
 }
 
 /** Measures, prints the table, and returns the figures with the budgets they are checked against. */
-export async function benchServer(options: { durationMs: number; connections: number[] }): Promise<{ figures: DatabaseFigures[]; budgets: ServerBudget[] }> {
+export async function benchServer(options: { durationMs: number; connections: number[] }): Promise<{ figures: DatabaseFigures[]; budgets: ServerBudget[]; markdown: string }> {
   const targets: Array<{ name: string; url: string; drop?: () => Promise<void> }> = [{ name: 'pglite', url: 'memory://' }];
   if (process.env.DATABASE_URL?.startsWith('postgres')) {
     const scratch = await createScratchPostgresDatabase(process.env.DATABASE_URL);
@@ -203,5 +203,29 @@ export async function benchServer(options: { durationMs: number; connections: nu
     console.log(`  ${db.database.padEnd(9)} first ledger page: ${LEDGER_SIZES.map((size) => `${size} entries ${db.ledgerPageMs[size]!.toFixed(2)} ms`).join(', ')}`);
     budgets.push({ name: `${db.database} ledger page 100k / empty`, actual: db.ledgerPageMs[100_000]! / empty, limit: 1.5, kind: 'max' });
   }
-  return { figures, budgets };
+  return { figures, budgets, markdown: markdownOf(figures, options.durationMs) };
+}
+
+function markdownOf(figures: DatabaseFigures[], durationMs: number): string {
+  return [
+    '## Server',
+    '',
+    `autocannon in its own process against the server in another, ${durationMs} ms per run; each endpoint as a ratio to the bare SQL of one redemption transaction run on the same database, at the same concurrency, just before it.`,
+    '',
+    '| database | connections | call | req/s | p50 | p99 | failures | × bare SQL |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...figures.flatMap((db) =>
+      db.endpoints.map(
+        (e) =>
+          `| ${db.database} | ${e.connections} | ${e.name} | ${e.perSecond.toFixed(0)} | ${e.p50Ms.toFixed(1)} ms | ${e.p99Ms.toFixed(1)} ms | ${e.failures} | ${e.ratio.toFixed(2)} |`,
+      ),
+    ),
+    '',
+    '| database | first ledger page: ' + LEDGER_SIZES.map((size) => `${size} entries`).join(' | ') + ' | memory at rest | after the load |',
+    '| --- | ' + LEDGER_SIZES.map(() => '---:').join(' | ') + ' | ---: | ---: |',
+    ...figures.map(
+      (db) => `| ${db.database} | ${LEDGER_SIZES.map((size) => `${db.ledgerPageMs[size]!.toFixed(1)} ms`).join(' | ')} | ${db.rssAtRestMiB} MiB | ${db.rssAfterLoadMiB} MiB |`,
+    ),
+    '',
+  ].join('\n');
 }
