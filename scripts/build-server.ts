@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 const SERVER_PACKAGE_DIR = 'dist-server';
 const BIN = 'bin/member-rewards-kit-server.js';
 const README_SECTION = '## Running the server in production';
+const ENVIRONMENT_SECTION = '## The reference server';
 
 type PackageJson = Record<string, unknown> & {
   version: string;
@@ -36,16 +37,30 @@ function packageNameOf(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
 
-/** The README's section on running the server, up to the next section. */
-function productionSection(readme: string): string {
-  const start = readme.indexOf(`\n${README_SECTION}\n`);
-  if (start < 0) throw new Error(`README.md has no "${README_SECTION}" section for the server package's README`);
-  const next = readme.indexOf('\n## ', start + README_SECTION.length + 2);
+/** A `## ` section of the README, heading included, up to the next one. */
+function section(readme: string, heading: string): string {
+  const start = readme.indexOf(`\n${heading}\n`);
+  if (start < 0) throw new Error(`README.md has no "${heading}" section for the server package's README`);
+  const next = readme.indexOf('\n## ', start + heading.length + 2);
   return readme.slice(start + 1, next < 0 ? undefined : next).trim();
 }
 
+/**
+ * The server package's README: the README's section on running the server, and the table of
+ * environment variables from the section on the reference server, which it links to.
+ */
+function packageReadme(readme: string): string {
+  const table = section(readme, ENVIRONMENT_SECTION)
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .join('\n');
+  if (!table.startsWith('| variable |')) throw new Error(`README.md's "${ENVIRONMENT_SECTION}" has no table of variables`);
+  const production = section(readme, README_SECTION).replaceAll('](#the-reference-server)', '](#environment)');
+  return `# ${String(own.name)}\n\n${String(own.description)}\n\n${production}\n\n## Environment\n\n${table}\n`;
+}
+
 // Read first: a build that fails must not leave outputs behind that look up to date.
-const readme = productionSection(readFileSync('README.md', 'utf8'));
+const readme = packageReadme(readFileSync('README.md', 'utf8'));
 rmSync(SERVER_PACKAGE_DIR, { recursive: true, force: true });
 mkdirSync(`${SERVER_PACKAGE_DIR}/bin`, { recursive: true });
 
@@ -101,7 +116,7 @@ writeFileSync(
 );
 chmodSync(`${SERVER_PACKAGE_DIR}/${BIN}`, 0o755);
 
-writeFileSync(`${SERVER_PACKAGE_DIR}/README.md`, `# ${String(own.name)}\n\n${String(own.description)}\n\n${readme}\n`);
+writeFileSync(`${SERVER_PACKAGE_DIR}/README.md`, readme);
 copyFileSync('LICENSE', `${SERVER_PACKAGE_DIR}/LICENSE`);
 writeFileSync(`${SERVER_PACKAGE_DIR}/package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
 
