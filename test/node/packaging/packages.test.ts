@@ -14,6 +14,11 @@ import { signMemberToken } from '../../../src/server/http/auth.ts';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const SERVER_ONLY = ['@electric-sql/pglite', 'pg', 'hono', '@hono/node-server', 'jose'];
 const MEMBER_SECRET = 'packaging-test-member-secret-0123456789';
+/**
+ * The environment for npm, without the npm_* variables `npm test` sets: npm would read
+ * npm_config_local_prefix and the like as its own configuration and act on this repository.
+ */
+const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 
 interface Packed {
   filename: string;
@@ -22,7 +27,7 @@ interface Packed {
 
 /** `npm pack` of a folder into `destination`; the package.json's prepack rebuilds what is stale. */
 function pack(folder: string, destination: string): Packed {
-  const out = execFileSync('npm', ['pack', folder, '--json', '--pack-destination', destination], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('npm', ['pack', folder, '--json', '--pack-destination', destination], { cwd: root, env: npmEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   // prepack's own output may come first; the JSON answer is the last thing printed.
   const [packed] = JSON.parse(out.slice(out.lastIndexOf('\n[') + 1)) as Packed[];
   assert.ok(packed, out);
@@ -59,7 +64,7 @@ describe('the two packages, installed with production dependencies only', { time
     execFileSync(
       'npm',
       ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', join(work, widgets.filename), join(work, server.filename)],
-      { cwd: shop, stdio: 'pipe' },
+      { cwd: shop, env: npmEnv, stdio: 'pipe' },
     );
   });
   after(() => rmSync(work, { recursive: true, force: true }));
@@ -78,7 +83,7 @@ describe('the two packages, installed with production dependencies only', { time
     assert.equal(manifest.license, 'MIT');
     assert.ok(manifest.repository);
     assert.ok(manifest.keywords.length > 0);
-    const tree = JSON.parse(execFileSync('npm', ['ls', '--all', '--json', '--omit=dev'], { cwd: shop, encoding: 'utf8' })) as TreeNode;
+    const tree = JSON.parse(execFileSync('npm', ['ls', '--all', '--json', '--omit=dev'], { cwd: shop, env: npmEnv, encoding: 'utf8' })) as TreeNode;
     const below = namesBelow(tree.dependencies?.['member-rewards-kit'] ?? {});
     assert.ok(below.has('lit'), [...below].join(', '));
     assert.deepEqual(SERVER_ONLY.filter((name) => below.has(name)), []);
