@@ -11,6 +11,10 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Paths below are the repository's, wherever this runs from. */
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 const shared = ['package.json', 'package-lock.json'];
 const parts = [
@@ -35,13 +39,13 @@ function newest(path, ignore) {
   if (ignore.includes(path)) return 0;
   let stats;
   try {
-    stats = statSync(path);
+    stats = statSync(join(root, path));
   } catch {
     return 0;
   }
   let time = stats.mtimeMs;
   if (stats.isDirectory()) {
-    for (const entry of readdirSync(path)) time = Math.max(time, newest(join(path, entry), ignore));
+    for (const entry of readdirSync(join(root, path))) time = Math.max(time, newest(join(path, entry), ignore));
   }
   return time;
 }
@@ -51,7 +55,7 @@ function oldest(paths) {
   let time = Infinity;
   for (const path of paths) {
     try {
-      time = Math.min(time, statSync(path).mtimeMs);
+      time = Math.min(time, statSync(join(root, path)).mtimeMs);
     } catch {
       return -1;
     }
@@ -64,7 +68,7 @@ for (const part of parts) {
   const changedAt = Math.max(...part.sources.map((source) => newest(source, part.ignore)));
   if (builtAt > changedAt) continue;
   console.log(builtAt < 0 ? `building ${part.name}…` : `rebuilding ${part.name}: its sources changed…`);
-  const { status } = spawnSync('npm', ['run', '--silent', part.script], { stdio: 'inherit' });
+  const { status } = spawnSync('npm', ['run', '--silent', part.script], { cwd: root, stdio: 'inherit' });
   if (status !== 0) {
     console.error(`npm start: building ${part.name} failed. Building needs the development dependencies: run npm install.`);
     process.exit(status ?? 1);
