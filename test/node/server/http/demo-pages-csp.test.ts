@@ -3,6 +3,7 @@
 // them. Needs the kit's build (dist/), which the tests before this one make (or this one does).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
@@ -17,7 +18,7 @@ import { silentLogger } from '../../../../src/server/http/logger.ts';
 import { startHttpServer, type RunningServer } from '../../../../src/server/http/server.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const PAGES = ['index.html', 'shop.html', 'account.html', 'forum.html', 'blog.html', 'one-script.html'];
+const PAGES = readdirSync(new URL('demo/', `file://${root}`)).filter((name) => name.endsWith('.html')).sort();
 const READY_TIMEOUT_MS = 30_000;
 
 /**
