@@ -3,9 +3,10 @@
  * - library entries (rules, api, sdk, store, and one per element: elements/<tag>.js) that keep
  *   lit, nanostores and zod as shared imports, for bundlers and Node;
  * - member-rewards-kit.js: one self-contained, minified file that registers every element, for
- *   a page that loads nothing but one <script type="module"> tag.
+ *   a page that loads nothing but one <script type="module"> tag;
+ * - member-rewards-kit.css: the few lines that keep each element's place until it is defined.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { build, type InlineConfig } from 'vite';
 
 const libraryEntries: Record<string, string> = {
@@ -56,4 +57,5 @@ if (existsSync('src/elements/index.ts')) {
     },
   });
 }
+copyFileSync('src/elements/before-defined.css', 'dist/member-rewards-kit.css');
 console.log(`built ${Object.keys(present).length} library entries${existsSync('src/elements/index.ts') ? ' and dist/member-rewards-kit.js' : ''}`);

@@ -1,7 +1,9 @@
 /**
  * Registers every element of the kit: the entry of the one-file build (dist/member-rewards-kit.js)
  * that a page loads with a single <script type="module"> tag. Each define skips a tag that is
- * already defined, so loading the kit twice never throws.
+ * already defined, so loading the kit twice never throws. It also exports what such a page needs
+ * to act from its own buttons (`checkIn`, `redeem`, `donate`, `rewardsSession`) through the
+ * elements' store.
  */
 import './rewards-provider/define.ts';
 import './member-level-badge/define.ts';
@@ -17,6 +19,9 @@ import './points-for-product/define.ts';
 import './project-donate/define.ts';
 
 export { configure } from '../store/config.ts';
+export { rewardsSession } from '../store/rewards-store.ts';
+export type { RewardsSession } from '../store/session.ts';
+export { pageSession, checkIn, redeem, donate } from './page-actions.ts';
 export { RewardsProvider } from './rewards-provider/rewards-provider.ts';
 export { MemberLevelBadge } from './member-level-badge/member-level-badge.ts';
 export { LevelProgress } from './level-progress/level-progress.ts';
