@@ -208,12 +208,10 @@ const en = {
 
   // Reward catalog, more.
   'catalog.couponValue': '{value} coupon',
-  'catalog.redeemItem': 'Redeem {name}',
   'catalog.redeeming': 'Redeeming…',
   'catalog.copy': 'Copy code',
   'catalog.copied': 'Copied',
   'catalog.copyFailed': 'Select the code to copy it.',
-  'catalog.image': 'Picture of {name}',
 
   // Member price (P4).
   'price.member': 'Member price',

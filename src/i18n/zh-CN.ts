@@ -189,12 +189,10 @@ export default defineCatalog({
   'signIn.earn': '登录后查看您的进度。',
 
   'catalog.couponValue': '{value} 优惠券',
-  'catalog.redeemItem': '兑换{name}',
   'catalog.redeeming': '兑换中…',
   'catalog.copy': '复制券码',
   'catalog.copied': '已复制',
   'catalog.copyFailed': '请选中券码后复制。',
-  'catalog.image': '{name}的图片',
 
   'price.member': '会员价',
   'price.list': '原价',
