@@ -39,7 +39,8 @@ const LOADING: PriceFace = { face: 'loading' };
  * @summary A price with the member's level discount, or the plain price and why.
  *
  * @slot signed-out - Shown after the plain price when no member is signed in: the page's own
- *   sign-in link. By default "Sign in for your member price."
+ *   sign-in link. By default "Sign in for your member price." (A product without member
+ *   discount says so instead.)
  *
  * @csspart base - The price line.
  * @csspart price - The price to pay (the member price when discounted).
@@ -133,11 +134,14 @@ export class MemberPrice extends RewardsElement {
         return html`<span class="face face-loading" part="face face-loading" role="status" aria-busy="true">
           <span class="visually-hidden">${l10n.t('face.loading')}</span>${skeleton({ blockSize: '100%' })}
         </span>`;
-      case 'signed-out':
-        return html`<span class="price-line face face-signed-out" part="base face face-signed-out">
+      case 'signed-out': {
+        // Where no member discount applies, that is what a visitor needs to know, not to sign in.
+        const excluded = this.exclusionNote();
+        return html`<span class="price-line" part="base face face-signed-out">
           ${this.amount(this.price!)}
-          <span class="note" part="note"><slot name="signed-out">${l10n.t('price.signedOut')}</slot></span>
+          <span class="note" part="note">${excluded ?? html`<slot name="signed-out">${l10n.t('price.signedOut')}</slot>`}</span>
         </span>`;
+      }
       case 'error':
         return html`<span class="price-line face face-error" part="base face face-error">
           ${this.amount(this.price!)}
@@ -173,12 +177,15 @@ export class MemberPrice extends RewardsElement {
   }
 
   private noDiscountNote(quote: OrderQuote): TemplateResult | typeof nothing {
-    const { l10n } = this;
-    let note: string | undefined;
-    if (this.partnerSeller) note = l10n.t('price.partnerSeller');
-    else if (this.specialOffer) note = l10n.t('price.specialOffer');
-    else if (quote.level.discountPercent === 0) note = l10n.t('level.noDiscountYet');
+    const note = this.exclusionNote() ?? (quote.level.discountPercent === 0 ? this.l10n.t('level.noDiscountYet') : undefined);
     return note ? html`<span class="note" part="note">${note}</span>` : nothing;
+  }
+
+  /** Why P4 never applies to this product, if it does not. */
+  private exclusionNote(): string | undefined {
+    if (this.partnerSeller) return this.l10n.t('price.partnerSeller');
+    if (this.specialOffer) return this.l10n.t('price.specialOffer');
+    return undefined;
   }
 
   private amount(cents: number, label?: string): TemplateResult {

@@ -130,7 +130,7 @@ export class PointsForProduct extends RewardsElement {
           </button>
         </span>`;
       case 'signed-out':
-        return html`<span class="earn face face-signed-out" part="base face face-signed-out"
+        return html`<span class="earn" part="base face face-signed-out"
           >${this.renderEarning(face.quote)}<slot name="signed-out"></slot
         ></span>`;
       case 'ready':

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MeResponse, RedeemResponse } from '../../api/member.ts';
 import type { CatalogItem, CatalogResponse } from '../../api/public.ts';
+import { RewardsCartChangedEvent } from '../../events/cart-changed.ts';
 import { RewardsRedeemedEvent } from '../../events/redeemed.ts';
 import type { RewardsSession } from '../../store/session.ts';
 import { dataOf, type ResourceState } from '../../store/state.ts';
@@ -75,6 +76,7 @@ const PLACEHOLDER_CARDS = 3;
  * @cssstate error - The catalog or the account could not be loaded; a retry button is shown.
  *
  * @fires {RewardsRedeemedEvent} rewards-redeemed - A reward was redeemed: `{ catalogItemId, coins, cartItemId? }`.
+ * @fires {RewardsCartChangedEvent} rewards-cart-changed - A redeemed product went into the cart: `{ reason: 'redeemed', itemId }`.
  * @fires {RewardsErrorEvent} rewards-error - Loading or redeeming failed: `{ code, status, detail, source }`.
  */
 export class RewardCatalog extends RewardsElement {
@@ -124,6 +126,10 @@ export class RewardCatalog extends RewardsElement {
         ...(answer.cartItem ? { cartItemId: answer.cartItem.id } : {}),
       });
       this.dispatchEvent(redeemed);
+      if (answer.cartItem) {
+        const added = new RewardsCartChangedEvent({ reason: 'redeemed', itemId: answer.cartItem.id });
+        this.dispatchEvent(added);
+      }
       return answer;
     } catch (error) {
       this.confirming = undefined;

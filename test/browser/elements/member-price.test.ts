@@ -144,6 +144,8 @@ describe('member-price', () => {
     it("signed-out: the plain price and the page's sign-in link, or a short sentence", async () => {
       const bare = await memberPrice({ price: 1299 }, 'signed-out');
       expect(visibleText(bare)).to.equal('$12.99 Sign in for your member price.');
+      const partner = await memberPrice({ price: 1299, partnerSeller: true }, 'signed-out');
+      expect(visibleText(partner), 'no discount to sign in for').to.equal('$12.99 Partner seller product: no member discount.');
       const element = await fixture<MemberPrice>(html`<member-price api=${await serverUrl()} price="1299" locale="en"
         ><a slot="signed-out" href="/login">Sign in for 6% off</a></member-price
       >`);

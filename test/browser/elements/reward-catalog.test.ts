@@ -5,6 +5,7 @@ import '../../../src/elements/coin-balance/define.ts';
 import '../../../src/elements/redemption-cart/define.ts';
 import '../../../src/elements/reward-catalog/define.ts';
 import type { RewardCatalog } from '../../../src/elements/reward-catalog/reward-catalog.ts';
+import type { RewardsCartChangedEvent } from '../../../src/events/cart-changed.ts';
 import type { RewardsErrorEvent } from '../../../src/events/error.ts';
 import type { RewardsRedeemedEvent } from '../../../src/events/redeemed.ts';
 import { createRewardsClient } from '../../../src/sdk/rewards-client.ts';
@@ -201,9 +202,11 @@ describe('reward-catalog', () => {
 
       cardPart(element, id, 'redeem-button')!.click();
       await element.updateComplete;
+      const cartChanged = oneEvent(element, 'rewards-cart-changed');
       setTimeout(() => cardPart(element, id, 'confirm-redeem-button')!.click());
       const event = (await oneEvent(element, 'rewards-redeemed')) as RewardsRedeemedEvent;
       await element.updateComplete;
+      expect(((await cartChanged) as RewardsCartChangedEvent).detail).to.deep.equal({ reason: 'redeemed', itemId: event.detail.cartItemId });
 
       expect(event.detail.catalogItemId).to.equal(id);
       expect(event.detail.coins).to.equal(30);
