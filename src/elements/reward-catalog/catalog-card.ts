@@ -61,14 +61,15 @@ export function catalogCard(view: CatalogCardView): TemplateResult {
 function action(view: CatalogCardView, out: boolean): TemplateResult | typeof nothing {
   const { item, l10n } = view;
   const problem = view.problem ? html`<p class="problem" part="item-message" role="alert">${view.problem}</p>` : nothing;
-  if (view.result) return html`${resultOf(view, view.result)}${problem}`;
   if (view.confirming) return confirmStep(view);
-  if (out) return problem;
+  // What the last redemption gave stays above what the member can do next (redeem another).
+  const result = view.result ? resultOf(view, view.result) : nothing;
+  if (out) return html`${result}${problem}`;
   const missing = item.coins - (view.available ?? 0);
   if (missing > 0) {
-    return html`<p class="shortfall" part="shortfall">${l10n.t('catalog.notEnoughCoins', { n: missing })}</p>${problem}`;
+    return html`${result}<p class="shortfall" part="shortfall">${l10n.t('catalog.notEnoughCoins', { n: missing })}</p>${problem}`;
   }
-  return html`<button
+  return html`${result}<button
       type="button"
       class="button primary"
       part="redeem-button"

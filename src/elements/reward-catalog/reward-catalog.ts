@@ -244,6 +244,12 @@ export class RewardCatalog extends RewardsElement {
 
   private askToRedeem(item: CatalogItem): void {
     this.confirming = item.id;
+    // "X is in your cart" is old news once the member asks for another; a coupon code stays.
+    if (this.results.get(item.id)?.kind === 'product') {
+      const results = new Map(this.results);
+      results.delete(item.id);
+      this.results = results;
+    }
     if (this.problem?.itemId === item.id) this.problem = undefined;
     this.focusTarget = { part: 'cancel-button', itemId: item.id };
   }

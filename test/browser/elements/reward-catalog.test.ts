@@ -218,6 +218,7 @@ describe('reward-catalog', () => {
       await untilText(element, () => visibleText(cart!), visibleText(cart!).includes('Probe set') ? visibleText(cart!) : 'waiting for the cart');
       expect(visibleText(cardPart(element, id, 'stock')!)).to.equal('4 left');
       expect(isolated.requests.slice(before)).to.deep.equal(['POST /v1/me/redemptions']);
+      expect(visibleText(cardPart(element, id, 'redeem-button')!), 'another can be redeemed').to.equal('Redeem');
     });
 
     it('S1 a double click on the confirmation redeems once', async () => {
