@@ -1,14 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { CheckInsResponse, EarningResponse } from '../../api/member.ts';
 import type { EarningRule, EarningRulesResponse } from '../../api/public.ts';
 import type { MessageKey } from '../../i18n/en.ts';
 import { dataOf, type ResourceState } from '../../store/state.ts';
-import { warnConfigProblem } from '../shared/config-warning.ts';
-import { FaceState } from '../shared/face-state.ts';
 import { failureMessageKey } from '../shared/failures.ts';
 import { emptyFace, errorFace, faceStyles, skeleton } from '../shared/faces.ts';
+import { boxSize } from '../shared/box-size.ts';
 import { checkIcon } from '../shared/icons.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
@@ -66,7 +64,7 @@ const CHECK_IN_RULE = 'C6';
  *
  * @fires {RewardsErrorEvent} rewards-error - The rules could not be loaded.
  */
-export class EarnCoinsList extends RewardsElement {
+export class EarnCoinsList extends RewardsElement<ListFace> {
   static override styles = [...baseStyles, ...faceStyles, earnCoinsListStyles];
 
   /**
@@ -76,7 +74,6 @@ export class EarnCoinsList extends RewardsElement {
    */
   @property({ reflect: true }) rules?: string;
 
-  private readonly faceState = new FaceState<ListFace>(this, this.attachInternals());
   private readonly earningRules = new SelectedStoreController<ResourceState<EarningRulesResponse>>(this, () => this.session()?.earningRules);
   private readonly earning = new SelectedStoreController<ResourceState<EarningResponse>>(this, () => this.session()?.earning);
   /** Only followed when the check-in is shown: it costs the member a request otherwise saved. */
@@ -103,13 +100,15 @@ export class EarnCoinsList extends RewardsElement {
     if (rules.status === 'error' && !rules.data) return 'error';
     const earning = this.earning.value;
     if (!earning || earning.status === 'loading') return 'loading';
+    // The check-in's mark arrives with the list, not a moment after it.
+    const checkIns = this.checkIns.value;
+    if (earning.status !== 'signed-out' && this.shows(CHECK_IN_RULE) && (!checkIns || checkIns.status === 'loading')) return 'loading';
     if (this.shownRules().length === 0) return 'empty';
     return earning.status === 'signed-out' ? 'signed-out' : 'ready';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    warnConfigProblem(this, this.configuration.problem);
   }
 
   protected override render(): TemplateResult {
@@ -187,7 +186,7 @@ export class EarnCoinsList extends RewardsElement {
     const share = cap > 0 ? Math.min(1, earned / cap) : 0;
     return html`<span class="progress" part="progress">
       <span class="bar" part="progress-bar" aria-hidden="true"
-        ><span class="bar-fill" style=${styleMap({ 'inline-size': `${share * 100}%` })}></span
+        ><span class="bar-fill" ${boxSize({ inlineSize: `${share * 100}%` })}></span
       ></span>
       <span>${this.l10n.t('earn.todayProgress', { earned, cap })}</span>
     </span>`;

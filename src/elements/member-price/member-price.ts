@@ -4,8 +4,7 @@ import type { MeResponse } from '../../api/member.ts';
 import type { LevelsResponse } from '../../api/public.ts';
 import type { OrderQuote } from '../../rules/quote.ts';
 import { dataOf, type ResourceState } from '../../store/state.ts';
-import { warnConfigProblem } from '../shared/config-warning.ts';
-import { FaceState } from '../shared/face-state.ts';
+import { warnInputProblem } from '../shared/input-warning.ts';
 import { failureMessageKey } from '../shared/failures.ts';
 import { faceStyles, skeleton } from '../shared/faces.ts';
 import { formatMoney, formatPercent } from '../shared/format.ts';
@@ -64,7 +63,7 @@ const LOADING: PriceFace = { face: 'loading' };
  *
  * @fires {RewardsErrorEvent} rewards-error - The levels or the account could not be loaded.
  */
-export class MemberPrice extends RewardsElement {
+export class MemberPrice extends RewardsElement<PriceFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, memberPriceStyles];
 
   /** Price of the product in minor units (cents) of `currency`: `1299` is $12.99. */
@@ -79,7 +78,6 @@ export class MemberPrice extends RewardsElement {
   /** A special offer: no member discount (P4). */
   @property({ type: Boolean, attribute: 'special-offer' }) specialOffer = false;
 
-  private readonly faceState = new FaceState<PriceFace['face']>(this, this.attachInternals());
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
   private readonly levels = new SelectedStoreController<ResourceState<LevelsResponse>>(this, () => this.session()?.levels);
   private current: PriceFace = LOADING;
@@ -108,7 +106,7 @@ export class MemberPrice extends RewardsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    warnConfigProblem(this, this.configuration.problem ?? this.inputProblem());
+    warnInputProblem(this, this.inputProblem());
   }
 
   private inputProblem(): string | undefined {

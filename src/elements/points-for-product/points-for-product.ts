@@ -4,8 +4,7 @@ import type { MeResponse } from '../../api/member.ts';
 import type { LevelsResponse } from '../../api/public.ts';
 import type { OrderQuote } from '../../rules/quote.ts';
 import { dataOf, type ResourceState } from '../../store/state.ts';
-import { warnConfigProblem } from '../shared/config-warning.ts';
-import { FaceState } from '../shared/face-state.ts';
+import { warnInputProblem } from '../shared/input-warning.ts';
 import { failureMessageKey } from '../shared/failures.ts';
 import { faceStyles, skeleton } from '../shared/faces.ts';
 import { levelNameKey } from '../shared/levels.ts';
@@ -62,7 +61,7 @@ const starIcon = svg`<svg class="icon" part="icon" viewBox="0 0 16 16" width="1e
  *
  * @fires {RewardsErrorEvent} rewards-error - The levels could not be loaded.
  */
-export class PointsForProduct extends RewardsElement {
+export class PointsForProduct extends RewardsElement<EarnFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, pointsForProductStyles];
 
   /** Price of one unit in cents. */
@@ -71,7 +70,6 @@ export class PointsForProduct extends RewardsElement {
   /** How many units (default 1). */
   @property({ type: Number }) quantity = 1;
 
-  private readonly faceState = new FaceState<EarnFace['face']>(this, this.attachInternals());
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
   private readonly levels = new SelectedStoreController<ResourceState<LevelsResponse>>(this, () => this.session()?.levels);
   private current: EarnFace = LOADING;
@@ -101,7 +99,7 @@ export class PointsForProduct extends RewardsElement {
       this.price !== undefined && (!isWholeAmount(this.price) || !isWholeAmount(this.quantity))
         ? `points-for-product: price and quantity must be whole numbers (price in cents), not ${String(this.price)} × ${String(this.quantity)}`
         : undefined;
-    warnConfigProblem(this, this.configuration.problem ?? input);
+    warnInputProblem(this, input);
   }
 
   protected override render(): TemplateResult {

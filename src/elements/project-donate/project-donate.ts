@@ -6,8 +6,7 @@ import { RewardsDonatedEvent } from '../../events/donated.ts';
 import { isRewardsError } from '../../sdk/errors.ts';
 import type { RewardsSession } from '../../store/session.ts';
 import { dataOf, type ResourceState } from '../../store/state.ts';
-import { warnConfigProblem } from '../shared/config-warning.ts';
-import { FaceState } from '../shared/face-state.ts';
+import { warnInputProblem } from '../shared/input-warning.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { errorFace, faceStyles, skeleton } from '../shared/faces.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
@@ -77,7 +76,7 @@ const RECENT_SHOWN = 5;
  * @fires {RewardsDonatedEvent} rewards-donated - Coins were given: `{ projectId, coins, donationId }`.
  * @fires {RewardsErrorEvent} rewards-error - Loading or donating failed: `{ code, status, detail, source }`.
  */
-export class ProjectDonate extends RewardsElement {
+export class ProjectDonate extends RewardsElement<DonateFace> {
   static override styles = [...baseStyles, ...faceStyles, projectDonateStyles];
 
   /** The project's id, as the shop names it in its events. */
@@ -89,7 +88,6 @@ export class ProjectDonate extends RewardsElement {
   @state() private problem?: () => string;
   @state() private thanks?: number;
 
-  private readonly faceState = new FaceState<DonateFace>(this, this.attachInternals());
   private readonly donations = new SelectedStoreController<ResourceState<ProjectDonationsResponse>>(this, () =>
     this.project ? this.selectSession()?.projectDonations(this.project) : undefined,
   );
@@ -158,7 +156,7 @@ export class ProjectDonate extends RewardsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    warnConfigProblem(this, this.configuration.problem ?? (this.project ? undefined : 'project-donate needs a project="…" id'));
+    warnInputProblem(this, this.project ? undefined : 'project-donate needs a project="…" id');
   }
 
   protected override render(): TemplateResult {

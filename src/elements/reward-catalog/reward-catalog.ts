@@ -7,8 +7,6 @@ import { RewardsCartChangedEvent } from '../../events/cart-changed.ts';
 import { RewardsRedeemedEvent } from '../../events/redeemed.ts';
 import type { RewardsSession } from '../../store/session.ts';
 import { dataOf, type ResourceState } from '../../store/state.ts';
-import { warnConfigProblem } from '../shared/config-warning.ts';
-import { FaceState } from '../shared/face-state.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { emptyFace, errorFace, faceStyles, skeleton } from '../shared/faces.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
@@ -79,7 +77,7 @@ const PLACEHOLDER_CARDS = 3;
  * @fires {RewardsCartChangedEvent} rewards-cart-changed - A redeemed product went into the cart: `{ reason: 'redeemed', itemId }`.
  * @fires {RewardsErrorEvent} rewards-error - Loading or redeeming failed: `{ code, status, detail, source }`.
  */
-export class RewardCatalog extends RewardsElement {
+export class RewardCatalog extends RewardsElement<CatalogFace> {
   static override styles = [...baseStyles, ...faceStyles, rewardCatalogStyles];
 
   /** Currency of coupon values (the shop's base currency). */
@@ -92,7 +90,6 @@ export class RewardCatalog extends RewardsElement {
   /** What the polite live region says after a redemption or a copy. */
   @state() private announcement = '';
 
-  private readonly faceState = new FaceState<CatalogFace>(this, this.attachInternals());
   private readonly catalog = new SelectedStoreController<ResourceState<CatalogResponse>>(this, () => this.selectSession()?.catalog);
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
 
@@ -179,7 +176,6 @@ export class RewardCatalog extends RewardsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    warnConfigProblem(this, this.configuration.problem);
   }
 
   protected override render(): TemplateResult {
