@@ -5,7 +5,7 @@
  */
 export { createRewardsClient, type LedgerQuery, type RewardsClient, type RewardsClientOptions } from './rewards-client.ts';
 export { createShopClient, type ShopClient, type ShopClientOptions } from './shop-client.ts';
-export { RewardsError, isRewardsError, type RewardsErrorCode, type RewardsErrorInit } from './errors.ts';
+export { OriginRefusedError, RewardsError, isRewardsError, type RewardsErrorCode, type RewardsErrorInit } from './errors.ts';
 export type { RetryOptions } from './retry.ts';
 export type { ActionOptions, CallOptions, FetchFunction, GetToken } from './transport.ts';
 export type { CalendarDay, CalendarMonth, CoinBalance, Currency, LedgerStatus, ShippingChoice } from '../api/common.ts';

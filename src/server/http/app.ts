@@ -62,7 +62,7 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   const app = new Hono<AppEnv>();
 
   app.use(requestContext(logger));
-  app.use(corsForOrigins(config.allowedOrigins));
+  app.use(corsForOrigins(config.allowedOrigins, logger));
   app.use(limitBody());
   app.onError(createErrorHandler(logger));
   app.notFound(notFoundHandler);
