@@ -46,5 +46,5 @@ test('npm test runs the preflight before any suite', async () => {
   const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
   assert.match(scripts.test!, /^node scripts\/test-preflight\.mjs && /);
   assert.match(scripts['test:browser']!, /^node scripts\/test-preflight\.mjs chromium && /);
-  assert.match(scripts['test:node']!, /^node scripts\/test-preflight\.mjs postgres && /);
+  assert.match(scripts['test:node']!, /^node scripts\/test-preflight\.mjs chromium postgres && /);
 });

@@ -287,21 +287,33 @@ export function renderDocsPage(document: Json): string {
   const title = `${String(info.title ?? 'API')} ${String(info.version ?? '')}`.trim();
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<meta name="description" content="${escapeHtml(`The HTTP API of ${String(info.title ?? 'this service')}: every operation with its parameters, bodies, answers, errors and an example.`)}">` +
+    `<link rel="icon" href="/favicon.ico">` +
     `<title>${escapeHtml(title)} — API reference</title><style>${STYLE}</style></head><body>` +
     `<header><h1>${escapeHtml(title)}</h1>${markdownHtml(info.description)}<nav aria-label="Sections"><ul>${nav}</ul></nav></header>` +
     `<main>${sections}<section id="schemas"><h2>schemas</h2>${schemas}</section></main></body></html>`
   );
 }
 
+/**
+ * A coin, for the browser tab of /docs and of any page on this origin without an icon of its
+ * own: browsers ask for /favicon.ico whatever the page says, and a 404 is a console error.
+ */
+export const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#f2bf5e" stroke="#8a5300" stroke-width="2"/><circle cx="16" cy="16" r="9.5" fill="none" stroke="#8a5300" stroke-width="1.5"/></svg>';
+
 /** The document cannot change while the process runs: render it once, on first request. */
 export function registerDocsRoutes(app: RewardsApp, _deps: HttpDeps): void {
+  app.get('/favicon.ico', (c) =>
+    c.body(FAVICON_SVG, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff' }),
+  );
   let page: string | undefined;
   app.get('/docs', (c) => {
     page ??= renderDocsPage(buildOpenApiDocument({ version: packageVersion }));
     return c.body(page, 200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'public, max-age=300',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
       'X-Content-Type-Options': 'nosniff',
     });
   });

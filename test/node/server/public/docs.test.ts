@@ -35,7 +35,10 @@ for (const target of databaseTargets()) {
       assert.match(reply.headers.get('Content-Security-Policy') ?? '', /default-src 'none'/);
       const html = reply.text;
       assert.match(html, /^<!doctype html><html lang="en">/);
-      assert.ok(!/<script|<link|<img|<iframe|@import|url\(/i.test(html));
+      assert.ok(!/<script|<link(?! rel="icon" href="\/favicon\.ico">)|<img|<iframe|@import|url\(/i.test(html));
+      const icon = await t.request('GET', '/favicon.ico');
+      assert.equal(icon.status, 200);
+      assert.equal(icon.headers.get('Content-Type'), 'image/svg+xml');
       assert.ok(!/(src|href)="(https?:)?\/\//i.test(html), 'no reference to another host');
       for (const tag of ['public', 'member', 'shop', 'seller']) assert.ok(html.includes(`<section id="tag-${tag}">`), tag);
       for (const endpoint of endpointList) {
