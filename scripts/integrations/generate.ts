@@ -3,7 +3,8 @@
  * into dist/; `tsx scripts/integrations/generate.ts <outdir>` for another folder):
  * - jsx.d.ts: JSX `IntrinsicElements` for React 19 (and Preact, Solid, …) with literal attribute
  *   types and typed event props (`onrewards-error`), from @wc-toolkit/jsx-types;
- * - vue.d.ts: Vue `GlobalComponents`, so templates are checked under `vue-tsc --strict`;
+ * - vue.d.ts: Vue `GlobalComponents`, so templates are checked under `vue-tsc --strict`, and
+ *   vue.js: `isRewardsElement` for the compiler's `isCustomElement`;
  * - vscode.html-custom-data.json / vscode.css-custom-data.json: VS Code custom data;
  * - web-types.json: JetBrains IDEs.
  * Types are imported from the package's own entries, never redeclared.
@@ -14,7 +15,7 @@ import { generateJsxTypes } from '@wc-toolkit/jsx-types';
 import { getWebTypesData } from 'custom-element-jet-brains-integration';
 import { getVsCodeCssCustomData, getVsCodeHtmlCustomData } from 'custom-element-vs-code-integration';
 import { elementsOf, eventClassNames, readManifest, type Manifest } from './manifest.ts';
-import { vueTypes } from './vue.ts';
+import { vueHelpers, vueTypes } from './vue.ts';
 
 const PACKAGE = 'member-rewards-kit';
 
@@ -41,6 +42,7 @@ export function integrationFiles(manifest: Manifest): Record<string, string> {
   return {
     'jsx.d.ts': jsxTypes(manifest),
     'vue.d.ts': vueTypes(elementsOf(manifest), eventClassNames(elementsOf(manifest)), { packageName: PACKAGE, elementEntry }),
+    'vue.js': vueHelpers(elementsOf(manifest)),
     'vscode.html-custom-data.json': getVsCodeHtmlCustomData(manifest as never, { ...options, htmlFileName: null, cssFileName: null } as never),
     'vscode.css-custom-data.json': getVsCodeCssCustomData(manifest as never, { ...options, htmlFileName: null, cssFileName: null } as never),
     'web-types.json': webTypes(manifest),

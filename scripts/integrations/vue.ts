@@ -33,10 +33,27 @@ export function vueTypes(elements: Element[], eventClasses: string[], options: V
     }
     lines.push('}', '');
   }
+  lines.push(
+    '/** The kit\'s tags, for Vue\'s `compilerOptions.isCustomElement`. */',
+    'export declare const rewardsTags: readonly string[];',
+    '/** `compilerOptions: { isCustomElement: isRewardsElement }`: Vue leaves these tags to the browser. */',
+    'export declare function isRewardsElement(tag: string): boolean;',
+    '',
+  );
   lines.push("declare module 'vue' {", '  interface GlobalComponents {');
   for (const element of elements) {
     lines.push(doc(element.declaration.summary, '    ') + `    ${JSON.stringify(element.tag)}: DefineComponent<${element.className}Props>;`);
   }
   lines.push('  }', '}', '');
   return lines.join('\n');
+}
+
+/** dist/vue.js: what a Vue build config imports (in Node, so nothing but the tag names). */
+export function vueHelpers(elements: Element[]): string {
+  return [
+    '// Generated from custom-elements.json by scripts/integrations/generate.ts: do not edit.',
+    `export const rewardsTags = Object.freeze(${JSON.stringify(elements.map((element) => element.tag))});`,
+    'export const isRewardsElement = (tag) => rewardsTags.includes(tag);',
+    '',
+  ].join('\n');
 }

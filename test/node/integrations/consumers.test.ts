@@ -64,6 +64,20 @@ test('React 19 TSX: size="banana" and an unknown detail field are type errors', 
   assert.equal(result.output.match(/error TS/g)?.length, 2, result.output);
 });
 
+test('Preact: the same jsx.d.ts types every tag, and size="banana" is the one error', () => {
+  project.write(
+    'preact/app.tsx',
+    `import type {} from 'member-rewards-kit/jsx';
+export const Good = () => <member-level-badge size="large" onrewards-error={(event) => console.log(event.detail.code)} />;
+export const Bad = () => <member-level-badge size="banana" />;
+`,
+  );
+  const result = project.run('tsc', ['-p', tsconfig('tsconfig.preact.json', { jsx: 'react-jsx', jsxImportSource: 'preact' }, ['preact/app.tsx'])]);
+  assert.equal(result.ok, false);
+  assert.match(result.output, /app\.tsx\(3,.*TS2322.*"banana"/);
+  assert.equal(result.output.match(/error TS/g)?.length, 1, result.output);
+});
+
 const reactWrapperApp = (currency: string) => `
 import { CoinHistory, LevelProgress, RewardsProvider } from 'member-rewards-kit/react';
 
@@ -105,15 +119,29 @@ function report(event: RewardsErrorEvent) {
 </template>
 `;
 
-test('Vue SFC under vue-tsc --strict: every tag and its attribute values check', () => {
+/** vue-tsc reads `vueCompilerOptions` beside the compiler options: strict templates, as the strictest projects run. */
+function vueTsconfig(name: string, files: string[]): string {
+  project.write(name, JSON.stringify({ compilerOptions: strictOptions, vueCompilerOptions: { strictTemplates: true }, files }));
+  return name;
+}
+
+test('Vue SFC under vue-tsc --strict with strict templates: every tag and its attribute values check', () => {
   project.write('vue/App.vue', vueApp('small'));
-  const result = project.run('vue-tsc', ['--strict', '-p', tsconfig('tsconfig.vue.json', {}, ['vue/App.vue'])]);
+  const result = project.run('vue-tsc', ['--strict', '-p', vueTsconfig('tsconfig.vue.json', ['vue/App.vue'])]);
   assert.equal(result.output, '');
   assert.ok(result.ok);
   project.write('vue/Bad.vue', vueApp('banana'));
-  const bad = project.run('vue-tsc', ['--strict', '-p', tsconfig('tsconfig.vue-bad.json', {}, ['vue/Bad.vue'])]);
+  const bad = project.run('vue-tsc', ['--strict', '-p', vueTsconfig('tsconfig.vue-bad.json', ['vue/Bad.vue'])]);
   assert.equal(bad.ok, false);
   assert.match(bad.output, /Bad\.vue.*TS2322.*"banana"/);
+});
+
+test("Vue's compiler learns the kit's tags from member-rewards-kit/vue, in Node", () => {
+  const result = project.run('node', ['--input-type=module', '-e', "import { isRewardsElement, rewardsTags } from 'member-rewards-kit/vue'; console.log(JSON.stringify([isRewardsElement('coin-balance'), isRewardsElement('div'), rewardsTags.length]))"]);
+  assert.ok(result.ok, result.output);
+  const [kit, other, count] = JSON.parse(result.output) as [boolean, boolean, number];
+  assert.deepEqual([kit, other], [true, false]);
+  assert.ok(count >= 7);
 });
 
 function shipped(file: string): unknown {
