@@ -76,8 +76,9 @@ export class RewardsProvider extends LitElement {
   @property() token?: string;
 
   /**
-   * Returns the member's current token (or a promise of it); `null` or `undefined` when no
-   * member is signed in. Called before each request, so it can refresh an expiring token.
+   * `(context?: { refresh: boolean }) => string | null | undefined`, or a promise of it: the
+   * member's current token; `null` or `undefined` when no member is signed in. Called before
+   * each request, and after a 401 once more with `{ refresh: true }`; wins over `token`.
    */
   @property({ attribute: false }) getToken?: TokenSource;
 
