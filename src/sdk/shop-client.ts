@@ -5,8 +5,18 @@
  */
 import type { CalendarMonth } from '../api/common.ts';
 import type { ResponseOf } from '../api/endpoints.ts';
-import type { ShopEvent } from '../api/events.ts';
-import type { PutCatalogItemBody, PutSellerProductBody, RulesConfigBody } from '../api/shop.ts';
+import { sendEventResponse, type ShopEvent } from '../api/events.ts';
+import {
+  deleteCatalogItemResponse,
+  memberResponse,
+  payoutsResponse,
+  putCatalogItemResponse,
+  putSellerProductResponse,
+  rulesConfig,
+  type PutCatalogItemBody,
+  type PutSellerProductBody,
+  type RulesConfigBody,
+} from '../api/shop.ts';
 import type { RetryOptions } from './retry.ts';
 import { createTransport, type ActionOptions, type CallOptions, type Credentials, type FetchFunction } from './transport.ts';
 
@@ -50,18 +60,18 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
 
   return {
     baseUrl: transport.baseUrl,
-    sendEvent: (event, actionOptions) => transport.call('sendEvent', { body: event, credentials: shop, options: actionOptions }),
+    sendEvent: (event, actionOptions) => transport.call({ method: 'POST', path: '/v1/events', response: sendEventResponse }, { body: event, credentials: shop, options: actionOptions }),
     getMember: (memberId, callOptions) =>
-      transport.call('getMember', { params: { id: memberId }, credentials: shop, options: callOptions }),
+      transport.call({ method: 'GET', path: '/v1/members/{id}', response: memberResponse }, { params: { id: memberId }, credentials: shop, options: callOptions }),
     putCatalogItem: (id, item, callOptions) =>
-      transport.call('putCatalogItem', { params: { id }, body: item, credentials: shop, options: callOptions }),
+      transport.call({ method: 'PUT', path: '/v1/catalog/{id}', response: putCatalogItemResponse }, { params: { id }, body: item, credentials: shop, options: callOptions }),
     deleteCatalogItem: (id, actionOptions) =>
-      transport.call('deleteCatalogItem', { params: { id }, credentials: shop, options: actionOptions }),
-    getRules: (callOptions) => transport.call('getRules', { credentials: shop, options: callOptions }),
-    putRules: (config, callOptions) => transport.call('putRules', { body: config, credentials: shop, options: callOptions }),
+      transport.call({ method: 'DELETE', path: '/v1/catalog/{id}', response: deleteCatalogItemResponse }, { params: { id }, credentials: shop, options: actionOptions }),
+    getRules: (callOptions) => transport.call({ method: 'GET', path: '/v1/rules', response: rulesConfig }, { credentials: shop, options: callOptions }),
+    putRules: (config, callOptions) => transport.call({ method: 'PUT', path: '/v1/rules', response: rulesConfig }, { body: config, credentials: shop, options: callOptions }),
     runPayouts: (month, actionOptions) =>
-      transport.call('runPayouts', { body: { month }, credentials: shop, options: actionOptions }),
+      transport.call({ method: 'POST', path: '/v1/payouts', response: payoutsResponse }, { body: { month }, credentials: shop, options: actionOptions }),
     putSellerProduct: (sellerId, sku, product, callOptions) =>
-      transport.call('putSellerProduct', { params: { id: sellerId, sku }, body: product, credentials: shop, options: callOptions }),
+      transport.call({ method: 'PUT', path: '/v1/sellers/{id}/products/{sku}', response: putSellerProductResponse }, { params: { id: sellerId, sku }, body: product, credentials: shop, options: callOptions }),
   };
 }
