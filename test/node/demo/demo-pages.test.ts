@@ -2,12 +2,12 @@
 // 360 px screen in both themes without a horizontal scroll, logs nothing to the console, has a
 // favicon and a meta description; the header's theme and language switches reach the elements.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Logger } from '../../../src/server/http/logger.ts';
+import { ensureBuiltDist } from '../support/built-dist.ts';
 import { startRewardsServer, type StartedServer } from '../../../src/server/main.ts';
 
 const PAGES = [...readdirSync('demo').filter((file) => file.endsWith('.html')).sort(), 'docs'];
@@ -19,7 +19,7 @@ let browser: Browser;
 let origin: string;
 
 before(async () => {
-  if (!existsSync('dist/member-rewards-kit.js')) execFileSync('npm', ['run', 'build'], { stdio: 'pipe' });
+  ensureBuiltDist();
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = () => true; // the start banner, with its credentials, is for people
   try {

@@ -2,13 +2,13 @@
 // warning names that origin and the setting to change, the element does not retry four times,
 // and the server logs the refused origin once.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { after, before, test } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { createCapturingLogger } from '../../../src/server/http/logger.ts';
+import { ensureBuiltDist } from '../support/built-dist.ts';
 import { startRewardsServer, type StartedServer } from '../../../src/server/main.ts';
 
 const logger = createCapturingLogger();
@@ -18,7 +18,7 @@ let shopOrigin: string;
 let browser: Browser;
 
 before(async () => {
-  if (!existsSync('dist/member-rewards-kit.js')) execFileSync('npm', ['run', 'build'], { stdio: 'pipe' });
+  ensureBuiltDist();
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = () => true;
   try {

@@ -4,9 +4,10 @@
  * vue, typescript, …) are links to this project's node_modules, so nothing is downloaded.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { ensureBuiltDist } from '../support/built-dist.ts';
 
 export interface ScratchProject {
   root: string;
@@ -18,11 +19,7 @@ export interface ScratchProject {
 
 export function packedProject(): ScratchProject {
   const project = resolve('.');
-  // Build when dist/ lacks the generated files or is older than the manifest they come from.
-  const generated = ['dist/jsx.d.ts', 'dist/vue.js', 'dist/react.js'];
-  if (generated.some((file) => !existsSync(file) || statSync(file).mtimeMs < statSync('custom-elements.json').mtimeMs)) {
-    execFileSync('npm', ['run', 'build'], { stdio: 'pipe' });
-  }
+  ensureBuiltDist();
   const root = mkdtempSync(join(tmpdir(), 'rewards-consumer-'));
   const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', root], { encoding: 'utf8' }).trim().split('\n').pop()!;
   const modules = join(root, 'node_modules');
