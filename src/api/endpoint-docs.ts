@@ -37,7 +37,7 @@ const stickerPack = { id: 'cart-7', kind: 'redemption', catalogItemId: 'sticker-
 export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
   getLevels: {
     description:
-      'The seven levels from **Member** (LV0) to **Jupiter** (LV6), each with the points it takes (P3) and the discount a member at that level gets on orders (P4). Public and cacheable: use it to draw a level ladder.',
+      'The seven levels from **Member** (LV0) to **Jupiter** (LV6), each with the points it takes (P3) and the discount a member at that level gets on orders (P4), and what a dollar of an order earns in points (P1) and coins (C1). Public and cacheable: use it to draw a level ladder or to quote an order.',
     example: {
       response: {
         levels: [
@@ -45,6 +45,8 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
           { index: 1, name: 'Mercury', pointsRequired: 1, discountPercent: 1 },
           { index: 2, name: 'Mars', pointsRequired: 500, discountPercent: 2 },
         ],
+        pointsPerDollar: 1,
+        coinsPerDollar: 1,
       },
     },
   },

@@ -5,13 +5,18 @@
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import type { RewardsCartChangedEvent, RewardsCheckedInEvent, RewardsErrorEvent, RewardsLevelUpEvent } from '../events/index.ts';
+import type { RewardsCartChangedEvent, RewardsCheckedInEvent, RewardsDonatedEvent, RewardsErrorEvent, RewardsLevelUpEvent, RewardsRedeemedEvent } from '../events/index.ts';
 import { CheckInCalendar as CheckInCalendarElement } from '../elements/check-in-calendar/define.ts';
 import { CoinBalance as CoinBalanceElement } from '../elements/coin-balance/define.ts';
 import { CoinHistory as CoinHistoryElement } from '../elements/coin-history/define.ts';
+import { EarnCoinsList as EarnCoinsListElement } from '../elements/earn-coins-list/define.ts';
 import { LevelProgress as LevelProgressElement } from '../elements/level-progress/define.ts';
 import { MemberLevelBadge as MemberLevelBadgeElement } from '../elements/member-level-badge/define.ts';
+import { MemberPrice as MemberPriceElement } from '../elements/member-price/define.ts';
+import { PointsForProduct as PointsForProductElement } from '../elements/points-for-product/define.ts';
+import { ProjectDonate as ProjectDonateElement } from '../elements/project-donate/define.ts';
 import { RedemptionCart as RedemptionCartElement } from '../elements/redemption-cart/define.ts';
+import { RewardCatalog as RewardCatalogElement } from '../elements/reward-catalog/define.ts';
 import { RewardsProvider as RewardsProviderElement } from '../elements/rewards-provider/define.ts';
 
 /** `<check-in-calendar>`: The month's check-ins, today's check-in button and the monthly bonus tiers. */
@@ -45,6 +50,16 @@ export const CoinHistory = createComponent({
   },
 });
 
+/** `<earn-coins-list>`: The ways to earn coins, with today's progress on capped rules. */
+export const EarnCoinsList = createComponent({
+  react: React,
+  tagName: 'earn-coins-list',
+  elementClass: EarnCoinsListElement,
+  events: {
+    onRewardsError: 'rewards-error' as EventName<RewardsErrorEvent>,
+  },
+});
+
 /** `<level-progress>`: Points, level, discount and progress to the next level. */
 export const LevelProgress = createComponent({
   react: React,
@@ -66,12 +81,55 @@ export const MemberLevelBadge = createComponent({
   },
 });
 
+/** `<member-price>`: A price with the member's level discount, or the plain price and why. */
+export const MemberPrice = createComponent({
+  react: React,
+  tagName: 'member-price',
+  elementClass: MemberPriceElement,
+  events: {
+    onRewardsError: 'rewards-error' as EventName<RewardsErrorEvent>,
+  },
+});
+
+/** `<points-for-product>`: "Earn N points and N coins" for a price, and the level it would reach. */
+export const PointsForProduct = createComponent({
+  react: React,
+  tagName: 'points-for-product',
+  elementClass: PointsForProductElement,
+  events: {
+    onRewardsError: 'rewards-error' as EventName<RewardsErrorEvent>,
+  },
+});
+
+/** `<project-donate>`: Donate coins to a project; the total donated and recent donors. */
+export const ProjectDonate = createComponent({
+  react: React,
+  tagName: 'project-donate',
+  elementClass: ProjectDonateElement,
+  events: {
+    onRewardsDonated: 'rewards-donated' as EventName<RewardsDonatedEvent>,
+    onRewardsError: 'rewards-error' as EventName<RewardsErrorEvent>,
+  },
+});
+
 /** `<redemption-cart>`: Redeemed gifts and upgrade gifts in the cart: remove them, or choose when they ship. */
 export const RedemptionCart = createComponent({
   react: React,
   tagName: 'redemption-cart',
   elementClass: RedemptionCartElement,
   events: {
+    onRewardsCartChanged: 'rewards-cart-changed' as EventName<RewardsCartChangedEvent>,
+    onRewardsError: 'rewards-error' as EventName<RewardsErrorEvent>,
+  },
+});
+
+/** `<reward-catalog>`: Redeemable products and coupons, with coin prices, stock and redeem with confirm. */
+export const RewardCatalog = createComponent({
+  react: React,
+  tagName: 'reward-catalog',
+  elementClass: RewardCatalogElement,
+  events: {
+    onRewardsRedeemed: 'rewards-redeemed' as EventName<RewardsRedeemedEvent>,
     onRewardsCartChanged: 'rewards-cart-changed' as EventName<RewardsCartChangedEvent>,
     onRewardsError: 'rewards-error' as EventName<RewardsErrorEvent>,
   },

@@ -1,0 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { benchServer } from './index.ts';
+const result = await benchServer({ durationMs: Number(process.env.BENCH_DURATION_MS ?? 3000), connections: [8, 32] });
+for (const b of result.budgets) console.log(`  ${b.kind === 'max' ? (b.actual <= b.limit ? 'ok  ' : 'MISS') : (b.actual >= b.limit ? 'ok  ' : 'MISS')} ${b.name}: ${b.actual.toFixed(2)}`);
+writeFileSync(process.env.BENCH_OUT ?? 'bench-server.json', JSON.stringify(result, null, 2));
