@@ -1,3 +1,7 @@
+/**
+ * The server section of the bench alone: `node --import tsx bench/server/run-alone.ts`
+ * (DATABASE_URL adds PostgreSQL; BENCH_OUT names the JSON written, bench-server.json by default).
+ */
 import { writeFileSync } from 'node:fs';
 import { benchServer } from './index.ts';
 const result = await benchServer({ durationMs: Number(process.env.BENCH_DURATION_MS ?? 3000), connections: [8, 32] });
