@@ -5,7 +5,7 @@ import type { TokenSource } from '../../store/config.ts';
 import { forcedThemeStyles } from '../shared/theme.ts';
 import { rewardsContext, type RewardsContextValue, type Theme } from './context.ts';
 
-const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
+const THEMES: readonly Theme[] = ['light', 'dark', 'auto', 'page'];
 
 /**
  * Configures every rewards element inside it: which API to call, with which member
@@ -68,12 +68,15 @@ export class RewardsProvider extends LitElement {
   /** BCP 47 language of the elements inside (`en`, `zh-CN`, …); by default the closest `lang`. */
   @property({ reflect: true }) locale?: string;
 
-  /** Colour theme of the elements inside: `light`, `dark`, or `auto` to follow the system. */
-  @property({ reflect: true }) theme: Theme = 'auto';
+  /**
+   * Colour theme of the elements inside: `page` (the default) takes the page's colour scheme
+   * (its CSS `color-scheme`), `auto` follows the system, `light` and `dark` force one.
+   */
+  @property({ reflect: true }) theme: Theme = 'page';
 
   private readonly provider = new ContextProvider(this, {
     context: rewardsContext,
-    initialValue: { theme: 'auto' },
+    initialValue: { theme: 'page' },
   });
 
   /** Kept so a static token gives the same function until the token changes. */
@@ -88,7 +91,7 @@ export class RewardsProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('theme') && !THEMES.includes(this.theme)) this.theme = 'auto';
+    if (changed.has('theme') && !THEMES.includes(this.theme)) this.theme = 'page';
     this.provider.setValue(this.contextValue());
   }
 

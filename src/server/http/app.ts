@@ -6,11 +6,14 @@ import { createAuth, type Auth, type OwnershipOptions } from './auth.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { corsForOrigins } from './cors.ts';
 import type { AppEnv } from './env.ts';
+import { compression } from './compression.ts';
+import { registerHealthRoutes } from './health.ts';
 import { idempotency } from './idempotency.ts';
 import type { Logger } from './logger.ts';
 import { createErrorHandler, notFoundHandler } from './problem.ts';
 import { createMemberRateLimiter, DEFAULT_MEMBER_RATE_LIMIT, rateLimitMembers } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
+import { securityHeaders } from './security-headers.ts';
 import { limitBody } from './validate.ts';
 import { DEFAULT_MAX_IN_FLIGHT_PER_MEMBER, limitMemberConcurrency } from './member-concurrency.ts';
 
@@ -49,7 +52,7 @@ export interface CreateHttpAppOptions {
  * The HTTP app with its plumbing. Order, outermost first, and why:
  *
  * 1. request context: the request id and the log line cover every response, errors and
- *    preflights included;
+ *    preflights included; security headers and compression right after it, for the same reason;
  * 2. CORS: preflights are answered before any credential is asked for, and problem responses
  *    carry the CORS headers a browser needs to read them;
  * 3. body limit: an oversized body is refused (413) before anything reads it;
@@ -67,6 +70,8 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   const app = new Hono<AppEnv>();
 
   app.use(requestContext(logger));
+  app.use(securityHeaders());
+  app.use(compression());
   app.use(corsForOrigins(config.allowedOrigins));
   app.use(limitBody());
   app.onError(createErrorHandler(logger));
@@ -96,10 +101,7 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
     memberOrShop: (ownership) => chain(auth.memberOrShop(ownership), memberRateLimit, idempotent),
   };
 
-  app.get('/healthz', async (c) => {
-    await db.query('SELECT 1');
-    return c.json({ status: 'ok' });
-  });
+  registerHealthRoutes(app, db, logger);
 
   for (const register of options.routes ?? []) register(app, deps);
   return app;

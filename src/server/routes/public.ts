@@ -14,7 +14,7 @@ import {
   type EarningRulesResponse,
   type LevelsResponse,
 } from '../../api/index.ts';
-import { levelsList } from '../../rules/index.ts';
+import { quoteTermsOf } from '../../rules/index.ts';
 import type { HttpDeps, RewardsApp } from '../http/app.ts';
 import { validParams, validQuery } from '../http/validate.ts';
 import { badgeOf, badgesFor } from '../services/badges.ts';
@@ -45,7 +45,8 @@ export function registerPublicRoutes(app: RewardsApp, deps: HttpDeps): void {
 
   app.get(routerPath(endpoints.getLevels.path), async (c) => {
     const rules = await currentRules(db);
-    return c.json({ levels: levelsList(rules) } satisfies LevelsResponse);
+    const { levels, pointsPerDollar, coinsPerDollar } = quoteTermsOf(rules);
+    return c.json({ levels: [...levels], pointsPerDollar, coinsPerDollar } satisfies LevelsResponse);
   });
 
   app.get(routerPath(endpoints.getEarningRules.path), async (c) => {
