@@ -32,6 +32,8 @@ const libraryEntries: Record<string, string> = {
   api: 'src/api/index.ts',
   sdk: 'src/sdk/index.ts',
   store: 'src/store/index.ts',
+  // React 18 wrappers (@lit/react), generated from the manifest by `npm run analyze`.
+  react: 'src/react/index.ts',
 };
 for (const tag of readdirSync('src/elements')) {
   const define = `src/elements/${tag}/define.ts`;
@@ -53,7 +55,7 @@ await build({
     minify: false,
     lib: { formats: ['es'], entry: present },
     rollupOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^nanostores($|\/)/, /^@nanostores\//, /^zod($|\/)/],
+      external: [/^react($|\/)/, /^lit($|\/)/, /^@lit\//, /^nanostores($|\/)/, /^@nanostores\//, /^zod($|\/)/],
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

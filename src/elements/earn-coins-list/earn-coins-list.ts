@@ -31,6 +31,13 @@ const CHECK_IN_RULE = 'C6';
  * today"), the daily check-in says when it is done for today, and one-time rules already earned
  * carry a mark. `rules` shows a subset, by rule id or group.
  *
+ * ```html
+ * <earn-coins-list rules="community"></earn-coins-list>  <!-- sharing, likes, comments, invitations -->
+ * <earn-coins-list rules="C6 C8 C9"></earn-coins-list>
+ * ```
+ *
+ * <p><img src="docs/screenshots/earn-coins-list-light.png" alt="earn-coins-list, light theme: completing an order pays 1 coin per dollar; the newsletter and the profile are marked earned; the daily check-in, likes 1 of 5 today and comments 1 of 5 today; inviting a friend pays 1,000 coins" width="400"> <img src="docs/screenshots/earn-coins-list-dark.png" alt="earn-coins-list, dark theme: the same list" width="400"></p>
+ *
  * @tagname earn-coins-list
  * @summary The ways to earn coins, with today's progress on capped rules.
  *

@@ -34,6 +34,14 @@ const LOADING: PriceFace = { face: 'loading' };
  * the public levels and the member's points, so the page and the checkout always agree. The
  * price and its currency are formatted for the reader's language.
  *
+ * ```html
+ * <member-price price="1299"></member-price>                      <!-- $12.99 -->
+ * <member-price price="15000" partner-seller></member-price>
+ * <member-price price="2400" currency="EUR" special-offer></member-price>
+ * ```
+ *
+ * <p><img src="docs/screenshots/member-price-light.png" alt="member-price, light theme: a PCB at $148.50 instead of $150.00, Mercury price, 1% off; a partner seller's kit at $150.00 with no member discount" width="520"> <img src="docs/screenshots/member-price-dark.png" alt="member-price, dark theme: the same prices" width="520"></p>
+ *
  * @tagname member-price
  * @summary A price with the member's level discount, or the plain price and why.
  *

@@ -34,6 +34,15 @@ const starIcon = svg`<svg class="icon" part="icon" viewBox="0 0 16 16" width="1e
  * It follows `price` and `quantity` as they change (a cart page changing quantities), computed
  * by the same code as the server's quote from the public levels and the member's points.
  *
+ * ```html
+ * <points-for-product price="2400" quantity="2"></points-for-product>
+ * <script type="module">
+ *   qty.oninput = () => document.querySelector('points-for-product').quantity = qty.valueAsNumber;
+ * </script>
+ * ```
+ *
+ * <p><img src="docs/screenshots/points-for-product-light.png" alt="points-for-product, light theme: earn 300 points and 300 coins and reach Mars" width="400"> <img src="docs/screenshots/points-for-product-dark.png" alt="points-for-product, dark theme: the same line" width="400"></p>
+ *
  * @tagname points-for-product
  * @summary "Earn N points and N coins" for a price, and the level it would reach.
  *

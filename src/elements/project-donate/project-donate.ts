@@ -29,6 +29,12 @@ const RECENT_SHOWN = 5;
  * Keyboard: Donate (or Enter in the field) asks "Give N coins to this project?" and moves focus
  * to Cancel; Escape cancels and returns to the field. The thanks are announced politely.
  *
+ * ```html
+ * <project-donate project="modular-synth"><a slot="signed-out" href="/login">Sign in to donate</a></project-donate>
+ * ```
+ *
+ * <p><img src="docs/screenshots/project-donate-light.png" alt="project-donate, light theme: 25 coins donated by 1 member, Ada's donation, and the form with quick picks" width="400"> <img src="docs/screenshots/project-donate-dark.png" alt="project-donate, dark theme: the same" width="400"></p>
+ *
  * @tagname project-donate
  * @summary Donate coins to a project; the total donated and recent donors.
  *

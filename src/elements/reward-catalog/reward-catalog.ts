@@ -29,6 +29,12 @@ const PLACEHOLDER_CARDS = 3;
  * Keyboard: Redeem opens the confirmation and moves focus to its safe answer, Cancel; Escape
  * cancels and returns focus to Redeem. After a redemption the result is announced politely.
  *
+ * ```html
+ * <reward-catalog><a slot="signed-out" href="/login">Sign in to spend your coins</a></reward-catalog>
+ * ```
+ *
+ * <p><img src="docs/screenshots/reward-catalog-light.png" alt="reward-catalog, light theme: a sticker pack, a PCB ruler, a soldering kit that needs more coins, an enamel pin out of stock, and two coupons, each with its coin price and stock" width="420"> <img src="docs/screenshots/reward-catalog-dark.png" alt="reward-catalog, dark theme: the same catalog" width="420"></p>
+ *
  * @tagname reward-catalog
  * @summary Redeemable products and coupons, with coin prices, stock and redeem with confirm.
  *

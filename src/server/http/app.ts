@@ -72,7 +72,7 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   app.use(requestContext(logger));
   app.use(securityHeaders());
   app.use(compression());
-  app.use(corsForOrigins(config.allowedOrigins));
+  app.use(corsForOrigins(config.allowedOrigins, logger));
   app.use(limitBody());
   app.onError(createErrorHandler(logger));
   app.notFound(notFoundHandler);

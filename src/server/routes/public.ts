@@ -3,6 +3,7 @@
  * JSON and as an SVG image), a project's donations, and the OpenAPI document.
  */
 import { createHash } from 'node:crypto';
+import { packageVersion } from '../package-version.ts';
 import type { Context } from 'hono';
 import {
   badgesQuery,
@@ -77,7 +78,7 @@ export function registerPublicRoutes(app: RewardsApp, deps: HttpDeps): void {
 
   let openApi: string | undefined;
   app.get(routerPath(endpoints.getOpenApi.path), (c) => {
-    openApi ??= JSON.stringify(buildOpenApiDocument());
+    openApi ??= JSON.stringify(buildOpenApiDocument({ version: packageVersion }));
     return c.body(openApi, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' });
   });
 }

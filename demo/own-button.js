@@ -1,5 +1,6 @@
-// The one-tag page's own check-in button (a script file: the demo pages allow no inline script).
+// The one-tag page's own button: it checks in through the kit's store, so the balance follows.
 import { configure, checkIn } from '/dist/member-rewards-kit.js';
+
 // A real shop signs the token in its backend; the demo server has a development-only route.
 configure({ api: '/', getToken: async () => (await (await fetch('/demo/token?member=ada')).json()).token });
 const result = document.querySelector('#check-in-result');
