@@ -11,6 +11,7 @@ import { coinBalance } from './coin-balance.ts';
 import { appendEntry } from './ledger.ts';
 import { lockMember } from './members.ts';
 import { currentRules } from './rules-store.ts';
+import { recordAccountChanged } from './webhooks/outbox.ts';
 
 function alreadyCheckedIn(day: CalendarDay): ProblemError {
   return new ProblemError('already_checked_in', `Already checked in on ${day}.`);
@@ -44,6 +45,7 @@ export async function checkIn(db: Db, memberId: string, now: Date): Promise<Chec
       );
       if (inserted.rowCount === 0) throw alreadyCheckedIn(decision.day);
       for (const entry of decision.credits) await appendEntry(tx, { ...entry, memberId, createdAt: now }, rules.version);
+      await recordAccountChanged(tx, memberId, { now });
       return {
         day: decision.day,
         coinsAwarded: decision.coinsAwarded,
