@@ -106,7 +106,7 @@ for (const target of targets) {
         });
         assert.equal(order.status, 200);
         await kill(first, 'SIGKILL');
-        assert.deepEqual(receiver.received, []);
+        assert.equal(receiver.received.length, 0);
 
         const second = await startMain({ DATABASE_URL: store.url });
         try {
