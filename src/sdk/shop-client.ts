@@ -5,10 +5,28 @@
  */
 import type { CalendarMonth } from '../api/common.ts';
 import type { ResponseOf } from '../api/endpoints.ts';
-import type { ShopEvent } from '../api/events.ts';
-import type { PutCatalogItemBody, PutSellerProductBody, RulesConfigBody } from '../api/shop.ts';
-import type { QuoteBody, UseCouponBody } from '../api/checkout.ts';
-import type { PutWebhookBody } from '../api/webhooks.ts';
+import { sendEventResponse, type ShopEvent } from '../api/events.ts';
+import {
+  deleteCatalogItemResponse,
+  memberResponse,
+  payoutsResponse,
+  putCatalogItemResponse,
+  putSellerProductResponse,
+  rulesConfig,
+  type PutCatalogItemBody,
+  type PutSellerProductBody,
+  type RulesConfigBody,
+} from '../api/shop.ts';
+import { quoteResponse, useCouponResponse, type QuoteBody, type UseCouponBody } from '../api/checkout.ts';
+import { cartResponse, couponsResponse } from '../api/member.ts';
+import {
+  deleteWebhookResponse,
+  putWebhookResponse,
+  retryWebhookDeliveryResponse,
+  webhookDeliveriesResponse,
+  webhooksResponse,
+  type PutWebhookBody,
+} from '../api/webhooks.ts';
 import type { RetryOptions } from './retry.ts';
 import { createTransport, type ActionOptions, type CallOptions, type Credentials, type FetchFunction } from './transport.ts';
 
@@ -72,33 +90,41 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
 
   return {
     baseUrl: transport.baseUrl,
-    sendEvent: (event, actionOptions) => transport.call('sendEvent', { body: event, credentials: shop, options: actionOptions }),
+    sendEvent: (event, actionOptions) => transport.call({ method: 'POST', path: '/v1/events', response: sendEventResponse }, { body: event, credentials: shop, options: actionOptions }),
     getMember: (memberId, callOptions) =>
-      transport.call('getMember', { params: { id: memberId }, credentials: shop, options: callOptions }),
+      transport.call({ method: 'GET', path: '/v1/members/{id}', response: memberResponse }, { params: { id: memberId }, credentials: shop, options: callOptions }),
     putCatalogItem: (id, item, callOptions) =>
-      transport.call('putCatalogItem', { params: { id }, body: item, credentials: shop, options: callOptions }),
+      transport.call({ method: 'PUT', path: '/v1/catalog/{id}', response: putCatalogItemResponse }, { params: { id }, body: item, credentials: shop, options: callOptions }),
     deleteCatalogItem: (id, actionOptions) =>
-      transport.call('deleteCatalogItem', { params: { id }, credentials: shop, options: actionOptions }),
-    getRules: (callOptions) => transport.call('getRules', { credentials: shop, options: callOptions }),
-    putRules: (config, callOptions) => transport.call('putRules', { body: config, credentials: shop, options: callOptions }),
+      transport.call({ method: 'DELETE', path: '/v1/catalog/{id}', response: deleteCatalogItemResponse }, { params: { id }, credentials: shop, options: actionOptions }),
+    getRules: (callOptions) => transport.call({ method: 'GET', path: '/v1/rules', response: rulesConfig }, { credentials: shop, options: callOptions }),
+    putRules: (config, callOptions) => transport.call({ method: 'PUT', path: '/v1/rules', response: rulesConfig }, { body: config, credentials: shop, options: callOptions }),
     runPayouts: (month, actionOptions) =>
-      transport.call('runPayouts', { body: { month }, credentials: shop, options: actionOptions }),
+      transport.call({ method: 'POST', path: '/v1/payouts', response: payoutsResponse }, { body: { month }, credentials: shop, options: actionOptions }),
     putSellerProduct: (sellerId, sku, product, callOptions) =>
-      transport.call('putSellerProduct', { params: { id: sellerId, sku }, body: product, credentials: shop, options: callOptions }),
-    createQuote: (order, actionOptions) => transport.call('createQuote', { body: order, credentials: shop, options: actionOptions }),
+      transport.call({ method: 'PUT', path: '/v1/sellers/{id}/products/{sku}', response: putSellerProductResponse }, { params: { id: sellerId, sku }, body: product, credentials: shop, options: callOptions }),
+    createQuote: (order, actionOptions) =>
+      transport.call({ method: 'POST', path: '/v1/quotes', response: quoteResponse }, { body: order, credentials: shop, options: actionOptions }),
     getMemberCart: (memberId, callOptions) =>
-      transport.call('getMemberCart', { params: { id: memberId }, credentials: shop, options: callOptions }),
+      transport.call({ method: 'GET', path: '/v1/members/{id}/cart', response: cartResponse }, { params: { id: memberId }, credentials: shop, options: callOptions }),
     getMemberCoupons: (memberId, callOptions) =>
-      transport.call('getMemberCoupons', { params: { id: memberId }, credentials: shop, options: callOptions }),
+      transport.call({ method: 'GET', path: '/v1/members/{id}/coupons', response: couponsResponse }, { params: { id: memberId }, credentials: shop, options: callOptions }),
     useCoupon: (code, use, actionOptions) =>
-      transport.call('useCoupon', { params: { code }, body: use, credentials: shop, options: actionOptions }),
+      transport.call({ method: 'POST', path: '/v1/coupons/{code}/uses', response: useCouponResponse }, { params: { code }, body: use, credentials: shop, options: actionOptions }),
     putWebhook: (id, endpoint, callOptions) =>
-      transport.call('putWebhook', { params: { id }, body: endpoint, credentials: shop, options: callOptions }),
-    getWebhooks: (callOptions) => transport.call('getWebhooks', { credentials: shop, options: callOptions }),
-    deleteWebhook: (id, actionOptions) => transport.call('deleteWebhook', { params: { id }, credentials: shop, options: actionOptions }),
+      transport.call({ method: 'PUT', path: '/v1/webhooks/{id}', response: putWebhookResponse }, { params: { id }, body: endpoint, credentials: shop, options: callOptions }),
+    getWebhooks: (callOptions) => transport.call({ method: 'GET', path: '/v1/webhooks', response: webhooksResponse }, { credentials: shop, options: callOptions }),
+    deleteWebhook: (id, actionOptions) =>
+      transport.call({ method: 'DELETE', path: '/v1/webhooks/{id}', response: deleteWebhookResponse }, { params: { id }, credentials: shop, options: actionOptions }),
     getWebhookDeliveries: (id, query = {}, callOptions) =>
-      transport.call('getWebhookDeliveries', { params: { id }, query: { cursor: query.cursor }, credentials: shop, options: callOptions }),
+      transport.call(
+        { method: 'GET', path: '/v1/webhooks/{id}/deliveries', response: webhookDeliveriesResponse },
+        { params: { id }, query: { cursor: query.cursor }, credentials: shop, options: callOptions },
+      ),
     retryWebhookDelivery: (id, deliveryId, actionOptions) =>
-      transport.call('retryWebhookDelivery', { params: { id, deliveryId }, credentials: shop, options: actionOptions }),
+      transport.call(
+        { method: 'POST', path: '/v1/webhooks/{id}/deliveries/{deliveryId}/retry', response: retryWebhookDeliveryResponse },
+        { params: { id, deliveryId }, credentials: shop, options: actionOptions },
+      ),
   };
 }
