@@ -84,11 +84,8 @@ export type WebhookEventOf<T extends WebhookEventType> = Extract<WebhookEvent, {
 export const webhookUrl = z.string().check(z.maxLength(limits.urlLength), z.regex(/^https?:\/\/[^\s/?#\\@]+(?:[/?#]\S*)?$/i));
 export type WebhookUrl = z.infer<typeof webhookUrl>;
 
-/** `["*"]` subscribes to every type, including types added later. */
-export const webhookSubscription = z.union([
-  z.tuple([z.literal('*')]),
-  z.array(webhookEventType).check(z.minLength(1), z.maxLength(webhookEventTypes.length)),
-]);
+/** Event types, or `["*"]` for every type, including types added later (`"*"` among others means all). */
+export const webhookSubscription = z.array(z.union([z.literal('*'), webhookEventType])).check(z.minLength(1), z.maxLength(webhookEventTypes.length + 1));
 export type WebhookSubscription = z.infer<typeof webhookSubscription>;
 
 export const putWebhookBody = z.strictObject({
