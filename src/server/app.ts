@@ -25,7 +25,7 @@ import { nudgeWebhookDeliveries, registerWebhookRoutes, type DeliveryNudge } fro
 /** The project's `demo/` folder. */
 export const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
 /** The browser build (`npm run build`) that the demo pages load from `/dist/`. */
-const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const DEFAULT_KIT_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 export interface CreateRewardsAppOptions {
   config: ServerConfig;
@@ -39,6 +39,8 @@ export interface CreateRewardsAppOptions {
   demoDir?: string | null;
   /** The webhook delivery job, nudged after every change so events leave at once; none by default. */
   webhookDeliveries?: DeliveryNudge | null;
+  /** The browser build the demo pages load from `/dist/`; the project's `dist/` by default. */
+  kitDir?: string;
 }
 
 /** Every route module of the API, in the order they are mounted. */
@@ -59,7 +61,7 @@ export function createRewardsApp(options: CreateRewardsAppOptions): RewardsApp {
   const demoDir = options.demoDir === undefined ? DEFAULT_DEMO_DIR : options.demoDir;
   const demo: RouteModule[] =
     demoDir !== null && existsSync(demoDir)
-      ? [...(config.demoTokens ? [registerDemoTokenRoute] : []), demoStaticRoutes(DIST_DIR, '/dist/'), demoStaticRoutes(demoDir)]
+      ? [...(config.demoTokens ? [registerDemoTokenRoute] : []), demoStaticRoutes(options.kitDir ?? DEFAULT_KIT_DIR, '/dist/'), demoStaticRoutes(demoDir)]
       : [demoStaticRoutes(null)];
   // Static files come last: they only answer what no API route did.
   const nudge = options.webhookDeliveries ? [nudgeWebhookDeliveries(options.webhookDeliveries)] : [];
