@@ -19,6 +19,8 @@ import { registerMemberRoutes } from './routes/member.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerSellerRoutes } from './routes/seller.ts';
 import { registerShopRoutes } from './routes/shop.ts';
+import type { TimedJob } from './timed-work/job.ts';
+import { payoutsJob } from './timed-work/payouts-job.ts';
 
 /** The project's `demo/` folder. */
 export const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
@@ -47,6 +49,15 @@ export const apiRoutes: readonly RouteModule[] = [
   registerSellerRoutes,
   registerDocsRoutes,
 ];
+
+/**
+ * Every piece of the server's own timed work, run by the scheduler (timed-work/scheduler.ts) on
+ * each instance where `REWARDS_SCHEDULER` is not `0`. Add a job here and it runs at start and about
+ * once a minute.
+ */
+export function timedJobs(deps: { db: Db; logger: Logger; clock: Clock }): TimedJob[] {
+  return [payoutsJob(deps)];
+}
 
 export function createRewardsApp(options: CreateRewardsAppOptions): RewardsApp {
   const { config, db, logger, clock = systemClock, rateLimit, idempotency } = options;

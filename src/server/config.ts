@@ -16,6 +16,8 @@ export interface ServerConfig {
   /** Canonical IANA zone of calendar days. */
   timeZone: string;
   seedDemo: boolean;
+  /** Whether this instance runs the server's timed work (`REWARDS_SCHEDULER`, on by default). */
+  scheduler: boolean;
   /**
    * True when the key or the secret was generated at start because it was not set. The caller
    * prints them so a developer can use them; they change on every start.
@@ -75,6 +77,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
   const allowedOrigins = parseOrigins(read('REWARDS_ALLOWED_ORIGINS'), host, port, loopback, problems);
   const timeZone = parseTimeZone(read('REWARDS_TIMEZONE'), problems);
   const seedDemo = parseFlag('REWARDS_SEED_DEMO', read('REWARDS_SEED_DEMO'), databaseUrlSet === undefined, problems);
+  const scheduler = parseFlag('REWARDS_SCHEDULER', read('REWARDS_SCHEDULER'), true, problems);
 
   if (problems.length > 0) throw new ServerConfigError(problems);
   return {
@@ -86,6 +89,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     allowedOrigins,
     timeZone,
     seedDemo,
+    scheduler,
     devCredentials: apiKey.generated || memberSecret.generated,
     demoTokens: memberSecret.generated,
   };

@@ -3,10 +3,11 @@
  * migrates) the database, fills an empty one with demo data when asked to, and listens. On a
  * developer's machine it prints what is needed to try it at once: the URL, the development key
  * and secret it generated, a member token and curl commands. SIGTERM or SIGINT close it
- * gracefully: in-flight requests finish, then the database is closed.
+ * gracefully: in-flight requests finish, then the database is closed. Unless `REWARDS_SCHEDULER=0`,
+ * the server's timed work (see `timedJobs` in app.ts) runs at start and about once a minute.
  */
 import { pathToFileURL } from 'node:url';
-import { createRewardsApp } from './app.ts';
+import { createRewardsApp, timedJobs } from './app.ts';
 import { isLoopbackHost, loadServerConfig, ServerConfigError, type ServerConfig } from './config.ts';
 import { openDatabase, type Db } from './db/index.ts';
 import { DEMO_MEMBERS, seedDemo } from './demo-seed.ts';
@@ -15,6 +16,7 @@ import { systemClock } from './clock.ts';
 import { createJsonLogger, type Logger } from './http/logger.ts';
 import { startHttpServer, type RunningServer } from './http/server.ts';
 import { applyConfiguredTimeZone } from './services/time-zone-setting.ts';
+import { createScheduler } from './timed-work/scheduler.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -24,7 +26,7 @@ const DEMO_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 export interface StartedServer {
   server: RunningServer;
   db: Db;
-  /** Stops listening, lets in-flight requests finish, closes the database. */
+  /** Stops the timed work and listening, lets in-flight work finish, closes the database. */
   close(): Promise<void>;
 }
 
@@ -38,9 +40,12 @@ export async function startRewardsServer(env: Env, logger: Logger): Promise<Star
     if (seeded) logger.info('demo data added to the empty database');
     const app = createRewardsApp({ config, db, logger, clock: systemClock });
     const server = await startHttpServer(app, { port: config.port, host: config.host });
+    const scheduler = config.scheduler ? createScheduler({ jobs: timedJobs({ db, logger, clock: systemClock }), clock: systemClock, logger }) : null;
+    scheduler?.start();
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        await scheduler?.stop();
         await server.close();
         await db.close();
       })());

@@ -24,6 +24,7 @@ const expectedStatus: Record<ErrorCode, number> = {
   not_removable: 409,
   idempotency_conflict: 409,
   insufficient_funds: 409,
+  already_settled: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
