@@ -73,7 +73,7 @@ export interface RewardsClient {
   donate(projectId: string, coins: number, options?: ActionOptions): Promise<ResponseOf<'donate'>>;
 
   // A partner seller's backstage (the member must be a seller, else `forbidden`)
-  /** Store credit, pending earnings and monthly statements (gross, fee, net). */
+  /** Store credit, pending earnings or debt, the first order's credit and monthly statements (gross, fee, net, paid out). */
   getSellerMe(options?: CallOptions): Promise<ResponseOf<'getSellerMe'>>;
   /** One page of the orders of the seller's products, newest first. */
   getSellerOrders(query?: { limit?: number | undefined; cursor?: string | undefined }, options?: CallOptions): Promise<ResponseOf<'getSellerOrders'>>;
@@ -81,6 +81,8 @@ export interface RewardsClient {
   getSellerProducts(options?: CallOptions): Promise<ResponseOf<'getSellerProducts'>>;
   /** Withdraws store credit; more than the credit is `insufficient_funds`. */
   withdraw(amountCents: number, options?: ActionOptions): Promise<ResponseOf<'withdraw'>>;
+  /** The seller's latest withdrawals, newest first, each `requested`, `paid` or `failed`. */
+  getSellerWithdrawals(query?: { limit?: number | undefined }, options?: CallOptions): Promise<ResponseOf<'getSellerWithdrawals'>>;
 
   // Public
   /**
@@ -140,6 +142,8 @@ export function createRewardsClient(options: RewardsClientOptions): RewardsClien
     getSellerProducts: (callOptions) => transport.call('getSellerProducts', { credentials: member, options: callOptions }),
     withdraw: (amountCents, actionOptions) =>
       transport.call('withdraw', { body: { amountCents }, credentials: member, options: actionOptions }),
+    getSellerWithdrawals: (query = {}, callOptions) =>
+      transport.call('getSellerWithdrawals', { query: { limit: query.limit }, credentials: member, options: callOptions }),
 
     // An id the contract cannot carry (a comma, a space, too long) names no member; sending it
     // would make the server refuse the whole batch, and the other look-ups with it.

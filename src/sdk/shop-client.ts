@@ -6,7 +6,7 @@
 import type { CalendarMonth } from '../api/common.ts';
 import type { ResponseOf } from '../api/endpoints.ts';
 import type { ShopEvent } from '../api/events.ts';
-import type { PutCatalogItemBody, PutSellerProductBody, RulesConfigBody } from '../api/shop.ts';
+import type { PutCatalogItemBody, PutSellerProductBody, RulesConfigBody, SettleWithdrawalBody } from '../api/shop.ts';
 import type { RetryOptions } from './retry.ts';
 import { createTransport, type ActionOptions, type CallOptions, type Credentials, type FetchFunction } from './transport.ts';
 
@@ -41,6 +41,14 @@ export interface ShopClient {
   runPayouts(month: CalendarMonth, options?: ActionOptions): Promise<ResponseOf<'runPayouts'>>;
   /** Creates or replaces a partner seller's product and its stock, shown in the seller's backstage (M6). */
   putSellerProduct(sellerId: string, sku: string, product: PutSellerProductBody, options?: CallOptions): Promise<ResponseOf<'putSellerProduct'>>;
+  /** Names a member a partner seller, with the name their backstage shows. */
+  putSeller(sellerId: string, displayName: string, options?: CallOptions): Promise<ResponseOf<'putSeller'>>;
+  /** A partner seller's statement, as the seller sees it; `not_found` for a member who is not a seller. */
+  getSeller(sellerId: string, options?: CallOptions): Promise<ResponseOf<'getSeller'>>;
+  /** Reports a withdrawal's transfer `paid` or `failed` (failed gives the amount back); `already_settled` if it was settled otherwise. */
+  settleWithdrawal(sellerId: string, withdrawalId: string, status: SettleWithdrawalBody['status'], options?: ActionOptions): Promise<ResponseOf<'settleWithdrawal'>>;
+  /** The latest payout runs (scheduled or by hand) that credited something. */
+  getPayoutRuns(query?: { limit?: number | undefined }, options?: CallOptions): Promise<ResponseOf<'getPayoutRuns'>>;
 }
 
 export function createShopClient(options: ShopClientOptions): ShopClient {
@@ -63,5 +71,12 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
       transport.call('runPayouts', { body: { month }, credentials: shop, options: actionOptions }),
     putSellerProduct: (sellerId, sku, product, callOptions) =>
       transport.call('putSellerProduct', { params: { id: sellerId, sku }, body: product, credentials: shop, options: callOptions }),
+    putSeller: (sellerId, displayName, callOptions) =>
+      transport.call('putSeller', { params: { id: sellerId }, body: { displayName }, credentials: shop, options: callOptions }),
+    getSeller: (sellerId, callOptions) => transport.call('getSeller', { params: { id: sellerId }, credentials: shop, options: callOptions }),
+    settleWithdrawal: (sellerId, withdrawalId, status, actionOptions) =>
+      transport.call('settleWithdrawal', { params: { id: sellerId, withdrawalId }, body: { status }, credentials: shop, options: actionOptions }),
+    getPayoutRuns: (query = {}, callOptions) =>
+      transport.call('getPayoutRuns', { query: { limit: query.limit }, credentials: shop, options: callOptions }),
   };
 }
