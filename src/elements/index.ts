@@ -10,6 +10,7 @@ import './coin-balance/define.ts';
 import './coin-history/define.ts';
 import './check-in-calendar/define.ts';
 import './redemption-cart/define.ts';
+import './seller-dashboard/define.ts';
 
 export { configure } from '../store/config.ts';
 export { RewardsProvider } from './rewards-provider/rewards-provider.ts';
@@ -19,4 +20,5 @@ export { CoinBalance } from './coin-balance/coin-balance.ts';
 export { CoinHistory } from './coin-history/coin-history.ts';
 export { CheckInCalendar } from './check-in-calendar/check-in-calendar.ts';
 export { RedemptionCart } from './redemption-cart/redemption-cart.ts';
+export { SellerDashboard } from './seller-dashboard/seller-dashboard.ts';
 export * from '../events/index.ts';
