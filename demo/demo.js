@@ -8,7 +8,7 @@ const header = document.querySelector('header.site');
 if (header) {
   header.innerHTML = `
     <strong>Demo shop</strong>
-    <nav><a href="index.html">Home</a><a href="shop.html">Shop</a><a href="account.html">Account</a><a href="forum.html">Forum</a><a href="blog.html">Blog</a><a href="one-script.html">One tag</a><a href="/docs">API</a></nav>
+    <nav><a href="index.html">Home</a><a href="shop.html">Shop</a><a href="account.html">Account</a><a href="seller.html">Seller</a><a href="forum.html">Forum</a><a href="blog.html">Blog</a><a href="one-script.html">One tag</a><a href="/docs">API</a></nav>
     <span class="spacer"></span>
     <label>Signed in as <select id="demo-member"><option>ada</option><option>grace</option><option>linus</option></select></label>
     <member-level-badge size="small"></member-level-badge>
@@ -16,7 +16,8 @@ if (header) {
 }
 
 const picker = document.querySelector('#demo-member');
-const member = () => localStorage.getItem('demo-member') ?? 'ada';
+// A page may name the member it shows best (the seller page: grace) until the reader picks another.
+const member = () => localStorage.getItem('demo-member') ?? document.body.dataset.demoMember ?? 'ada';
 
 async function demoToken() {
   const response = await fetch(`/demo/token?member=${encodeURIComponent(member())}`);
@@ -36,6 +37,6 @@ if (picker) {
 }
 
 // The kit's events bubble out of every element: a page reacts to them in one place.
-for (const name of ['rewards-checked-in', 'rewards-redeemed', 'rewards-cart-changed', 'rewards-level-up', 'rewards-error']) {
+for (const name of ['rewards-checked-in', 'rewards-redeemed', 'rewards-cart-changed', 'rewards-level-up', 'rewards-withdrawal-requested', 'rewards-error']) {
   document.addEventListener(name, (event) => console.info(name, event.detail));
 }

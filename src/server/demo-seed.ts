@@ -113,7 +113,7 @@ export async function seedDemo(db: Db, { clock }: { clock: Clock }): Promise<boo
   const at = (daysAgo: number, hours = 0) => new Date(now.getTime() - daysAgo * DAY - hours * HOUR);
 
   for (const [id, item] of CATALOG) await putCatalogItem(db, id, item, at(45));
-  await putSeller(db, DEMO_MEMBERS.seller, 'Grace Hopper Synths');
+  await putSeller(db, DEMO_MEMBERS.seller, 'Grace Hopper');
   for (const [sku, name, stock] of [['SYNTH-KIT', 'Modular synth kit', 40], ['FRONT-PANEL', 'Aluminium front panel', 7], ['PATCH-CABLES', 'Patch cables (10)', 2]] as const) {
     await putSellerProduct(db, { sellerId: DEMO_MEMBERS.seller, sku, name, stock }, at(60));
   }

@@ -40,7 +40,7 @@ test('P6 the demo fills an empty database once: a member near a level-up with a 
     'M6 stock after the sales: one product low, one oversold',
   );
   const statement = await sellerAccount(db, DEMO_MEMBERS.seller, clock.now());
-  assert.equal(statement.displayName, 'Grace Hopper Synths');
+  assert.equal(statement.displayName, 'Grace Hopper');
   assert.ok(statement.months.length >= 2, 'sales over more than one month');
   assert.deepEqual((await listWithdrawals(db, DEMO_MEMBERS.seller)).withdrawals.map((w) => [w.amountCents, w.status]), [[5_000, 'paid']]);
 });
