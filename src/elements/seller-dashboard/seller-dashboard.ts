@@ -97,8 +97,10 @@ export class SellerDashboard extends RewardsElement {
 
   private readonly faceState = new FaceState<Face>(this, this.attachInternals());
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
-  /** The account store the backstage was loaded for; another member or API loads afresh. */
+  /** The account store the backstage was asked for; another member or API loads afresh. */
   private loadedFor?: unknown;
+  /** The account store the shown backstage (or load error) belongs to. */
+  private shownFor?: unknown;
   private face: Face = 'loading';
   private error?: unknown;
 
@@ -118,9 +120,11 @@ export class SellerDashboard extends RewardsElement {
       ]);
       if (store !== this.account.store) return;
       this.backstage = { me, orders: orders.orders, products: products.products, withdrawals: withdrawals.withdrawals };
+      this.shownFor = store;
     } catch (error) {
       if (store !== this.account.store || isAborted(error)) return;
       this.loadError = error;
+      this.shownFor = store;
     }
   }
 
@@ -136,6 +140,8 @@ export class SellerDashboard extends RewardsElement {
       return 'error';
     }
     if (!account.data.isSeller) return 'not-seller';
+    // What was loaded for another member or API is not shown while this one's loads.
+    if (this.shownFor !== this.account.store) return 'loading';
     if (this.loadError !== undefined) {
       this.error = this.loadError;
       return 'error';
@@ -155,8 +161,6 @@ export class SellerDashboard extends RewardsElement {
     const account = this.account.value;
     if (!account || !dataOf(account)?.isSeller || this.loadedFor === this.account.store) return;
     this.loadedFor = this.account.store;
-    this.backstage = undefined;
-    this.loadError = undefined;
     // After this render: the load sets state, which renders again.
     void Promise.resolve().then(() => this.reload());
   }
