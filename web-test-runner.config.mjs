@@ -32,6 +32,14 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 10000 } },
+  // The strict-CSP page (test/browser/elements/strict-csp.test.ts) is served with the policy a
+  // careful shop would send: no inline script, no style attribute.
+  middleware: [
+    function strictCsp(context, next) {
+      if (context.path.endsWith('/strict-csp/page.html')) context.set('Content-Security-Policy', "script-src 'self'; style-src 'self'");
+      return next();
+    },
+  ],
   // nanostores reads process.env.NODE_ENV, which a bundler would replace; modules are served unbundled here.
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><body><script>globalThis.process = { env: { NODE_ENV: 'development' } };</script><script type="module" src="${testFramework}"></script></body></html>`,

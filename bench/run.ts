@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: the figures, each as a ratio against a baseline measured in the same run (these
  * machines are noisy, absolute numbers are not comparable between runs), checked against budgets.
- * Writes bench/report.json. Exits non-zero when a budget is missed.
+ * Writes bench/report.json and bench/report.md. Exits non-zero when a budget is missed.
+ * BENCH_CLIENT_RUNS sets the client's alternated page runs (default 3).
  */
+import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { createScratchPostgresDatabase } from '../test/node/support/databases.ts';
-import { measureBundles } from './bundles.ts';
+import { measureClient } from './client/index.ts';
 import { measureServer, type ThroughputFigures } from './server-throughput.ts';
 
 interface Budget {
@@ -19,17 +21,11 @@ interface Budget {
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 3000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const budgets: Budget[] = [];
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-console.log('\nBundle sizes (minified + gzip), ratio to Lit itself');
-const bundles = await measureBundles();
-const lit = bundles[0]!;
-for (const figure of bundles) {
-  const ratio = figure.gzipped / lit.gzipped;
-  console.log(`  ${figure.name.padEnd(40)} ${kb(figure.minified).padStart(10)} min  ${kb(figure.gzipped).padStart(10)} gz  ×${ratio.toFixed(2)}`);
-  if (figure.name === 'member-level-badge') budgets.push({ name: 'badge bundle / lit', actual: ratio, limit: 7, kind: 'max' });
-  if (figure.name.startsWith('all elements')) budgets.push({ name: 'all elements / lit', actual: ratio, limit: 10, kind: 'max' });
-}
+const client = await measureClient({ runs: Number(process.env.BENCH_CLIENT_RUNS ?? 3) });
+console.log(`\n${client.markdown}`);
+budgets.push(...client.budgets);
+const sections: string[] = [client.markdown];
 
 const servers: ThroughputFigures[] = [];
 const targets: Array<{ name: string; url: string; drop?: () => Promise<void> }> = [{ name: 'pglite', url: 'memory://' }];
@@ -58,6 +54,21 @@ for (const figures of servers) {
   }
 }
 
+sections.push(
+  '## Server',
+  '',
+  `Throughput, ${concurrency} concurrent clients, ${durationMs} ms each; ratio to GET /healthz.`,
+  '',
+  '| database | call | req/s | p50 | p99 | failures | × healthz |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ...servers.flatMap((figures) =>
+    ([['GET /healthz', figures.healthz], ['POST /v1/me/check-ins', figures.checkIns], ['POST /v1/me/redemptions', figures.redemptions]] as const).map(
+      ([name, result]) =>
+        `| ${figures.database} | ${name} | ${result.perSecond.toFixed(0)} | ${result.p50Ms.toFixed(1)} ms | ${result.p99Ms.toFixed(1)} ms | ${result.failures} | ${(result.perSecond / figures.healthz.perSecond).toFixed(2)} |`,
+    ),
+  ),
+);
+
 console.log('\nBudgets');
 let missed = 0;
 for (const budget of budgets) {
@@ -65,6 +76,9 @@ for (const budget of budgets) {
   if (!ok) missed++;
   console.log(`  ${ok ? 'ok  ' : 'MISS'} ${budget.name}: ${Number.isInteger(budget.actual) ? budget.actual : budget.actual.toFixed(2)} (${budget.kind} ${budget.limit})`);
 }
-writeFileSync('bench/report.json', JSON.stringify({ at: new Date().toISOString(), bundles, servers, budgets }, null, 2));
-console.log(`\n${budgets.length - missed} of ${budgets.length} budgets met; report in bench/report.json`);
+const at = new Date().toISOString();
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
+writeFileSync('bench/report.json', JSON.stringify({ at, machine, client: client.figures, servers, budgets }, null, 2));
+writeFileSync('bench/report.md', [`# Bench report`, '', `${at}, ${machine}.`, '', ...sections, ''].join('\n'));
+console.log(`\n${budgets.length - missed} of ${budgets.length} budgets met; report in bench/report.json and bench/report.md`);
 process.exitCode = missed > 0 ? 1 : 0;

@@ -3,10 +3,28 @@
  * - library entries (rules, api, sdk, store, and one per element: elements/<tag>.js) that keep
  *   lit, nanostores and zod as shared imports, for bundlers and Node;
  * - member-rewards-kit.js: one self-contained, minified file that registers every element, for
- *   a page that loads nothing but one <script type="module"> tag.
+ *   a page that loads nothing but one <script type="module"> tag. What a page may never need
+ *   (the Chinese messages) stays a chunk of its own beside it, fetched on demand; source maps
+ *   sit beside both.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { build, type InlineConfig } from 'vite';
+import { transform } from 'esbuild';
+import { build, type InlineConfig, type Plugin } from 'vite';
+
+/**
+ * Minifies each output chunk whitespace and all. Vite's library mode leaves whitespace in ES
+ * output (to keep pure annotations for the next bundler), which a page loading the file as it
+ * is would download for nothing.
+ */
+function minifyChunks(): Plugin {
+  return {
+    name: 'minify-chunks',
+    async renderChunk(code) {
+      const result = await transform(code, { minify: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'none' });
+      return { code: result.code, map: result.map };
+    },
+  };
+}
 
 const libraryEntries: Record<string, string> = {
   rules: 'src/rules/index.ts',
@@ -46,13 +64,25 @@ if (existsSync('src/elements/index.ts')) {
     // nanostores checks process.env.NODE_ENV, which no browser has: bake in production.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
-      target: 'es2022',
+      // Minified by minifyChunks (es2022) alone: Vite's own pass would put the whitespace back.
+      target: 'esnext',
       outDir: 'dist',
       emptyOutDir: false,
       sourcemap: true,
-      minify: 'esbuild',
+      minify: false,
       lib: { formats: ['es'], entry: { 'member-rewards-kit': 'src/elements/index.ts' } },
-      rollupOptions: { output: { inlineDynamicImports: true } },
+      rollupOptions: {
+        plugins: [minifyChunks()],
+        // The entry may export more than src/elements/index.ts does (what the catalog chunk
+        // imports from it), rather than become a facade over a second file.
+        preserveEntrySignatures: 'allow-extension',
+        output: {
+          chunkFileNames: 'member-rewards-kit/[name]-[hash].js',
+          // One file: every module joins the entry (a manual chunk holding the entry module
+          // becomes the entry chunk), except the catalogs loaded on demand.
+          manualChunks: (id) => (/\/i18n\/zh-CN\.ts$/.test(id) ? undefined : 'member-rewards-kit'),
+        },
+      },
     },
   });
 }

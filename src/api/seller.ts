@@ -11,6 +11,7 @@ import {
   pageCursor,
   pageLimit,
   positiveCentAmount,
+  positiveCentValue,
   resourceId,
   signedCentAmount,
 } from './common.ts';
@@ -126,7 +127,7 @@ export type SellerProduct = z.infer<typeof sellerProduct>;
 export const sellerProductsResponse = z.object({ products: z.array(sellerProduct) });
 export type SellerProductsResponse = z.infer<typeof sellerProductsResponse>;
 
-export const withdrawBody = z.strictObject({ amountCents: positiveCentAmount });
+export const withdrawBody = z.strictObject({ amountCents: positiveCentValue });
 export type WithdrawBody = z.infer<typeof withdrawBody>;
 
 /** M6: a withdrawal is `requested` until the shop reports the transfer `paid` or `failed`. */

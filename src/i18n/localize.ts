@@ -10,13 +10,14 @@
  * An explicit configuration comes before `lang` because `lang` describes the page's text,
  * which is often left at a template's default.
  *
+ * The second and third come from outside i18n (which sits below the elements and the store):
+ * the element passes them in as `LocaleSources` (see `elements/shared/locale-sources.ts`).
+ *
  * Languages without a catalog read English; `locale` is then `en` too, so numbers and dates
  * match the words around them. `dir` follows the requested language, so the layout mirrors
  * with an Arabic or Hebrew page even before a catalog for it exists.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ProviderContextController } from '../elements/shared/provider-context.ts';
-import { $pageConfig } from '../store/config.ts';
 import { loadCatalog, loadedCatalog, type CatalogLocale } from './catalogs.ts';
 import en, { type EnglishCatalog, type MessageKey } from './en.ts';
 import { closestLang, watchLanguage } from './language-watch.ts';
@@ -25,16 +26,27 @@ import { formatMessage, type ParamsArgument, type ParamValue } from './message.t
 
 export type LocalizeHost = ReactiveControllerHost & HTMLElement & { locale?: string | null };
 
+/** Where an element finds a locale besides its own attribute, its `lang` and the browser's. */
+export interface LocaleSources {
+  /** The nearest provider's locale. */
+  provider?(): string | undefined;
+  /** The page-wide configuration's locale. */
+  page?(): string | undefined;
+  /** Calls `onChange` when the page's locale may have changed; returns the unsubscribe. */
+  watchPage?(onChange: () => void): () => void;
+}
+
 export class LocalizeController implements ReactiveController {
-  private readonly providerContext: ProviderContextController;
   private requested = 'en';
   private catalogKey: CatalogLocale = 'en';
   private stopWatching?: () => void;
   private stopPageConfig?: () => void;
 
-  constructor(private readonly host: LocalizeHost) {
+  constructor(
+    private readonly host: LocalizeHost,
+    private readonly sources: LocaleSources = {},
+  ) {
     host.addController(this);
-    this.providerContext = new ProviderContextController(host);
   }
 
   /** The BCP 47 locale for `Intl` formatting and for the `lang` of the element's text. */
@@ -71,7 +83,7 @@ export class LocalizeController implements ReactiveController {
 
   hostConnected(): void {
     this.stopWatching = watchLanguage(() => this.refresh());
-    this.stopPageConfig = $pageConfig.listen(() => this.refresh());
+    this.stopPageConfig = this.sources.watchPage?.(() => this.refresh());
     // Sources may have changed while the element was away from the document.
     this.refresh();
   }
@@ -107,17 +119,14 @@ export class LocalizeController implements ReactiveController {
   }
 
   private requestedLocale(): string {
-    const candidates = [
-      () => this.host.locale ?? this.host.getAttribute('locale'),
-      () => this.providerContext.value?.locale,
-      () => $pageConfig.get()?.locale,
-      () => closestLang(this.host),
-      () => (typeof navigator === 'undefined' ? undefined : navigator.language),
-    ];
-    for (const candidate of candidates) {
-      const locale = canonicalLocale(candidate());
-      if (locale) return locale;
-    }
-    return 'en';
+    // In order, each read only when the ones before it give nothing usable.
+    return (
+      canonicalLocale(this.host.locale ?? this.host.getAttribute('locale')) ??
+      canonicalLocale(this.sources.provider?.()) ??
+      canonicalLocale(this.sources.page?.()) ??
+      canonicalLocale(closestLang(this.host)) ??
+      canonicalLocale(typeof navigator === 'undefined' ? undefined : navigator.language) ??
+      'en'
+    );
   }
 }

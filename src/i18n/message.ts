@@ -2,7 +2,7 @@
  * The message format of the catalogs: a string with `{name}` placeholders, or a set of
  * plural forms chosen by `Intl.PluralRules` for the number in the `n` placeholder.
  */
-import { formatNumber, pluralCategory } from '../elements/shared/format.ts';
+import { formatNumber, pluralCategory } from './intl-cache.ts';
 
 export type PluralMessage = { readonly other: string } & {
   readonly [category in Exclude<Intl.LDMLPluralRule, 'other'>]?: string;

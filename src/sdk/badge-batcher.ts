@@ -1,10 +1,10 @@
 /**
- * Badge look-ups of one tick become one request: a forum thread with 300 posters asks the
+ * Badge look-ups of one task become one request: a forum thread with 300 posters asks the
  * server twice (200 ids a request), not 300 times. Answers are kept for a short while so that
- * scrolling and re-rendering ask nothing more.
+ * scrolling and re-rendering ask nothing more. No zod here: the public badge's light path uses it.
  */
+import { limits } from '../api/limits.ts';
 import type { Badge } from '../api/public.ts';
-import { limits } from '../api/common.ts';
 import { abortedError } from './errors.ts';
 
 export interface BadgeBatcherOptions {
@@ -16,8 +16,11 @@ export interface BadgeBatcherOptions {
 }
 
 export interface BadgeBatcher {
-  /** The member's badge, `null` when the server knows no such member. */
-  get(memberId: string, signal?: AbortSignal): Promise<Badge | null>;
+  /**
+   * The member's badge, `null` when the server knows no such member. `fresh` skips the kept
+   * answer (a "Try again" after a failure, a level known to have changed).
+   */
+  get(memberId: string, signal?: AbortSignal, options?: { fresh?: boolean }): Promise<Badge | null>;
   /** Forgets every kept answer (after a level change, say). */
   clear(): void;
 }
@@ -27,6 +30,9 @@ export interface BadgeBatcher {
  * servers and proxies accept, even when ids are long.
  */
 const MAX_IDS_QUERY_LENGTH = 6_000;
+
+/** Kept answers at most; the oldest go first. A page rarely shows more distinct members. */
+const MAX_KEPT = 5_000;
 
 interface Waiting {
   promise: Promise<Badge | null>;
@@ -86,7 +92,7 @@ export function createBadgeBatcher({ load, cacheMs, now = Date.now }: BadgeBatch
           const expires = now() + cacheMs;
           for (const id of ids) {
             const badge = Object.hasOwn(badges, id) ? (badges[id] ?? null) : null;
-            if (cacheMs > 0) cache.set(id, { badge, expires });
+            if (cacheMs > 0) keep(id, { badge, expires });
             inFlight.delete(id);
             batch.get(id)!.resolve(badge);
           }
@@ -101,13 +107,20 @@ export function createBadgeBatcher({ load, cacheMs, now = Date.now }: BadgeBatch
     }
   }
 
+  function keep(id: string, entry: { badge: Badge | null; expires: number }): void {
+    cache.delete(id);
+    cache.set(id, entry);
+    // A Map iterates in insertion order: the first key is the oldest answer.
+    if (cache.size > MAX_KEPT) cache.delete(cache.keys().next().value!);
+  }
+
   function pruneExpired(): void {
     const time = now();
     for (const [id, entry] of cache) if (entry.expires <= time) cache.delete(id);
   }
 
-  function lookUp(memberId: string): Promise<Badge | null> {
-    const kept = cache.get(memberId);
+  function lookUp(memberId: string, fresh: boolean): Promise<Badge | null> {
+    const kept = fresh ? undefined : cache.get(memberId);
     if (kept && kept.expires > now()) return Promise.resolve(kept.badge);
     const sent = inFlight.get(memberId);
     if (sent) return sent;
@@ -118,17 +131,18 @@ export function createBadgeBatcher({ load, cacheMs, now = Date.now }: BadgeBatch
     }
     if (!flushScheduled) {
       flushScheduled = true;
-      // A macrotask, not a microtask: elements render in microtasks of the same task, and all
-      // of them must have asked before the batch leaves.
-      setTimeout(flush, 0);
+      // A microtask: elements ask as they connect, and the elements of one parser chunk or
+      // one `innerHTML` all connect before the task ends, so the batch leaves in that same task
+      // (a timer would wait for a whole rendering frame first).
+      queueMicrotask(flush);
     }
     return entry.promise;
   }
 
   return {
-    get(memberId, signal) {
+    get(memberId, signal, options) {
       if (signal?.aborted) return Promise.reject(abortedError(signal));
-      const answer = lookUp(memberId);
+      const answer = lookUp(memberId, options?.fresh === true);
       if (!signal) return answer;
       // The caller may stop waiting; the shared request goes on for the others.
       return new Promise<Badge | null>((resolve, reject) => {

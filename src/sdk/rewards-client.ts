@@ -1,11 +1,34 @@
 /**
  * The member's client: one typed method per public, member and partner-seller call of the API. Runs in
- * browsers and in Node (it needs `fetch`, `AbortController` and `crypto`, no DOM).
+ * browsers and in Node (it needs `fetch`, `AbortController` and `crypto`, no DOM). Each method
+ * checks its answer with its own response schema, imported here, so member data stays validated
+ * without the endpoint table (and its shop-only schemas) in a browser bundle.
  */
-import * as z from 'zod/mini';
-import { resourceId, type CalendarMonth, type Currency, type ShippingChoice } from '../api/common.ts';
+import type { CalendarMonth, Currency, ShippingChoice } from '../api/common.ts';
 import type { ResponseOf } from '../api/endpoints.ts';
-import type { Badge } from '../api/public.ts';
+import { isResourceId } from '../api/limits.ts';
+import {
+  cartResponse,
+  checkInResponse,
+  checkInsResponse,
+  couponsResponse,
+  donateResponse,
+  earningResponse,
+  ledgerResponse,
+  meResponse,
+  redeemResponse,
+  removeCartItemResponse,
+  updateCartItemResponse,
+} from '../api/member.ts';
+import {
+  badgesResponse,
+  catalogResponse,
+  earningRulesResponse,
+  levelsResponse,
+  projectDonationsResponse,
+  type Badge,
+} from '../api/public.ts';
+import { sellerMeResponse, sellerOrdersResponse, sellerProductsResponse, sellerWithdrawalsResponse, withdrawResponse } from '../api/seller.ts';
 import { createBadgeBatcher } from './badge-batcher.ts';
 import type { RetryOptions } from './retry.ts';
 import {
@@ -35,6 +58,11 @@ export interface RewardsClientOptions {
   timeoutMs?: number | undefined;
   /** How long badges (and "no such member") are reused. Default 60 s; 0 keeps nothing. */
   badgeCacheMs?: number | undefined;
+}
+
+export interface BadgeCallOptions extends CallOptions {
+  /** Asks the server even when a kept answer is still fresh (a "Try again", a known change). */
+  fresh?: boolean | undefined;
 }
 
 export interface LedgerQuery {
@@ -90,7 +118,7 @@ export interface RewardsClient {
    * share requests (`GET /v1/badges?members=…`, 200 ids each) and answers are reused for
    * `badgeCacheMs`.
    */
-  getBadge(memberId: string, options?: CallOptions): Promise<Badge | null>;
+  getBadge(memberId: string, options?: BadgeCallOptions): Promise<Badge | null>;
   getLevels(options?: CallOptions): Promise<ResponseOf<'getLevels'>>;
   getEarningRules(options?: CallOptions): Promise<ResponseOf<'getEarningRules'>>;
   getCatalog(options?: CallOptions): Promise<ResponseOf<'getCatalog'>>;
@@ -106,7 +134,7 @@ export function createRewardsClient(options: RewardsClientOptions): RewardsClien
   const badges = createBadgeBatcher({
     cacheMs: options.badgeCacheMs ?? 60_000,
     load: async (ids) => {
-      const answer = await transport.call('getBadges', { query: { members: ids.join(',') }, credentials: none });
+      const answer = await transport.call({ method: 'GET', path: '/v1/badges', response: badgesResponse }, { query: { members: ids.join(',') }, credentials: none });
       return answer.badges;
     },
   });
@@ -114,45 +142,45 @@ export function createRewardsClient(options: RewardsClientOptions): RewardsClien
   return {
     baseUrl: transport.baseUrl,
 
-    getMe: (callOptions) => transport.call('getMe', { credentials: member, options: callOptions }),
+    getMe: (callOptions) => transport.call({ method: 'GET', path: '/v1/me', response: meResponse }, { credentials: member, options: callOptions }),
     getLedger: (query = {}, callOptions) =>
-      transport.call('getLedger', {
+      transport.call({ method: 'GET', path: '/v1/me/ledger', response: ledgerResponse }, {
         query: { currency: query.currency, limit: query.limit, cursor: query.cursor },
         credentials: member,
         options: callOptions,
       }),
-    getEarning: (callOptions) => transport.call('getEarning', { credentials: member, options: callOptions }),
+    getEarning: (callOptions) => transport.call({ method: 'GET', path: '/v1/me/earning', response: earningResponse }, { credentials: member, options: callOptions }),
     getCheckIns: (month, callOptions) =>
-      transport.call('getCheckIns', { query: { month }, credentials: member, options: callOptions }),
-    checkIn: (actionOptions) => transport.call('checkIn', { credentials: member, options: actionOptions }),
-    getCart: (callOptions) => transport.call('getCart', { credentials: member, options: callOptions }),
+      transport.call({ method: 'GET', path: '/v1/me/check-ins', response: checkInsResponse }, { query: { month }, credentials: member, options: callOptions }),
+    checkIn: (actionOptions) => transport.call({ method: 'POST', path: '/v1/me/check-ins', response: checkInResponse }, { credentials: member, options: actionOptions }),
+    getCart: (callOptions) => transport.call({ method: 'GET', path: '/v1/me/cart', response: cartResponse }, { credentials: member, options: callOptions }),
     redeem: (catalogItemId, actionOptions) =>
-      transport.call('redeem', { body: { catalogItemId }, credentials: member, options: actionOptions }),
+      transport.call({ method: 'POST', path: '/v1/me/redemptions', response: redeemResponse }, { body: { catalogItemId }, credentials: member, options: actionOptions }),
     removeFromCart: (itemId, actionOptions) =>
-      transport.call('removeCartItem', { params: { itemId }, credentials: member, options: actionOptions }),
+      transport.call({ method: 'DELETE', path: '/v1/me/cart/{itemId}', response: removeCartItemResponse }, { params: { itemId }, credentials: member, options: actionOptions }),
     setGiftShipping: (itemId, shipping, actionOptions) =>
-      transport.call('updateCartItem', { params: { itemId }, body: { shipping }, credentials: member, options: actionOptions }),
-    getCoupons: (callOptions) => transport.call('getCoupons', { credentials: member, options: callOptions }),
+      transport.call({ method: 'PATCH', path: '/v1/me/cart/{itemId}', response: updateCartItemResponse }, { params: { itemId }, body: { shipping }, credentials: member, options: actionOptions }),
+    getCoupons: (callOptions) => transport.call({ method: 'GET', path: '/v1/me/coupons', response: couponsResponse }, { credentials: member, options: callOptions }),
     donate: (projectId, coins, actionOptions) =>
-      transport.call('donate', { params: { id: projectId }, body: { coins }, credentials: member, options: actionOptions }),
+      transport.call({ method: 'POST', path: '/v1/projects/{id}/donations', response: donateResponse }, { params: { id: projectId }, body: { coins }, credentials: member, options: actionOptions }),
 
-    getSellerMe: (callOptions) => transport.call('getSellerMe', { credentials: member, options: callOptions }),
+    getSellerMe: (callOptions) => transport.call({ method: 'GET', path: '/v1/seller/me', response: sellerMeResponse }, { credentials: member, options: callOptions }),
     getSellerOrders: (query = {}, callOptions) =>
-      transport.call('getSellerOrders', { query: { limit: query.limit, cursor: query.cursor }, credentials: member, options: callOptions }),
-    getSellerProducts: (callOptions) => transport.call('getSellerProducts', { credentials: member, options: callOptions }),
+      transport.call({ method: 'GET', path: '/v1/seller/orders', response: sellerOrdersResponse }, { query: { limit: query.limit, cursor: query.cursor }, credentials: member, options: callOptions }),
+    getSellerProducts: (callOptions) => transport.call({ method: 'GET', path: '/v1/seller/products', response: sellerProductsResponse }, { credentials: member, options: callOptions }),
     withdraw: (amountCents, actionOptions) =>
-      transport.call('withdraw', { body: { amountCents }, credentials: member, options: actionOptions }),
+      transport.call({ method: 'POST', path: '/v1/seller/withdrawals', response: withdrawResponse }, { body: { amountCents }, credentials: member, options: actionOptions }),
     getSellerWithdrawals: (query = {}, callOptions) =>
-      transport.call('getSellerWithdrawals', { query: { limit: query.limit }, credentials: member, options: callOptions }),
+      transport.call({ method: 'GET', path: '/v1/seller/withdrawals', response: sellerWithdrawalsResponse }, { query: { limit: query.limit }, credentials: member, options: callOptions }),
 
     // An id the contract cannot carry (a comma, a space, too long) names no member; sending it
     // would make the server refuse the whole batch, and the other look-ups with it.
     getBadge: (memberId, callOptions) =>
-      z.safeParse(resourceId, memberId).success ? badges.get(memberId, callOptions?.signal) : Promise.resolve(null),
-    getLevels: (callOptions) => transport.call('getLevels', { credentials: none, options: callOptions }),
-    getEarningRules: (callOptions) => transport.call('getEarningRules', { credentials: none, options: callOptions }),
-    getCatalog: (callOptions) => transport.call('getCatalog', { credentials: none, options: callOptions }),
+      isResourceId(memberId) ? badges.get(memberId, callOptions?.signal, { fresh: callOptions?.fresh === true }) : Promise.resolve(null),
+    getLevels: (callOptions) => transport.call({ method: 'GET', path: '/v1/levels', response: levelsResponse }, { credentials: none, options: callOptions }),
+    getEarningRules: (callOptions) => transport.call({ method: 'GET', path: '/v1/earning-rules', response: earningRulesResponse }, { credentials: none, options: callOptions }),
+    getCatalog: (callOptions) => transport.call({ method: 'GET', path: '/v1/catalog', response: catalogResponse }, { credentials: none, options: callOptions }),
     getProjectDonations: (projectId, callOptions) =>
-      transport.call('getProjectDonations', { params: { id: projectId }, credentials: none, options: callOptions }),
+      transport.call({ method: 'GET', path: '/v1/projects/{id}/donations', response: projectDonationsResponse }, { params: { id: projectId }, credentials: none, options: callOptions }),
   };
 }

@@ -5,8 +5,23 @@
  */
 import type { CalendarMonth } from '../api/common.ts';
 import type { ResponseOf } from '../api/endpoints.ts';
-import type { ShopEvent } from '../api/events.ts';
-import type { PutCatalogItemBody, PutSellerProductBody, RulesConfigBody, SettleWithdrawalBody } from '../api/shop.ts';
+import { sendEventResponse, type ShopEvent } from '../api/events.ts';
+import {
+  deleteCatalogItemResponse,
+  memberResponse,
+  payoutsResponse,
+  putCatalogItemResponse,
+  payoutRunsResponse,
+  putSellerProductResponse,
+  putSellerResponse,
+  sellerStatementResponse,
+  settleWithdrawalResponse,
+  rulesConfig,
+  type PutCatalogItemBody,
+  type PutSellerProductBody,
+  type RulesConfigBody,
+  type SettleWithdrawalBody,
+} from '../api/shop.ts';
 import type { RetryOptions } from './retry.ts';
 import { createTransport, type ActionOptions, type CallOptions, type Credentials, type FetchFunction } from './transport.ts';
 
@@ -58,25 +73,29 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
 
   return {
     baseUrl: transport.baseUrl,
-    sendEvent: (event, actionOptions) => transport.call('sendEvent', { body: event, credentials: shop, options: actionOptions }),
+    sendEvent: (event, actionOptions) => transport.call({ method: 'POST', path: '/v1/events', response: sendEventResponse }, { body: event, credentials: shop, options: actionOptions }),
     getMember: (memberId, callOptions) =>
-      transport.call('getMember', { params: { id: memberId }, credentials: shop, options: callOptions }),
+      transport.call({ method: 'GET', path: '/v1/members/{id}', response: memberResponse }, { params: { id: memberId }, credentials: shop, options: callOptions }),
     putCatalogItem: (id, item, callOptions) =>
-      transport.call('putCatalogItem', { params: { id }, body: item, credentials: shop, options: callOptions }),
+      transport.call({ method: 'PUT', path: '/v1/catalog/{id}', response: putCatalogItemResponse }, { params: { id }, body: item, credentials: shop, options: callOptions }),
     deleteCatalogItem: (id, actionOptions) =>
-      transport.call('deleteCatalogItem', { params: { id }, credentials: shop, options: actionOptions }),
-    getRules: (callOptions) => transport.call('getRules', { credentials: shop, options: callOptions }),
-    putRules: (config, callOptions) => transport.call('putRules', { body: config, credentials: shop, options: callOptions }),
+      transport.call({ method: 'DELETE', path: '/v1/catalog/{id}', response: deleteCatalogItemResponse }, { params: { id }, credentials: shop, options: actionOptions }),
+    getRules: (callOptions) => transport.call({ method: 'GET', path: '/v1/rules', response: rulesConfig }, { credentials: shop, options: callOptions }),
+    putRules: (config, callOptions) => transport.call({ method: 'PUT', path: '/v1/rules', response: rulesConfig }, { body: config, credentials: shop, options: callOptions }),
     runPayouts: (month, actionOptions) =>
-      transport.call('runPayouts', { body: { month }, credentials: shop, options: actionOptions }),
+      transport.call({ method: 'POST', path: '/v1/payouts', response: payoutsResponse }, { body: { month }, credentials: shop, options: actionOptions }),
     putSellerProduct: (sellerId, sku, product, callOptions) =>
-      transport.call('putSellerProduct', { params: { id: sellerId, sku }, body: product, credentials: shop, options: callOptions }),
+      transport.call({ method: 'PUT', path: '/v1/sellers/{id}/products/{sku}', response: putSellerProductResponse }, { params: { id: sellerId, sku }, body: product, credentials: shop, options: callOptions }),
     putSeller: (sellerId, displayName, callOptions) =>
-      transport.call('putSeller', { params: { id: sellerId }, body: { displayName }, credentials: shop, options: callOptions }),
-    getSeller: (sellerId, callOptions) => transport.call('getSeller', { params: { id: sellerId }, credentials: shop, options: callOptions }),
+      transport.call({ method: 'PUT', path: '/v1/sellers/{id}', response: putSellerResponse }, { params: { id: sellerId }, body: { displayName }, credentials: shop, options: callOptions }),
+    getSeller: (sellerId, callOptions) =>
+      transport.call({ method: 'GET', path: '/v1/sellers/{id}', response: sellerStatementResponse }, { params: { id: sellerId }, credentials: shop, options: callOptions }),
     settleWithdrawal: (sellerId, withdrawalId, status, actionOptions) =>
-      transport.call('settleWithdrawal', { params: { id: sellerId, withdrawalId }, body: { status }, credentials: shop, options: actionOptions }),
+      transport.call(
+        { method: 'POST', path: '/v1/sellers/{id}/withdrawals/{withdrawalId}', response: settleWithdrawalResponse },
+        { params: { id: sellerId, withdrawalId }, body: { status }, credentials: shop, options: actionOptions },
+      ),
     getPayoutRuns: (query = {}, callOptions) =>
-      transport.call('getPayoutRuns', { query: { limit: query.limit }, credentials: shop, options: callOptions }),
+      transport.call({ method: 'GET', path: '/v1/payouts/runs', response: payoutRunsResponse }, { query: { limit: query.limit }, credentials: shop, options: callOptions }),
   };
 }

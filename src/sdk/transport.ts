@@ -1,9 +1,12 @@
 /**
  * One HTTP call of the contract, with everything that makes it dependable: credentials,
  * idempotency key, per-attempt timeout, abort, retries, and validation of the answer.
+ *
+ * Each call names its own response schema, imported by the client method that makes it; the
+ * endpoint table (`api/endpoints.ts`, with the shop's event and rules schemas) is for the
+ * server and the OpenAPI document and never reaches a browser bundle.
  */
 import * as z from 'zod/mini';
-import { endpoints, fillPath, type EndpointId, type ResponseOf } from '../api/endpoints.ts';
 import { problemDetails } from '../api/errors.ts';
 import { RewardsError, abortedError } from './errors.ts';
 import { backoffDelay, parseRetryAfter, retryPolicy, type RetryOptions } from './retry.ts';
@@ -46,6 +49,17 @@ export interface ActionOptions extends CallOptions {
   idempotencyKey?: string | undefined;
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What is called and how its answer is checked. */
+export interface Endpoint<S extends z.core.$ZodType> {
+  method: HttpMethod;
+  /** OpenAPI style, `/v1/me/cart/{itemId}`: each `{name}` is filled from `Call.params`. */
+  path: `/v1/${string}`;
+  /** The schema of a success's body. */
+  response: S;
+}
+
 export interface Call {
   params?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
@@ -56,11 +70,23 @@ export interface Call {
 
 export interface Transport {
   readonly baseUrl: string;
-  /** Calls the endpoint `id` of the contract and resolves with its validated answer. */
-  call<Id extends EndpointId>(id: Id, call: Call): Promise<ResponseOf<Id>>;
+  /** Calls `endpoint` and resolves with its answer, checked against `endpoint.response`. */
+  call<S extends z.core.$ZodType>(endpoint: Endpoint<S>, call: Call): Promise<z.output<S>>;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The methods that accept an `Idempotency-Key`: a retry with the same key replays the first answer. */
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['POST', 'PATCH', 'DELETE']);
+
+/** A concrete path: each `{name}` replaced by its value, percent-encoded. */
+function fillPath(path: string, params: Readonly<Record<string, string>>): string {
+  return path.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(value);
+  });
+}
 
 /** An answer read to its end. */
 interface Answer {
@@ -97,13 +123,12 @@ export function createTransport(options: TransportOptions): Transport {
   const policy = retryPolicy(options.retry);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function call<Id extends EndpointId>(id: Id, spec: Call): Promise<ResponseOf<Id>> {
-    const endpoint = endpoints[id];
+  async function call<S extends z.core.$ZodType>(endpoint: Endpoint<S>, spec: Call): Promise<z.output<S>> {
     const { credentials } = spec;
     const signal = spec.options?.signal;
     if (signal?.aborted) throw abortedError(signal);
     const url = baseUrl + fillPath(endpoint.path, spec.params ?? {}) + queryString(spec.query);
-    const idempotencyKey = endpoint.idempotencyKey ? (spec.options?.idempotencyKey ?? newIdempotencyKey()) : undefined;
+    const idempotencyKey = IDEMPOTENT.has(endpoint.method) ? (spec.options?.idempotencyKey ?? newIdempotencyKey()) : undefined;
     const started = policy.now();
     let failures = 0;
     let refreshToken = false;
@@ -119,7 +144,7 @@ export function createTransport(options: TransportOptions): Transport {
       if ('error' in answer) {
         failure = answer;
       } else if (answer.status >= 200 && answer.status < 300) {
-        return decode(answer, endpoint.response, `${endpoint.method} ${endpoint.path}`) as ResponseOf<Id>;
+        return decode(answer, endpoint.response, `${endpoint.method} ${endpoint.path}`) as z.output<S>;
       } else if (answer.status === 401 && credentials.kind === 'member' && !refreshToken) {
         // The token may just have expired: ask for a fresh one, once, and try again at once.
         refreshToken = true;

@@ -6,6 +6,7 @@ import type { Badge, CatalogResponse, EarningRulesResponse, LevelsResponse, Proj
 import { createRewardsClient, type RewardsClient } from '../sdk/rewards-client.ts';
 import type { ChangedResource } from './changes.ts';
 import type { TokenSource } from './config.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import { MemberStores, type MemberKey } from './member-stores.ts';
 import { Resource } from './resource.ts';
 import type { StoreSettings } from './settings.ts';
@@ -18,9 +19,14 @@ export class ApiStores {
   readonly levels: Resource<LevelsResponse>;
   readonly earningRules: Resource<EarningRulesResponse>;
   readonly #settings: StoreSettings;
-  readonly #badges = new Map<string, Resource<Badge | null>>();
-  readonly #donations = new Map<string, Resource<ProjectDonationsResponse>>();
-  readonly #members = new Map<string, MemberStores>();
+  // Kept while shown, and a bounded number after: a long-lived SPA visits many members and projects.
+  readonly #badges = new BoundedCache<string, Resource<Badge | null>>(1_000, (badge) => !badge.mounted);
+  readonly #donations = new BoundedCache<string, Resource<ProjectDonationsResponse>>(100, (donations) => !donations.mounted);
+  readonly #members = new BoundedCache<string, MemberStores>(
+    16,
+    (stores) => stores.mountedResources().length === 0,
+    (stores) => stores.close(),
+  );
 
   constructor(api: string, settings: StoreSettings) {
     this.api = api;
@@ -51,38 +57,32 @@ export class ApiStores {
 
   /** A member's badge; `null` for a member the server does not know. Look-ups of a tick share requests. */
   badge(memberId: string): Resource<Badge | null> {
-    let resource = this.#badges.get(memberId);
-    if (!resource) {
-      resource = this.resource(() => this.client.getBadge(memberId), this.#settings.badgeCacheMs);
-      this.#badges.set(memberId, resource);
-    }
-    return resource;
+    return this.#badges.get(memberId, () => {
+      // After the first answer every load is a revalidation the page asked for (a "Try again",
+      // a forced refresh): it goes to the server, past the client's badge cache.
+      let loaded = false;
+      return this.resource(async () => {
+        const badge = await this.client.getBadge(memberId, { fresh: loaded });
+        loaded = true;
+        return badge;
+      }, this.#settings.badgeCacheMs);
+    });
   }
 
   projectDonations(projectId: string): Resource<ProjectDonationsResponse> {
-    let resource = this.#donations.get(projectId);
-    if (!resource) {
-      resource = this.resource(() => this.client.getProjectDonations(projectId));
-      this.#donations.set(projectId, resource);
-    }
-    return resource;
+    return this.#donations.get(projectId, () => this.resource(() => this.client.getProjectDonations(projectId)));
   }
 
   /** The stores of one member, made on first use. */
   member(memberKey: MemberKey): MemberStores {
-    let stores = this.#members.get(memberKey.key);
-    if (!stores) {
-      stores = new MemberStores(this, memberKey, this.#settings);
-      this.#members.set(memberKey.key, stores);
-    }
-    return stores;
+    return this.#members.get(memberKey.key, () => new MemberStores(this, memberKey, this.#settings));
   }
 
   /** Another tab changed public data: fetch it again where shown. */
   applyChanges(changed: readonly ChangedResource[]): void {
     for (const name of changed) {
       if (name === 'catalog') this.catalog.invalidate();
-      else if (name.startsWith('projectDonations:')) this.#donations.get(name.slice('projectDonations:'.length))?.invalidate();
+      else if (name.startsWith('projectDonations:')) this.#donations.peek(name.slice('projectDonations:'.length))?.invalidate();
     }
   }
 

@@ -18,6 +18,7 @@ import type {
   UpgradeGiftCartItem,
 } from '../api/member.ts';
 import { isRewardsError, type RewardsErrorCode } from '../sdk/errors.ts';
+import { publicBadges } from '../sdk/public-badges.ts';
 import { createRewardsClient, type RewardsClient } from '../sdk/rewards-client.ts';
 import type { ActionOptions } from '../sdk/transport.ts';
 import type { ApiStores } from './api-stores.ts';
@@ -38,6 +39,7 @@ import {
   withLedgerPage,
   withStockMoved,
 } from './effects.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import { memberOfToken } from './member-of-token.ts';
 import { Resource, type OptimisticChange } from './resource.ts';
 import type { StoreSettings } from './settings.ts';
@@ -74,7 +76,8 @@ export class MemberStores {
   readonly #api: ApiStores;
   readonly #settings: StoreSettings;
   readonly #key: string;
-  readonly #checkIns = new Map<string, Resource<CheckInsResponse>>();
+  /** A calendar paged back through years must not keep every month it showed. */
+  readonly #checkIns = new BoundedCache<string, Resource<CheckInsResponse>>(24, (month) => !month.mounted);
   readonly #ledgers = new Map<Currency, Resource<LedgerPages>>();
   readonly #loadingMore = new Map<Currency, Promise<void>>();
   /** Every token source that gave this member's token, newest last. */
@@ -93,7 +96,12 @@ export class MemberStores {
       timeoutMs: settings.timeoutMs,
       badgeCacheMs: settings.badgeCacheMs,
     });
-    this.account = this.#resource(() => this.client.getMe());
+    // The member's level as the account shows it reaches every public badge of the member on
+    // the page too (a level up after a check-in, an order), without another request.
+    this.account = this.#resource(
+      () => this.client.getMe(),
+      (me) => publicBadges(api.api).update(me.memberId, { level: me.level.index, name: me.level.name, ...(me.displayName ? { displayName: me.displayName } : {}) }),
+    );
     this.cart = this.#resource(() => this.client.getCart());
     this.earning = this.#resource(() => this.client.getEarning());
     this.coupons = this.#resource(() => this.client.getCoupons());
@@ -103,13 +111,7 @@ export class MemberStores {
 
   /** The check-ins of `month` (`YYYY-MM`), or of the shop's current month when absent. */
   checkIns(month?: string): Resource<CheckInsResponse> {
-    const key = month ?? '';
-    let resource = this.#checkIns.get(key);
-    if (!resource) {
-      resource = this.#resource(() => this.client.getCheckIns(month));
-      this.#checkIns.set(key, resource);
-    }
-    return resource;
+    return this.#checkIns.get(month ?? '', () => this.#resource(() => this.client.getCheckIns(month)));
   }
 
   /** The ledger of one currency: its first page, and more pages as `loadMoreLedger` adds them. */
@@ -347,9 +349,10 @@ export class MemberStores {
     return null;
   }
 
-  #resource<T>(load: () => Promise<T>): Resource<T> {
+  #resource<T>(load: () => Promise<T>, onServerData?: (data: T) => void): Resource<T> {
     return new Resource<T>({
       load,
+      ...(onServerData ? { onServerData } : {}),
       freshForMs: this.#settings.freshForMs,
       now: this.#settings.now,
       memberData: true,

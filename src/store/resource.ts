@@ -17,6 +17,8 @@ export interface ResourceOptions<T> {
   memberData: boolean;
   /** Told when the store gains its first subscriber and loses its last one. */
   onMountChange?(resource: Resource<T>, mounted: boolean): void;
+  /** Told of every new server data (a fetch's answer, or a mutation's answer applied to it). */
+  onServerData?(data: T): void;
 }
 
 /** An optimistic change shown over the server's data until it is dropped. */
@@ -144,6 +146,7 @@ export class Resource<T> {
       this.#signedOut = false;
       this.#version += 1;
       this.#recompute();
+      this.#options.onServerData?.(data);
     } catch (caught) {
       if (isRewardsError(caught, 'aborted')) return;
       const error = asRewardsError(caught);
@@ -175,6 +178,7 @@ export class Resource<T> {
     this.#version += 1;
     this.#recompute();
     this.#publish();
+    this.#options.onServerData?.(this.#base);
     return true;
   }
 

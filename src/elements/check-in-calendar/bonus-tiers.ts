@@ -4,8 +4,8 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { LocalizeController } from '../../i18n/localize.ts';
+import { boxSize } from '../shared/box-size.ts';
 import { skeleton } from '../shared/faces.ts';
 import { checkIcon } from '../shared/icons.ts';
 import { bonusProgress, type BonusTier } from './bonus-progress.ts';
@@ -40,7 +40,7 @@ export function bonusTiers(
           aria-valuenow=${tier.progress}
           aria-valuetext=${progressText}
         >
-          <span class="meter-fill" style=${styleMap({ 'inline-size': `${percent}%` })}></span>
+          <span class="meter-fill" ${boxSize({ inlineSize: `${percent}%` })}></span>
         </div>
         <span class="bonus-status">
           ${tier.earned

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import type { CheckInsResponse } from '../../api/member.ts';
 import { RewardsCheckedInEvent } from '../../events/checked-in.ts';
 import { dataOf, type ResourceState, type RewardsSession } from '../../store/index.ts';
-import { FaceState } from '../shared/face-state.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
 import { firstDayOfWeek, formatMonth } from '../shared/format.ts';
@@ -86,7 +85,7 @@ interface TodayFacts {
  * @fires {RewardsCheckedInEvent} rewards-checked-in - The member checked in: `{ day, coinsAwarded, bonusAwarded }`.
  * @fires {RewardsErrorEvent} rewards-error - Loading or checking in failed: `{ code, status, detail, source }`.
  */
-export class CheckInCalendar extends RewardsElement {
+export class CheckInCalendar extends RewardsElement<CalendarFace> {
   static override styles = [...baseStyles, ...faceStyles, calendarStyles];
 
   /**
@@ -99,7 +98,6 @@ export class CheckInCalendar extends RewardsElement {
   @state() private checkingIn = false;
   @state() private notice?: Notice;
 
-  private readonly faceState = new FaceState<CalendarFace>(this, this.attachInternals());
   private readonly checkIns = new SelectedStoreController<ResourceState<CheckInsResponse>>(this, () => this.selectStore());
 
   /** The session whose data is shown, to notice a switch of member or API. */
@@ -110,7 +108,6 @@ export class CheckInCalendar extends RewardsElement {
   /** The day holding the grid's tab stop. */
   private focusDay?: CalendarDay;
   private focusPending = false;
-  private reportedProblem?: string;
 
   /** Checks the member in for today, as the button does; resolves when the answer is shown. */
   async checkIn(): Promise<void> {
@@ -135,40 +132,19 @@ export class CheckInCalendar extends RewardsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Before the store is chosen: what the last answer said about today decides which month's
-    // store to follow (a requested month after the current one falls back to the current).
-    const latest = this.checkIns.value;
-    const known = latest ? dataOf(latest) : undefined;
-    if (known) this.facts = { today: known.today, checkedInToday: known.checkedInToday };
-    const problem = this.configuration.problem;
-    if (problem && problem !== this.reportedProblem) console.warn(problem);
-    this.reportedProblem = problem;
+    super.willUpdate(changed);
+    this.settle();
     if (changed.has('month') && this.month !== undefined && !isCalendarMonth(this.month)) {
       console.warn(`check-in-calendar: month="${this.month}" is not YYYY-MM; showing the current month`);
     }
   }
 
-  protected override render(): TemplateResult {
-    const state = this.checkIns.value;
-    const data = state ? dataOf(state) : undefined;
-    // A store chosen just now may already hold an answer (another element fetched it).
-    if (data) this.facts = { today: data.today, checkedInToday: data.checkedInToday };
-    const { l10n } = this;
-    return html`<div class="root" lang=${l10n.locale} dir=${l10n.dir}>${this.renderFace(state, data)}</div>`;
-  }
-
-  protected override updated(): void {
-    const state = this.checkIns.value;
-    this.faceState.show(this.face(state), state?.status === 'error' ? state.error : undefined);
-    // Only when that ready-made answer showed the requested month to be after the current one.
-    if (this.monthKey() !== this.storeKey) this.requestUpdate();
-    if (this.focusPending) {
-      this.focusPending = false;
-      this.shadowRoot?.querySelector<HTMLElement>(`[data-day="${this.focusDay}"]`)?.focus();
-    }
-  }
-
-  private selectStore() {
+  /**
+   * Everything the render reads besides the store, worked out before the store is chosen (the
+   * controller chooses right after `willUpdate`) so that `render()` only reads: who is shown,
+   * what is known about today, and which day holds the grid's tab stop.
+   */
+  private settle(): void {
     const session = this.session();
     if (session !== this.shownSession) {
       // Another member or API: nothing known about today any more.
@@ -176,8 +152,41 @@ export class CheckInCalendar extends RewardsElement {
       this.facts = undefined;
       this.notice = undefined;
     }
+    // What the followed store knows about today decides which month's store to follow (a
+    // requested month after the current one falls back to the current); that store may in turn
+    // already hold a newer answer (another element fetched it).
+    for (const store of [this.checkIns.store, session?.checkIns(this.monthKey())]) {
+      const state = store?.get();
+      const known = state ? dataOf(state) : undefined;
+      if (known) this.facts = { today: known.today, checkedInToday: known.checkedInToday };
+    }
+    if (this.facts) {
+      const month = shownMonth(this.month, this.facts.today);
+      if (!this.focusDay || monthOfDay(this.focusDay) !== month) this.focusDay = entryDay(month, this.facts.today, this.focusDay);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const state = this.checkIns.value;
+    const data = state ? dataOf(state) : undefined;
+    const { l10n } = this;
+    return html`<div class="root" lang=${l10n.locale} dir=${l10n.dir}>${this.renderFace(state, data)}</div>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const state = this.checkIns.value;
+    this.faceState.show(this.face(state), state?.status === 'error' ? state.error : undefined);
+    if (this.focusPending) {
+      this.focusPending = false;
+      this.shadowRoot?.querySelector<HTMLElement>(`[data-day="${this.focusDay}"]`)?.focus();
+    }
+  }
+
+  /** The store of the month to show; the choice itself was settled in `willUpdate`. */
+  private selectStore() {
     this.storeKey = this.monthKey();
-    return session?.checkIns(this.storeKey);
+    return this.shownSession?.checkIns(this.storeKey);
   }
 
   /** Which month's store to follow: the current month has its own key, so it is fetched once. */
@@ -212,8 +221,7 @@ export class CheckInCalendar extends RewardsElement {
     const { l10n } = this;
     const month = shownMonth(this.month, facts.today);
     const monthData = data?.month === month ? data : undefined;
-    const focusDay = this.focusDay && monthOfDay(this.focusDay) === month ? this.focusDay : entryDay(month, facts.today, this.focusDay);
-    this.focusDay = focusDay;
+    const focusDay = this.focusDay ?? entryDay(month, facts.today, undefined);
     const isCurrent = month === monthOfDay(facts.today);
     return html`<div class="calendar" part="base">
       <div class="header">

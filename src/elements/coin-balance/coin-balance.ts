@@ -2,8 +2,6 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { state } from 'lit/decorators.js';
 import type { MeResponse } from '../../api/member.ts';
 import { type ResourceState, type RewardsError } from '../../store/index.ts';
-import { warnConfigProblem } from '../shared/config-warning.ts';
-import { FaceState } from '../shared/face-state.ts';
 import { failureMessageKey } from '../shared/failures.ts';
 import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
 import { formatNumber } from '../shared/format.ts';
@@ -67,7 +65,7 @@ const coinIcon = svg`<svg class="coin" part="icon" viewBox="0 0 16 16" aria-hidd
  *
  * @fires {RewardsErrorEvent} rewards-error - The balance could not be loaded.
  */
-export class CoinBalance extends RewardsElement {
+export class CoinBalance extends RewardsElement<BalanceFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, coinBalanceStyles];
 
   /** The number on screen while it counts towards the balance (drawn by the counter's frames). */
@@ -76,7 +74,6 @@ export class CoinBalance extends RewardsElement {
   /** What the live region says: the last settled balance after a change. */
   @state() private announcement = '';
 
-  private readonly faceState = new FaceState<BalanceFace['face']>(this, this.attachInternals());
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
   private readonly counter = new CountAnimation({
     frame: (value) => {
@@ -109,7 +106,6 @@ export class CoinBalance extends RewardsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    warnConfigProblem(this, this.configuration.problem);
   }
 
   protected override render(): TemplateResult {

@@ -6,8 +6,6 @@ import type { Currency } from '../../api/common.ts';
 import type { LedgerEntry } from '../../api/member.ts';
 import { type LedgerPages, type ResourceState, type RewardsError } from '../../store/index.ts';
 import type { ReadableAtom } from 'nanostores';
-import { warnConfigProblem } from '../shared/config-warning.ts';
-import { FaceState } from '../shared/face-state.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { emptyFace, errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
 import { formatDateTime } from '../shared/format.ts';
@@ -74,7 +72,7 @@ const SKELETON_ROWS = 5;
  *
  * @fires {RewardsErrorEvent} rewards-error - The ledger, or a further page of it, could not be loaded.
  */
-export class CoinHistory extends RewardsElement {
+export class CoinHistory extends RewardsElement<HistoryFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, coinHistoryStyles];
 
   /** Which ledger: `coins` (default) or `points`. */
@@ -85,7 +83,6 @@ export class CoinHistory extends RewardsElement {
   /** A "Load more" succeeded: once the last page is in, say so. */
   @state() private loadedMore = false;
 
-  private readonly faceState = new FaceState<HistoryFace['face']>(this, this.attachInternals());
   private readonly ledger = new SelectedStoreController<ResourceState<LedgerPages>>(this, () =>
     this.session()?.ledger(this.ledgerCurrency),
   );
@@ -111,7 +108,6 @@ export class CoinHistory extends RewardsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    warnConfigProblem(this, this.configuration.problem);
     if (changed.has('currency')) this.resetPaging();
   }
 
@@ -223,7 +219,7 @@ export class CoinHistory extends RewardsElement {
       ${more
         ? html`<button
             type="button"
-            class="button"
+            class="button load-more"
             part="load-more-button"
             aria-disabled=${this.loadingMore ? 'true' : 'false'}
             @click=${this.loadMore}
@@ -265,8 +261,8 @@ export class CoinHistory extends RewardsElement {
   /** Moves the focus to the first entry the last page brought (or the last one, if none came). */
   private focusNewEntries(index: number): void {
     this.focusFrom = undefined;
-    const entries = this.renderRoot.querySelectorAll<HTMLElement>('[part~="entry"]');
-    const target = entries[index] ?? (this.renderRoot.querySelector('[part~="load-more-button"]') ? undefined : entries[entries.length - 1]);
+    const entries = this.renderRoot.querySelectorAll<HTMLElement>('li.entry');
+    const target = entries[index] ?? (this.renderRoot.querySelector('.load-more') ? undefined : entries[entries.length - 1]);
     target?.focus();
   }
 }

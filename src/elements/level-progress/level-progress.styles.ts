@@ -1,4 +1,5 @@
 import { css, type CSSResult } from 'lit';
+import { levelColorRules } from '../shared/levels.ts';
 
 /**
  * One card. The loading face repeats the ready face's rows with placeholders one line high
@@ -30,6 +31,10 @@ export const levelProgressStyles: CSSResult = css`
     justify-content: space-between;
     gap: var(--_rk-space-1) var(--_rk-space-3);
   }
+
+  /* Level colours from data-level, never a style attribute: a strict CSP keeps them. */
+  ${levelColorRules('.level[data-level', '--_level-color')}
+  ${levelColorRules('.track[data-next-level', '--_next-color')}
 
   .level {
     display: inline-flex;

@@ -1,16 +1,14 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { MeResponse } from '../../api/member.ts';
 import type { LevelsResponse } from '../../api/public.ts';
 import { RewardsLevelUpEvent } from '../../events/level-up.ts';
 import { type ResourceState, type RewardsError } from '../../store/index.ts';
-import { warnConfigProblem } from '../shared/config-warning.ts';
-import { FaceState } from '../shared/face-state.ts';
+import { boxSize } from '../shared/box-size.ts';
 import { failureMessageKey } from '../shared/failures.ts';
 import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
 import { formatNumber, formatPercent } from '../shared/format.ts';
 import { checkIcon } from '../shared/icons.ts';
-import { levelColor, levelIndex, levelNameKey } from '../shared/levels.ts';
+import { levelIndex, levelNameKey } from '../shared/levels.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
@@ -75,7 +73,7 @@ const LOADING_FACE: ProgressFace = { face: 'loading' };
  * @fires {RewardsLevelUpEvent} rewards-level-up - The member's level rose while shown; `detail` is `{ from, to }` (level indexes).
  * @fires {RewardsErrorEvent} rewards-error - The account could not be loaded.
  */
-export class LevelProgress extends RewardsElement {
+export class LevelProgress extends RewardsElement<ProgressFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, levelProgressStyles];
 
   /** What the polite live region says: the last level-up seen. */
@@ -83,7 +81,6 @@ export class LevelProgress extends RewardsElement {
   /** A rise noticed while rendering, announced to the page once the render is on screen. */
   private pendingLevelUp?: { from: number; to: number };
 
-  private readonly faceState = new FaceState<ProgressFace['face']>(this, this.attachInternals());
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
   private readonly levels = new SelectedStoreController<ResourceState<LevelsResponse>>(this, () => this.session()?.levels);
 
@@ -104,7 +101,6 @@ export class LevelProgress extends RewardsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    warnConfigProblem(this, this.configuration.problem);
   }
 
   protected override render(): TemplateResult {
@@ -183,7 +179,7 @@ export class LevelProgress extends RewardsElement {
 
     return html`<div class="card" part="card">
       <div class="row head">
-        <span class="level" part="level" style=${styleMap({ '--_level-color': levelColor(level) })}>
+        <span class="level" part="level" data-level=${level}>
           <span part="level-name">${levelName}</span>
           <span class="level-number" part="level-number">${l10n.t('level.short', { n: level })}</span>
         </span>
@@ -214,9 +210,9 @@ export class LevelProgress extends RewardsElement {
         aria-valuenow=${Math.min(points, to)}
         aria-valuetext=${l10n.t('level.progressValue', { points: formatNumber(locale, points), target: formatNumber(locale, to) })}
         aria-describedby="to-next"
-        style=${styleMap({ '--_next-color': levelColor(nextIndex) })}
+        data-next-level=${levelIndex(nextIndex)}
       >
-        <div class="fill" part="progress-fill" style=${styleMap({ 'inline-size': `${(fraction * 100).toFixed(2)}%` })}></div>
+        <div class="fill" part="progress-fill" ${boxSize({ inlineSize: `${(fraction * 100).toFixed(2)}%` })}></div>
       </div>
       <p class="row to-next" part="to-next" id="to-next">${l10n.t('level.pointsToNext', { n: toGo, level: nextName })}</p>`;
   }

@@ -1,19 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import type { MeResponse } from '../../api/member.ts';
-import type { Badge } from '../../api/public.ts';
-import { type ResourceState, type RewardsError } from '../../store/index.ts';
-import { warnConfigProblem } from '../shared/config-warning.ts';
-import { FaceState } from '../shared/face-state.ts';
+import type { RewardsError } from '../../sdk/errors.ts';
+import { ConfiguredElement } from '../shared/configured-element.ts';
 import { failureMessageKey } from '../shared/failures.ts';
-import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
-import { levelColor, levelIndex, levelNameKey } from '../shared/levels.ts';
-import { RewardsElement } from '../shared/rewards-element.ts';
-import { SelectedStoreController } from '../shared/selected-store-controller.ts';
-import { baseStyles } from '../shared/theme.ts';
+import { errorFace, faceStyles, signedOutFace } from '../shared/faces.ts';
+import { levelIndex, levelNameKey } from '../shared/levels.ts';
+import { focusRingStyles, forcedThemeStyles } from '../shared/theme.ts';
 import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
+import type { OwnLevel } from './own-level.ts';
+import { PublicBadgeController } from './public-badge-controller.ts';
 
 export type BadgeSize = 'small' | 'medium' | 'large';
 export type BadgeVariant = 'compact' | 'full';
@@ -39,8 +34,10 @@ const LOADING_FACE: BadgeFace = { face: 'loading' };
  *
  * With `member="id"` it shows anyone's level, from public data: every badge on a page asks in
  * the same batched requests (`/v1/badges?members=…`, up to 200 ids each), so a thread with
- * 500 posters costs 3 requests. Without `member` it shows the signed-in member's own level,
- * from the account the other elements share.
+ * 500 posters costs 3 requests. That path is light: no store, no session, no zod, and one
+ * render per badge when its level arrives (until then the host holds the place, still).
+ * Without `member` it shows the signed-in member's own level, from the account the other
+ * elements share; the store for that is loaded on demand.
  *
  * It is text among text: inline, on the baseline of the sentence around it, sized in `em` of
  * that text, wrapping like words. Screen readers hear one name, such as "Mars, level 2".
@@ -61,9 +58,8 @@ const LOADING_FACE: BadgeFace = { face: 'loading' };
  * @csspart dot - The planet-coloured dot (compact variant).
  * @csspart level-name - The level's name.
  * @csspart level-number - `LV n` (full variant).
- * @csspart face - Every face other than the badge itself; also `face-loading`,
- *   `face-signed-out`, `face-error`.
- * @csspart skeleton - The placeholder while loading.
+ * @csspart face - Every face other than the badge itself; also `face-signed-out`, `face-error`.
+ *   While loading nothing is drawn inside: style the host with `:state(loading)`.
  * @csspart retry-button - The error face's "Try again" button.
  *
  * @cssprop --rk-level-0 - Colour of LV0 (Member); `--rk-level-1` … `--rk-level-6` for Mercury … Jupiter.
@@ -72,7 +68,8 @@ const LOADING_FACE: BadgeFace = { face: 'loading' };
  * @cssprop --rk-surface - The background behind the badge.
  * @cssprop --rk-radius-pill - Corners of the full variant's pill.
  *
- * @cssstate loading - Waiting for the level (or for an API to be configured).
+ * @cssstate loading - Waiting for the level (or for an API to be configured): the host holds
+ *   the badge's place in the skeleton colour.
  * @cssstate ready - The badge is shown.
  * @cssstate unknown - The server knows no member with this id; nothing is drawn.
  * @cssstate signed-out - No `member` and nobody signed in.
@@ -80,8 +77,8 @@ const LOADING_FACE: BadgeFace = { face: 'loading' };
  *
  * @fires {RewardsErrorEvent} rewards-error - The level could not be loaded.
  */
-export class MemberLevelBadge extends RewardsElement {
-  static override styles = [...baseStyles, ...faceStyles, memberLevelBadgeStyles];
+export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
+  static override styles = [forcedThemeStyles, focusRingStyles, ...faceStyles, ...memberLevelBadgeStyles];
 
   /** Whose level to show (any member, public). Without it: the signed-in member's own level. */
   @property() member?: string;
@@ -92,18 +89,23 @@ export class MemberLevelBadge extends RewardsElement {
   /** `compact` (default): dot and level name. `full`: adds `LV n` and the display name when known. */
   @property({ reflect: true }) variant: BadgeVariant = 'compact';
 
-  private readonly faceState = new FaceState<BadgeFace['face']>(this, this.attachInternals());
-
-  private readonly badge = new SelectedStoreController<ResourceState<Badge | null>>(this, () => {
+  private readonly badge = new PublicBadgeController(this, () => {
     const memberId = this.memberId;
-    return memberId ? this.session()?.badge(memberId) : undefined;
+    const config = memberId ? this.configuration.config : undefined;
+    return config && memberId ? { api: config.api, memberId } : undefined;
   });
 
-  private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () =>
-    this.memberId ? undefined : this.session()?.account,
-  );
+  /** The signed-in member's level, once its module has arrived. */
+  private own?: OwnLevel;
+  private ownRequested = false;
 
   private current: BadgeFace = LOADING_FACE;
+
+  constructor() {
+    super();
+    // Holds the place from the first frame, before any render.
+    this.faceState.show('loading');
+  }
 
   private get memberId(): string | undefined {
     return this.member?.trim() || undefined;
@@ -112,16 +114,13 @@ export class MemberLevelBadge extends RewardsElement {
   private resolveFace(): BadgeFace {
     if (!this.configuration.config) return LOADING_FACE;
     if (this.memberId) {
-      const state = this.badge.value;
+      const state = this.badge.state;
       if (!state || state.status === 'loading') return LOADING_FACE;
-      if (state.status === 'signed-out') return { face: 'unknown' };
-      // A failed revalidation keeps the level it already knew: a slightly old badge beats none.
-      const badge = state.data;
-      if (badge === undefined) return state.status === 'error' ? { face: 'error', error: state.error } : LOADING_FACE;
-      if (badge === null) return { face: 'unknown' };
-      return { face: 'ready', view: { level: badge.level, displayName: badge.displayName } };
+      if (state.status === 'error') return { face: 'error', error: state.error };
+      if (state.badge === null) return { face: 'unknown' };
+      return { face: 'ready', view: { level: state.badge.level, displayName: state.badge.displayName } };
     }
-    const state = this.account.value;
+    const state = this.own?.state;
     if (!state || state.status === 'loading') return LOADING_FACE;
     if (state.status === 'signed-out') return { face: 'signed-out' };
     if (state.data === undefined) return state.status === 'error' ? { face: 'error', error: state.error } : LOADING_FACE;
@@ -130,45 +129,53 @@ export class MemberLevelBadge extends RewardsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    warnConfigProblem(this, this.configuration.problem);
+    if (!this.memberId && !this.ownRequested) this.loadOwnLevel();
+  }
+
+  /** After the controllers have picked what to follow (they do so after `willUpdate`), before `render`. */
+  protected override update(changed: PropertyValues<this>): void {
+    this.current = this.resolveFace();
+    super.update(changed);
+  }
+
+  /** The signed-in path needs the store: fetched the first time a badge without `member` shows. */
+  private loadOwnLevel(): void {
+    this.ownRequested = true;
+    void import('./own-level.ts').then(({ followOwnLevel }) => {
+      this.own = followOwnLevel(this, () => this.configuration.config, () => !this.memberId);
+      this.requestUpdate();
+    });
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    this.current = this.resolveFace();
     const { l10n } = this;
     switch (this.current.face) {
       case 'loading':
-        return this.inLanguage(this.renderLoading());
       case 'unknown':
         return nothing;
       case 'signed-out':
         return this.inLanguage(signedOutFace(l10n, l10n.t('signIn.level')));
       case 'error':
-        return this.inLanguage(
-          errorFace(l10n, () => void this.session()?.refresh(), l10n.t(failureMessageKey(this.current.error))),
-        );
+        return this.inLanguage(errorFace(l10n, () => this.retry(), l10n.t(failureMessageKey(this.current.error))));
       case 'ready':
         return this.renderBadge(this.current.view);
     }
   }
 
-  /** A face in the badge's language and direction (the badge itself carries its own). */
+  private retry(): void {
+    if (this.memberId) this.badge.refresh();
+    else this.own?.refresh();
+  }
+
+  /** A face in the badge's language and direction, with the tokens faces read. */
   private inLanguage(face: TemplateResult): TemplateResult {
-    return html`<span lang=${this.l10n.locale} dir=${this.l10n.dir}>${face}</span>`;
+    return html`<span class="faces" lang=${this.l10n.locale} dir=${this.l10n.dir}>${face}</span>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const current = this.current;
     this.faceState.show(current.face, current.face === 'error' ? current.error : undefined);
-  }
-
-  private renderLoading(): TemplateResult {
-    const inlineSize = this.variant === 'full' ? '7em' : '4.5em';
-    return html`<span class="face face-loading" part="face face-loading" role="status" aria-busy="true">
-      <span class="visually-hidden">${this.l10n.t('face.loading')}</span>
-      ${skeleton({ blockSize: '1em', inlineSize })}
-    </span>`;
   }
 
   private renderBadge(view: BadgeView): TemplateResult {
@@ -181,15 +188,15 @@ export class MemberLevelBadge extends RewardsElement {
       ? l10n.t('badge.labelWithName', { name: displayName, level: levelName, n: level })
       : l10n.t('badge.label', { level: levelName, n: level });
     // No white space inside the level (it must not wrap); one real space after the display
-    // name, where a line may break as between two words.
+    // name, where a line may break as between two words. The colour comes from `data-level`.
     return html`<span
-      class=${classMap({ badge: true, full, compact: !full })}
+      class=${full ? 'badge full' : 'badge compact'}
       part="badge"
       role="img"
       aria-label=${label}
       lang=${l10n.locale}
       dir=${l10n.dir}
-      style=${styleMap({ '--_level-color': levelColor(level) })}
+      data-level=${level}
       >${displayName ? html`<span class="display-name" part="display-name">${displayName}</span> ` : nothing}<span
         class="level"
         part="level"

@@ -134,7 +134,7 @@ function confirmStep(view: CartRowView): TemplateResult {
       </button>
       <button
         type="button"
-        class="button"
+        class="button keep"
         part="keep-button"
         aria-disabled=${view.removing ? 'true' : 'false'}
         @click=${() => (view.removing ? undefined : view.onKeep(item))}

@@ -1,9 +1,8 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { CartItem, CartResponse, ShippingChoice } from '../../api/index.ts';
 import { RewardsCartChangedEvent } from '../../events/cart-changed.ts';
 import { type ResourceState, type RewardsSession } from '../../store/index.ts';
-import { FaceState } from '../shared/face-state.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { emptyFace, errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
@@ -93,7 +92,7 @@ const PLACEHOLDER_ROWS = 2;
  * @fires {RewardsCartChangedEvent} rewards-cart-changed - A gift was removed (`{ reason: 'removed', itemId, coinsReturned }`) or an upgrade gift's shipping chosen (`{ reason: 'shipping', itemId }`).
  * @fires {RewardsErrorEvent} rewards-error - Loading, removing or choosing shipping failed: `{ code, status, detail, source }`.
  */
-export class RedemptionCart extends RewardsElement {
+export class RedemptionCart extends RewardsElement<CartFace> {
   static override styles = [...baseStyles, ...faceStyles, cartStyles];
 
   /** The gift whose removal is being confirmed. */
@@ -102,13 +101,11 @@ export class RedemptionCart extends RewardsElement {
   @state() private problem?: RowProblem;
   @state() private lastRemoval?: Removal;
 
-  private readonly faceState = new FaceState<CartFace>(this, this.attachInternals());
   private readonly cart = new SelectedStoreController<ResourceState<CartResponse>>(this, () => this.selectStore());
 
   /** The session whose data is shown, to notice a switch of member or API. */
   private shownSession?: RewardsSession;
   private focusTarget?: FocusTarget;
-  private reportedProblem?: string;
 
   /**
    * Removes a gift (without asking: the element's own button asks first). Resolves when the
@@ -159,18 +156,14 @@ export class RedemptionCart extends RewardsElement {
     }
   }
 
-  protected override willUpdate(): void {
-    const problem = this.configuration.problem;
-    if (problem && problem !== this.reportedProblem) console.warn(problem);
-    this.reportedProblem = problem;
-  }
 
   protected override render(): TemplateResult {
     const { l10n } = this;
     return html`<div class="root" lang=${l10n.locale} dir=${l10n.dir}>${this.renderFace()}</div>`;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const state = this.cart.value;
     this.faceState.show(this.face(), state?.status === 'error' ? state.error : undefined);
     this.applyFocus();
@@ -291,10 +284,10 @@ export class RedemptionCart extends RewardsElement {
     let element: HTMLElement | null | undefined;
     switch (target.kind) {
       case 'confirm':
-        element = row(target.itemId)?.querySelector<HTMLElement>('[part~="keep-button"]');
+        element = row(target.itemId)?.querySelector<HTMLElement>('.keep');
         break;
       case 'remove-button':
-        element = row(target.itemId)?.querySelector<HTMLElement>('[part~="remove-button"]');
+        element = row(target.itemId)?.querySelector<HTMLElement>('.remove');
         break;
       case 'row-problem':
         element = row(target.itemId)?.querySelector<HTMLElement>('.row-problem') ?? row(target.itemId);

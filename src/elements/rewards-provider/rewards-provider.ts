@@ -87,6 +87,7 @@ export class RewardsProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('theme') && !THEMES.includes(this.theme)) this.theme = 'auto';
     this.provider.setValue(this.contextValue());
   }

@@ -4,8 +4,6 @@ import type { MeResponse } from '../../api/member.ts';
 import type { SellerMeResponse, SellerOrder, SellerProduct, Withdrawal } from '../../api/seller.ts';
 import { RewardsWithdrawalRequestedEvent } from '../../events/withdrawal-requested.ts';
 import { dataOf, isRewardsError, type ResourceState, type RewardsError } from '../../store/index.ts';
-import { warnConfigProblem } from '../shared/config-warning.ts';
-import { FaceState } from '../shared/face-state.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { emptyFace, errorFace, faceStyles, loadingFace, signedOutFace } from '../shared/faces.ts';
 import { formatDateTime, formatMoney, formatMonth, formatNumber, formatPercent } from '../shared/format.ts';
@@ -81,7 +79,7 @@ const CHART_MONTHS = 6;
  * @fires {RewardsWithdrawalRequestedEvent} rewards-withdrawal-requested - A withdrawal was requested.
  * @fires {RewardsErrorEvent} rewards-error - The backstage could not be loaded, or a withdrawal failed.
  */
-export class SellerDashboard extends RewardsElement {
+export class SellerDashboard extends RewardsElement<Face> {
   static override styles = [...baseStyles, ...faceStyles, sellerDashboardStyles];
 
   /** Products with this many units or fewer are marked "Low stock". */
@@ -95,7 +93,6 @@ export class SellerDashboard extends RewardsElement {
   @state() private withdrawing = false;
   @state() private withdrawMessage?: { text: string; failed: boolean };
 
-  private readonly faceState = new FaceState<Face>(this, this.attachInternals());
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
   /** The account store the backstage was asked for; another member or API loads afresh. */
   private loadedFor?: unknown;
@@ -149,11 +146,6 @@ export class SellerDashboard extends RewardsElement {
     if (!this.backstage) return 'loading';
     const { me, orders, products } = this.backstage;
     return me.months.length === 0 && orders.length === 0 && products.length === 0 && me.storeCreditCents === 0 ? 'empty' : 'ready';
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    warnConfigProblem(this, this.configuration.problem);
   }
 
   /** Once the account says the member is a seller, loads their backstage (again for another member or API). */

@@ -10,7 +10,7 @@
  * `baseStyles` in the element's styles.
  */
 import { css, html, type CSSResult, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { boxSize } from './box-size.ts';
 import type { LocalizeController } from '../../i18n/localize.ts';
 import { buttonStyles } from './controls.ts';
 import { visuallyHiddenStyles } from './theme.ts';
@@ -30,7 +30,7 @@ export function skeleton(size: FaceSize): TemplateResult {
     class="skeleton"
     part="skeleton"
     aria-hidden="true"
-    style=${styleMap({ 'block-size': size.blockSize, 'inline-size': size.inlineSize ?? '100%' })}
+    ${boxSize({ blockSize: size.blockSize, inlineSize: size.inlineSize ?? '100%' })}
   ></span>`;
 }
 
@@ -41,7 +41,7 @@ export function loadingFace(text: FaceText, size: FaceSize): TemplateResult {
     part="face face-loading"
     role="status"
     aria-busy="true"
-    style=${styleMap({ 'block-size': size.blockSize, 'inline-size': size.inlineSize ?? '100%' })}
+    ${boxSize({ blockSize: size.blockSize, inlineSize: size.inlineSize ?? '100%' })}
   >
     <span class="visually-hidden">${text.t('face.loading')}</span>
     ${skeleton({ blockSize: '100%' })}

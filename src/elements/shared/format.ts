@@ -8,33 +8,12 @@
  * Timestamps (ISO instants such as `createdAt`) are shown in the reader's time zone.
  */
 
-const cache = new Map<string, unknown>();
+import { cachedIntl, formatNumber, numberFormat, pluralCategory } from '../../i18n/intl-cache.ts';
 
-function cached<T>(kind: string, locale: string, options: object, create: () => T): T {
-  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
-  let formatter = cache.get(key) as T | undefined;
-  if (formatter === undefined) {
-    formatter = create();
-    cache.set(key, formatter);
-  }
-  return formatter;
-}
-
-function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  return cached('number', locale, options, () => new Intl.NumberFormat(locale, options));
-}
+export { formatNumber, pluralCategory };
 
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return cached('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
-}
-
-function pluralRules(locale: string, options: Intl.PluralRulesOptions = {}): Intl.PluralRules {
-  return cached('plural', locale, options, () => new Intl.PluralRules(locale, options));
-}
-
-/** `1234` → `1,234` (en), `1,234` (zh-CN), `1.234` (de). */
-export function formatNumber(locale: string, value: number, options?: Intl.NumberFormatOptions): string {
-  return numberFormat(locale, options).format(value);
+  return cachedIntl('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
 
 /** A ledger amount with its sign: `+10`, `-5`, `0`. */
@@ -52,11 +31,6 @@ export function formatMoney(locale: string, cents: number, currency = 'USD'): st
   const format = numberFormat(locale, { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(cents / 10 ** digits);
-}
-
-/** The category (`one`, `other`, …) of a count in a locale. */
-export function pluralCategory(locale: string, count: number): Intl.LDMLPluralRule {
-  return pluralRules(locale).select(count);
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -120,7 +94,7 @@ type LocaleWithWeekInfo = Intl.Locale & {
 
 /** The ISO weekday (1 = Monday … 7 = Sunday) a calendar week starts on in a locale. */
 export function firstDayOfWeek(locale: string): number {
-  return cached('first-day', locale, {}, () => {
+  return cachedIntl('first-day', locale, {}, () => {
     const intlLocale = new Intl.Locale(locale) as LocaleWithWeekInfo;
     const info = intlLocale.getWeekInfo?.() ?? intlLocale.weekInfo;
     if (info) return info.firstDay;

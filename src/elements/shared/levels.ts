@@ -3,6 +3,7 @@
  * Names come from the message catalogs by index, not from the server's English `name`, so a
  * Chinese page reads 火星 where the API says "Mars".
  */
+import { unsafeCSS, type CSSResult } from 'lit';
 import type { MessageKey } from '../../i18n/en.ts';
 
 /** LV0 (Member) … LV6 (Jupiter). */
@@ -19,6 +20,19 @@ export function levelIndex(value: number): number {
 /** The catalog key of a level's name: `level.2` → "Mars" / "火星"; LV0 is "Member". */
 export function levelNameKey(index: number): (typeof NAME_KEYS)[number] {
   return NAME_KEYS[levelIndex(index)]!;
+}
+
+/**
+ * One rule per level, `<attribute selector>='N']{<property>:var(--_rk-level-N)}`: the level
+ * colour chosen by an attribute in static styles, which a strict CSP (`style-src 'self'`) keeps.
+ *
+ * ```ts
+ * css`${levelColorRules('.level[data-level', '--_level-color')}`
+ * ```
+ */
+export function levelColorRules(attributeSelector: string, property: string): CSSResult {
+  const rules = Array.from({ length: TOP_LEVEL + 1 }, (_, level) => `${attributeSelector}='${level}']{${property}:${levelColor(level)}}`);
+  return unsafeCSS(rules.join(''));
 }
 
 /** The level's colour as a CSS value, from the `--rk-level-N` tokens (see `theme.ts`). */

@@ -10,6 +10,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { $pageConfig, apiProblem, normalizeApi, type RewardsConfig, type TokenSource } from '../../store/config.ts';
+import { watchPageConfig } from './page-config-watch.ts';
 import { ProviderContextController } from './provider-context.ts';
 
 export type ConfigSource = 'element' | 'provider' | 'page';
@@ -37,6 +38,28 @@ interface Place {
   getToken?: TokenSource | undefined;
 }
 
+/** `apiProblem` and `normalizeApi` parse URLs: a page of a thousand elements asks about one or two. */
+const problems = new Map<string, string | undefined>();
+const normalized = new Map<string, string>();
+
+function checkedApi(api: string): string | undefined {
+  if (!problems.has(api)) {
+    if (problems.size >= 64) problems.clear();
+    problems.set(api, apiProblem(api));
+  }
+  return problems.get(api);
+}
+
+function normalizedApi(api: string, base: string): string {
+  const key = `${base} ${api}`;
+  let value = normalized.get(key);
+  if (value === undefined) {
+    if (normalized.size >= 64) normalized.clear();
+    normalized.set(key, (value = normalizeApi(api, base)));
+  }
+  return value;
+}
+
 export class RewardsConfigController implements ReactiveController {
   private readonly providerContext: ProviderContextController;
   private unsubscribePage?: () => void;
@@ -44,10 +67,18 @@ export class RewardsConfigController implements ReactiveController {
   private lastConfig?: EffectiveConfig;
   private elementToken?: { token: string; source: TokenSource };
   private problemText?: string;
+  private lastInputs?: unknown[];
 
-  constructor(private readonly host: RewardsConfigHost) {
+  /**
+   * @param providerContext The host's provider context, when it already follows one (the base
+   *   class shares one between configuration and language); else one is made.
+   */
+  constructor(
+    private readonly host: RewardsConfigHost,
+    providerContext?: ProviderContextController,
+  ) {
     host.addController(this);
-    this.providerContext = new ProviderContextController(host);
+    this.providerContext = providerContext ?? new ProviderContextController(host);
   }
 
   /** The configuration to use, or `undefined` when none is given or the API is invalid. */
@@ -62,7 +93,7 @@ export class RewardsConfigController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.unsubscribePage = $pageConfig.listen(() => this.host.requestUpdate());
+    this.unsubscribePage = watchPageConfig(() => this.host.requestUpdate());
     if (this.lastPageConfig !== $pageConfig.get()) this.host.requestUpdate();
   }
 
@@ -83,16 +114,23 @@ export class RewardsConfigController implements ReactiveController {
   }
 
   private resolve(): EffectiveConfig | undefined {
+    // Read on every update (and by `config` and `problem`): when nothing it depends on moved,
+    // the last answer stands, without walking the places or parsing a URL again.
+    const provider = this.providerContext.value;
+    const page = $pageConfig.get();
+    const inputs = [this.host.api, this.host.token, provider?.api, provider?.getToken, page, this.host.ownerDocument.baseURI];
+    if (this.lastInputs && inputs.every((input, index) => input === this.lastInputs![index])) return this.lastConfig;
+    this.lastInputs = inputs;
     const places = this.places();
     const origin = places.find((place) => place.api !== undefined);
     this.problemText = undefined;
     if (!origin?.api) return this.remember(undefined);
-    const problem = apiProblem(origin.api);
+    const problem = checkedApi(origin.api);
     if (problem) {
       this.problemText = `${this.host.localName} (${origin.source}): ${problem}`;
       return this.remember(undefined);
     }
-    const api = normalizeApi(origin.api, this.host.ownerDocument.baseURI);
+    const api = normalizedApi(origin.api, this.host.ownerDocument.baseURI);
     const tokenPlace = places.find(
       (place) => place.getToken && (place.api === undefined || this.sameApi(place.api, api)),
     );
@@ -104,7 +142,7 @@ export class RewardsConfigController implements ReactiveController {
   }
 
   private sameApi(api: string, normalized: string): boolean {
-    return apiProblem(api) === undefined && normalizeApi(api, this.host.ownerDocument.baseURI) === normalized;
+    return checkedApi(api) === undefined && normalizedApi(api, this.host.ownerDocument.baseURI) === normalized;
   }
 
   /** The same object while nothing changes, so elements can compare configs by identity. */

@@ -1,31 +1,14 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
-import { LocalizeController } from '../../i18n/localize.ts';
 import { rewardsSession, type RewardsSession } from '../../store/index.ts';
-import type { Theme } from '../rewards-provider/context.ts';
-import { RewardsConfigController } from './resolve-config.ts';
+import { ConfiguredElement } from './configured-element.ts';
 
 /**
- * What every data element shares: where its data comes from (its own `api`/`token`, else the
- * nearest provider, else the page's `configure()`), its language, and its theme. Elements extend
- * this rather than repeat the four properties and their resolution.
+ * A data element that reads the shared store: `ConfiguredElement` (configuration, language,
+ * theme, internals and face state; see there for what subclasses must and must not do) plus
+ * the store session of its effective configuration.
+ *
+ * @template Face The names of the element's faces.
  */
-export class RewardsElement extends LitElement {
-  /** Base URL of the rewards API; by default the nearest provider's or the page's. */
-  @property({ reflect: true }) api?: string;
-
-  /** A member token; by default the nearest provider's or the page's. */
-  @property() token?: string;
-
-  /** BCP 47 language (`en`, `zh-CN`, …); by default the provider's, then the closest `lang`. */
-  @property({ reflect: true }) locale?: string;
-
-  /** Colour theme: `light`, `dark`, or unset to follow the provider or the system. */
-  @property({ reflect: true }) theme?: Theme;
-
-  protected readonly configuration = new RewardsConfigController(this);
-  protected readonly l10n = new LocalizeController(this);
-
+export class RewardsElement<Face extends string = string> extends ConfiguredElement<Face> {
   /** The store session of the effective configuration, or undefined while there is none. */
   protected session(): RewardsSession | undefined {
     const config = this.configuration.config;

@@ -149,7 +149,7 @@ function localTokens(palette: Readonly<Record<string, string>>): string {
  * `theme="light|dark"` forces a scheme on an element or a provider, and on everything inside
  * it. Also used by `<rewards-provider>`, which has no look of its own.
  */
-export const forcedThemeStyles: CSSResult = css`
+export const forcedThemeStyles: CSSResult = /* @__PURE__ */ (() => css`
   :host([theme='light']) {
     ${unsafeCSS(publicTokens(lightPalette))}
     color-scheme: light;
@@ -158,13 +158,13 @@ export const forcedThemeStyles: CSSResult = css`
     ${unsafeCSS(publicTokens(darkPalette))}
     color-scheme: dark;
   }
-`;
+`)();
 
 /**
  * Maps the public tokens onto the local `--_rk-*` properties an element's CSS reads.
  * `color-scheme` is only set by a forced theme: left alone, it inherits the page's choice.
  */
-export const tokenStyles: CSSResult = css`
+export const tokenStyles: CSSResult = /* @__PURE__ */ (() => css`
   :host {
     ${unsafeCSS(localTokens(scaleTokens))}
     ${unsafeCSS(localTokens(lightPalette))}
@@ -174,7 +174,7 @@ export const tokenStyles: CSSResult = css`
       ${unsafeCSS(localTokens(darkPalette))}
     }
   }
-`;
+`)();
 
 /**
  * The element's own box against a hostile page.
@@ -199,7 +199,7 @@ export const tokenStyles: CSSResult = css`
  *   `:host { background-color: transparent !important }` in its own styles.
  * - `visibility` is deliberately left alone: a page hiding a region must hide the kit in it.
  */
-export const hostReset: CSSResult = css`
+export const hostReset: CSSResult = /* @__PURE__ */ (() => css`
   :host {
     display: inline-block;
     box-sizing: border-box;
@@ -228,18 +228,18 @@ export const hostReset: CSSResult = css`
   *::after {
     box-sizing: inherit;
   }
-`;
+`)();
 
 /** A visible keyboard focus ring, 3:1 against both surfaces; for use inside shadow roots. */
-export const focusRingStyles: CSSResult = css`
+export const focusRingStyles: CSSResult = /* @__PURE__ */ (() => css`
   :focus-visible {
     outline: var(--_rk-focus-ring-width) solid var(--_rk-focus-ring);
     outline-offset: 2px;
   }
-`;
+`)();
 
 /** Content for screen readers only. */
-export const visuallyHiddenStyles: CSSResult = css`
+export const visuallyHiddenStyles: CSSResult = /* @__PURE__ */ (() => css`
   .visually-hidden {
     position: absolute !important;
     inline-size: 1px !important;
@@ -251,7 +251,37 @@ export const visuallyHiddenStyles: CSSResult = css`
     white-space: nowrap !important;
     border: 0 !important;
   }
-`;
+`)();
 
 /** Everything an element of the kit starts from, in cascade order. */
-export const baseStyles: CSSResult[] = [forcedThemeStyles, tokenStyles, hostReset, focusRingStyles, visuallyHiddenStyles];
+// Every style sheet here is made in a call marked pure, so a bundle that does not use it (the
+// badge reads tokens directly) drops it: a bare css`` tag call would stay in every bundle.
+export const baseStyles: CSSResult[] = /* @__PURE__ */ (() => [forcedThemeStyles, tokenStyles, hostReset, focusRingStyles, visuallyHiddenStyles])();
+
+/**
+ * A token read directly, `var(--rk-<name>, <built-in value>)`, with the built-in value of
+ * `scheme`. For an element a page may hold thousands of (the badge): it reads the few tokens
+ * it needs this way instead of declaring every local token again on each host.
+ */
+export function tokenValue(name: ColorToken | keyof typeof scaleTokens, scheme: 'light' | 'dark' = 'light'): CSSResult {
+  const palette: Readonly<Record<string, string>> = scheme === 'dark' ? darkPalette : lightPalette;
+  return unsafeCSS(`var(--rk-${name}, ${palette[name] ?? scaleTokens[name]})`);
+}
+
+/**
+ * The local `--_rk-*` tokens declared on the elements matching `selector` instead of the host:
+ * for the rarely shown parts (faces) of an element that reads tokens directly elsewhere.
+ */
+export function localTokensOn(selector: string): CSSResult {
+  return css`
+    ${unsafeCSS(selector)} {
+      ${unsafeCSS(localTokens(scaleTokens))}
+      ${unsafeCSS(localTokens(lightPalette))}
+    }
+    @media (prefers-color-scheme: dark) {
+      ${unsafeCSS(selector)} {
+        ${unsafeCSS(localTokens(darkPalette))}
+      }
+    }
+  `;
+}

@@ -6,7 +6,7 @@ import '../../../src/elements/rewards-provider/define.ts';
 import type { MemberLevelBadge } from '../../../src/elements/member-level-badge/member-level-badge.ts';
 import type { RewardsErrorEvent } from '../../../src/events/error.ts';
 import { loadCatalog } from '../../../src/i18n/catalogs.ts';
-import { rewardsSession } from '../../../src/store/index.ts';
+import { publicBadges } from '../../../src/sdk/public-badges.ts';
 import { newMember, serverUrl } from '../support/server.ts';
 import { contrastRatio } from './support/contrast.ts';
 import { part, untilFace, visibleText } from './support/faces.ts';
@@ -336,10 +336,10 @@ describe('member-level-badge', () => {
   it('removing the badge leaves no subscription behind', async () => {
     const memberId = byLevel[2]!.memberId;
     const element = await badge({ member: memberId });
-    const store = rewardsSession({ api }).badge(memberId);
-    expect(store.lc).to.be.greaterThan(0);
+    const source = publicBadges(api.replace(/\/+$/, ''));
+    expect(source.watchers(memberId)).to.be.greaterThan(0);
     element.remove();
-    expect(store.lc).to.equal(0);
+    expect(source.watchers(memberId)).to.equal(0);
   });
 });
 

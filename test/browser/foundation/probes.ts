@@ -5,6 +5,8 @@ import { defineElement } from './define.ts';
 import { RewardsConfigController } from '../../../src/elements/shared/resolve-config.ts';
 import { baseStyles } from '../../../src/elements/shared/theme.ts';
 import { LocalizeController } from '../../../src/i18n/localize.ts';
+import { elementLocaleSources } from '../../../src/elements/shared/locale-sources.ts';
+import { ProviderContextController } from '../../../src/elements/shared/provider-context.ts';
 
 /** Shows its effective API, and counts its renders. */
 export class ConfigProbe extends LitElement {
@@ -24,7 +26,8 @@ export class ConfigProbe extends LitElement {
 export class L10nProbe extends LitElement {
   static override styles = baseStyles;
   @property({ reflect: true }) locale?: string;
-  readonly l10n = new LocalizeController(this);
+  // The provider's and the page's locale, as the kit's base class passes them in.
+  readonly l10n = new LocalizeController(this, elementLocaleSources(new ProviderContextController(this)));
 
   protected override render(): TemplateResult {
     const { l10n } = this;

@@ -1,0 +1,63 @@
+/**
+ * The client's figures for `npm run bench`, each as a ratio against a baseline measured in the
+ * same run: bundle sizes against Lit itself, page timings against a hand-written plain-DOM page
+ * doing the same job. Returns them for the JSON report, as a Markdown section for
+ * bench/report.md, and with the issue's targets as budgets.
+ */
+import { measureBadgePages, type TimingFigure } from './badge-pages.ts';
+import { elementTags, measureAllElements, measureElement, measureLit, measureSdkAndStore, type BundleFigure } from './bundle-size.ts';
+
+export interface ClientBudget {
+  name: string;
+  actual: number;
+  limit: number;
+  kind: 'max' | 'min';
+}
+
+export interface ClientFigures {
+  sizes: Array<Omit<BundleFigure, 'inputs'> & { ratioToLit: number }>;
+  timings: TimingFigure[];
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export async function measureClient({ runs = 3, timings = true } = {}): Promise<{ figures: ClientFigures; markdown: string; budgets: ClientBudget[] }> {
+  const lit = await measureLit();
+  const measured = [lit, await measureSdkAndStore()];
+  for (const tag of elementTags()) measured.push(await measureElement(tag));
+  measured.push(await measureAllElements());
+  const sizes = measured.map(({ inputs: _inputs, ...figure }) => ({ ...figure, ratioToLit: figure.gzipped / lit.gzipped }));
+
+  const pages = timings ? await measureBadgePages({ runs }) : [];
+
+  const budgets: ClientBudget[] = [];
+  const badge = sizes.find((size) => size.name === 'member-level-badge');
+  if (badge) budgets.push({ name: 'member-level-badge gzip KB', actual: badge.gzipped / 1024, limit: 12, kind: 'max' });
+  const all = sizes.at(-1)!;
+  budgets.push({ name: 'one-file build gzip KB', actual: all.gzipped / 1024, limit: 30, kind: 'max' });
+  const fresh = pages.find((page) => page.name === '1,000 badges, fresh page');
+  const warm = pages.find((page) => page.name === '1,000 badges, warm page');
+  if (fresh) budgets.push({ name: '1,000 badges fresh / plain page', actual: fresh.ratio, limit: 3, kind: 'max' });
+  if (warm) budgets.push({ name: '1,000 badges warm / plain page', actual: warm.ratio, limit: 1.6, kind: 'max' });
+
+  const lines = [
+    '## Client',
+    '',
+    'Bundles as a user\'s bundler makes them (esbuild, minified, each statically loaded chunk gzipped); ratio to Lit itself.',
+    '',
+    '| bundle | min | gzip | × Lit |',
+    '| --- | ---: | ---: | ---: |',
+    ...sizes.map((size) => `| ${size.name} | ${kb(size.minified)} | ${kb(size.gzipped)} | ${size.ratioToLit.toFixed(2)} |`),
+  ];
+  if (pages.length > 0) {
+    lines.push(
+      '',
+      `Badges in headless Chromium with their data from the reference server, median of ${runs} alternated runs; ratio to a plain-DOM page doing the same job.`,
+      '',
+      '| job | kit | plain page | × plain |',
+      '| --- | ---: | ---: | ---: |',
+      ...pages.map((page) => `| ${page.name} | ${page.kitMs.toFixed(0)} ms | ${page.plainMs.toFixed(0)} ms | ${page.ratio.toFixed(2)} |`),
+    );
+  }
+  return { figures: { sizes, timings: pages }, markdown: lines.join('\n'), budgets };
+}

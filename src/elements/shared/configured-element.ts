@@ -1,0 +1,56 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LocalizeController } from '../../i18n/localize.ts';
+import type { Theme } from '../rewards-provider/context.ts';
+import { warnConfigProblem } from './config-warning.ts';
+import { FaceState } from './face-state.ts';
+import { elementLocaleSources } from './locale-sources.ts';
+import { ProviderContextController } from './provider-context.ts';
+import { RewardsConfigController } from './resolve-config.ts';
+
+/**
+ * What every element of the kit shares, without the store: where its data comes from (its own
+ * `api`/`token`, else the nearest provider, else the page's `configure()`), its language, its
+ * theme, and the face it shows. `RewardsElement` adds the store session; an element with a
+ * light path of its own (the public badge) extends this one and loads the store only when it
+ * needs it.
+ *
+ * For subclasses:
+ * - `this.internals` is the element's `ElementInternals`: the base class calls
+ *   `attachInternals()` (it may be called once per element). Do not call it again.
+ * - `this.faceState` shows the face as a custom state and reports failures once. Call
+ *   `this.faceState.show(face, error?)` from `updated()`. Name the faces with the class's type
+ *   parameter: `class CoinBalance extends RewardsElement<'loading' | 'ready' | 'error'>`.
+ * - An unusable API is reported in the console once, by `willUpdate` here.
+ * - Every lifecycle override calls `super` (`connectedCallback`, `disconnectedCallback`,
+ *   `willUpdate`, `updated`…): the controllers hang on them.
+ *
+ * @template Face The names of the element's faces.
+ */
+export class ConfiguredElement<Face extends string = string> extends LitElement {
+  /** Base URL of the rewards API; by default the nearest provider's or the page's. */
+  @property({ reflect: true }) api?: string;
+
+  /** A member token; by default the nearest provider's or the page's. */
+  @property() token?: string;
+
+  /** BCP 47 language (`en`, `zh-CN`, …); by default the provider's, then the closest `lang`. */
+  @property({ reflect: true }) locale?: string;
+
+  /** Colour theme: `light`, `dark`, or unset to follow the provider or the system. */
+  @property({ reflect: true }) theme?: Theme;
+
+  /** The element's internals, attached once here for every subclass. */
+  protected readonly internals: ElementInternals = this.attachInternals();
+  /** The face on screen, as a custom state of the host; see the class comment. */
+  protected readonly faceState: FaceState<Face> = new FaceState<Face>(this, this.internals);
+
+  readonly #providerContext = new ProviderContextController(this);
+  protected readonly configuration = new RewardsConfigController(this, this.#providerContext);
+  protected readonly l10n = new LocalizeController(this, elementLocaleSources(this.#providerContext));
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    warnConfigProblem(this, this.configuration.problem);
+  }
+}
