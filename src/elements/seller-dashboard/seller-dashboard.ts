@@ -299,9 +299,8 @@ export class SellerDashboard extends RewardsElement<Face> {
     try {
       const answer = await session.client.withdraw(cents);
       this.withdrawMessage = { text: this.l10n.t('seller.withdrawRequested', { amount: this.money(cents) }), failed: false };
-      this.dispatchEvent(
-        new RewardsWithdrawalRequestedEvent({ withdrawalId: answer.withdrawal.id, amountCents: cents, storeCreditCents: answer.storeCreditCents }),
-      );
+      const requested = new RewardsWithdrawalRequestedEvent({ withdrawalId: answer.withdrawal.id, amountCents: cents, storeCreditCents: answer.storeCreditCents });
+      this.dispatchEvent(requested);
       const input = this.renderRoot.querySelector<HTMLInputElement>('#amount');
       if (input) input.value = '';
       await this.reload();
