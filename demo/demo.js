@@ -9,7 +9,7 @@ const header = document.querySelector('header.site');
 if (header) {
   header.innerHTML = `
     <strong>Demo shop</strong>
-    <nav aria-label="Demo pages"><a href="index.html">Home</a><a href="shop.html">Shop</a><a href="account.html">Account</a><a href="forum.html">Forum</a><a href="blog.html">Blog</a><a href="one-script.html">One tag</a><a href="/docs">API</a></nav>
+    <nav aria-label="Demo pages"><a href="index.html">Home</a><a href="shop.html">Shop</a><a href="account.html">Account</a><a href="seller.html">Seller</a><a href="forum.html">Forum</a><a href="blog.html">Blog</a><a href="one-script.html">One tag</a><a href="/docs">API</a></nav>
     <span class="spacer"></span>
     <span class="switches">
       <label>Signed in as <select id="demo-member"><option>ada</option><option>grace</option><option>linus</option></select></label>
@@ -51,7 +51,8 @@ for (const name of Object.keys(settings)) {
 }
 
 const picker = document.querySelector('#demo-member');
-const member = () => localStorage.getItem('demo-member') ?? 'ada';
+// A page may name the member it shows best (the seller page: grace) until the reader picks another.
+const member = () => localStorage.getItem('demo-member') ?? document.body.dataset.demoMember ?? 'ada';
 
 async function demoToken() {
   const response = await fetch(`/demo/token?member=${encodeURIComponent(member())}`);
@@ -71,6 +72,6 @@ if (picker) {
 }
 
 // The kit's events bubble out of every element: a page reacts to them in one place.
-for (const name of ['rewards-checked-in', 'rewards-redeemed', 'rewards-cart-changed', 'rewards-level-up', 'rewards-error']) {
+for (const name of ['rewards-checked-in', 'rewards-redeemed', 'rewards-cart-changed', 'rewards-level-up', 'rewards-withdrawal-requested', 'rewards-error']) {
   document.addEventListener(name, (event) => console.info(name, event.detail));
 }

@@ -21,6 +21,20 @@ export interface EndpointDoc<Id extends EndpointId> {
 }
 
 const at = '2025-03-14T09:30:00.000Z';
+const graceStatement = {
+  sellerId: 'grace',
+  displayName: 'Grace Hopper',
+  storeCreditCents: 4275,
+  pendingCents: 1900,
+  debtCents: 0,
+  currentMonth: '2025-03',
+  feeBasisPoints: 500,
+  firstOrderCredit: { orderId: '10007', month: '2025-02', netCents: 2375, creditedAt: '2025-02-03T10:00:00.000Z' },
+  months: [
+    { month: '2025-03', grossCents: 2000, feeCents: 100, netCents: 1900 },
+    { month: '2025-02', grossCents: 4500, feeCents: 225, netCents: 4275, paidOutCents: 1900, paidOutAt: '2025-03-03T00:01:00.000Z' },
+  ],
+};
 const balance = { available: 687, pending: 50 };
 const adaAccount = {
   memberId: 'ada',
@@ -234,7 +248,7 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
   },
   runPayouts: {
     description:
-      "Credits each partner seller's net earnings of a finished month to their store credit (M2). Safe to run again: a seller already paid for that month is listed with `alreadyPaid: true` and paid nothing more.",
+      "Credits each partner seller's net earnings of a finished month (and of earlier months not paid yet) to their store credit (M2), by hand: the server also does it by itself from the first working day of the next month. Safe to run again: a seller already paid for that month is listed with `alreadyPaid: true` and paid nothing more.",
     example: { body: { month: '2025-02' }, response: { month: '2025-02', payouts: [{ sellerId: 'grace', netCents: 4275, paidOutAt: at, alreadyPaid: false }] } },
   },
   putSellerProduct: {
@@ -242,7 +256,7 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
     example: {
       params: { id: 'grace', sku: 'synth-kit' },
       body: { name: 'Synth kit', stock: 12 },
-      response: { sellerId: 'grace', sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 3 },
+      response: { sellerId: 'grace', sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 3, oversoldUnits: 0 },
     },
   },
   createQuote: {
@@ -312,15 +326,9 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
     example: { params: { id: 'fulfilment', deliveryId: '41' }, response: { id: '41', eventId: 'evt_P7k1', type: 'cart.item_added', status: 'pending', attempts: 2, lastStatusCode: 503, lastError: 'answered 503', nextAttemptAt: at } },
   },
   getSellerMe: {
-    description: "A partner seller's backstage: store credit to spend or withdraw, earnings waiting for the month's payout, and each month's statement (M1–M3). Any other member gets `403`.",
-    example: {
-      response: {
-        sellerId: 'grace',
-        storeCreditCents: 4275,
-        pendingCents: 1900,
-        months: [{ month: '2025-02', grossCents: 4500, feeCents: 225, netCents: 4275, paidOutAt: '2025-03-01T00:05:00.000Z' }],
-      },
-    },
+    description:
+      "A partner seller's backstage: store credit to spend or withdraw, earnings waiting for a payout or a debt left by design-defect refunds (paid first from later earnings), the first order's credit on its own line, and each month's statement, paid out once its payout ran (M1–M3, M5, M6). Any other member gets `403`.",
+    example: { response: graceStatement },
   },
   getSellerOrders: {
     description: "The completed orders that contain the seller's products, newest first, each with the seller's lines, fee and net (M1), a page at a time.",
@@ -332,7 +340,7 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
             orderId: '10042',
             status: 'completed',
             completedAt: at,
-            lines: [{ sku: 'synth-kit', quantity: 1, grossCents: 2500, feeCents: 125, netCents: 2375 }],
+            lines: [{ sku: 'synth-kit', quantity: 1, grossCents: 2500, feeCents: 125, netCents: 2375, refundedCents: 0 }],
             grossCents: 2500,
             feeCents: 125,
             netCents: 2375,
@@ -344,14 +352,38 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
     },
   },
   getSellerProducts: {
-    description: "The seller's products with the stock the shop recorded (`null` when never recorded) and the units sold.",
-    example: { response: { products: [{ sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 3 }] } },
+    description: "The seller's products with the stock left (the shop's last report less every completed sale since; `null` when never recorded), the units sold and the units sold beyond the stock.",
+    example: { response: { products: [{ sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 3, oversoldUnits: 0 }] } },
   },
   withdraw: {
     description: 'Withdraws store credit to the seller (M4). More than the store credit is `409 insufficient_funds`; send an `Idempotency-Key` so a retry never pays twice.',
     example: {
       body: { amountCents: 1000 },
-      response: { withdrawal: { id: 'wd-4', amountCents: 1000, createdAt: at }, storeCreditCents: 3275 },
+      response: { withdrawal: { id: '4', amountCents: 1000, status: 'requested', createdAt: at }, storeCreditCents: 3275 },
+    },
+  },
+  getSellerWithdrawals: {
+    description: "The seller's latest withdrawals, newest first: `requested` until the shop reports the transfer `paid` or `failed` (M6).",
+    example: { response: { withdrawals: [{ id: '4', amountCents: 1000, status: 'paid', createdAt: at, settledAt: '2025-03-15T10:00:00.000Z' }] } },
+  },
+  getPayoutRuns: {
+    description: 'The latest payout runs (M2), by the schedule or by hand, that credited something: when, and which sellers and months for how much.',
+    example: { query: { limit: '1' }, response: { runs: [{ id: '7', ranAt: '2025-03-03T00:01:00.000Z', trigger: 'schedule', payouts: [{ sellerId: 'grace', month: '2025-02', netCents: 4275 }] }] } },
+  },
+  putSeller: {
+    description: 'Names a member a partner seller, with the name their backstage shows (M6). Creates (`201`) or renames (`200`).',
+    example: { params: { id: 'grace' }, body: { displayName: 'Grace Hopper' }, response: { sellerId: 'grace', displayName: 'Grace Hopper' } },
+  },
+  getSeller: {
+    description: "A partner seller's statement, exactly as they see it at `/v1/seller/me`; `404` for a member who is not a seller.",
+    example: { params: { id: 'grace' }, response: graceStatement },
+  },
+  settleWithdrawal: {
+    description: 'Reports the transfer of a withdrawal: `paid`, or `failed`, which gives the amount back to the store credit (M6). The same report again answers the same; another one is `409 already_settled`.',
+    example: {
+      params: { id: 'grace', withdrawalId: '4' },
+      body: { status: 'paid' },
+      response: { withdrawal: { id: '4', amountCents: 1000, status: 'paid', createdAt: at, settledAt: '2025-03-15T10:00:00.000Z' }, storeCreditCents: 3275 },
     },
   },
 };

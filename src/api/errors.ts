@@ -18,6 +18,7 @@ const problemKinds = {
   idempotency_conflict: { status: 409, title: 'Idempotency key reused with a different request' },
   coupon_used: { status: 409, title: 'This coupon has been used by another order' },
   insufficient_funds: { status: 409, title: 'Not enough store credit' },
+  already_settled: { status: 409, title: 'This withdrawal is already settled otherwise' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },

@@ -17,24 +17,45 @@ import {
 } from './common.ts';
 
 /**
- * One calendar month of sales: gross, the platform's fee (M1) and the seller's net; `paidOutAt` once
- * paid (M2). A design-defect refund (M5) is deducted in the month it happens, fee returned, so a
- * month with more refunds than sales has negative amounts.
+ * One calendar month of sales (by when each sale happened, in the shop's zone): gross, the
+ * platform's fee (M1) and the seller's net. A design-defect refund (M5) is deducted in the month it
+ * happens, fee returned, so a month with more refunds than sales has negative amounts. Once the
+ * month is paid in full (M2), `paidOutCents` is what its payout credited and `paidOutAt` when.
  */
 export const sellerMonth = z.object({
   month: calendarMonth,
   grossCents: signedCentAmount,
   feeCents: signedCentAmount,
   netCents: signedCentAmount,
+  paidOutCents: z.optional(centAmount),
   paidOutAt: z.optional(isoDateTime),
 });
 export type SellerMonth = z.infer<typeof sellerMonth>;
 
-/** `pendingCents` is earned but not yet paid out; design-defect refunds (M5) can make it negative. */
+/** M3: the net of a new seller's first order, credited at once when it completed. */
+export const firstOrderCredit = z.object({
+  orderId: resourceId,
+  month: calendarMonth,
+  netCents: centAmount,
+  creditedAt: isoDateTime,
+});
+export type FirstOrderCredit = z.infer<typeof firstOrderCredit>;
+
+/**
+ * A seller's statement. `pendingCents` is earned and not paid out yet; `debtCents` is what
+ * design-defect refunds (M5) took beyond the earnings, paid first from later earnings. At most one
+ * of the two is above zero. `currentMonth` is this month in the shop's zone, `feeBasisPoints` the
+ * platform's fee (500 = 5%).
+ */
 export const sellerMeResponse = z.object({
   sellerId: resourceId,
+  displayName: z.nullable(label),
   storeCreditCents: centAmount,
-  pendingCents: signedCentAmount,
+  pendingCents: centAmount,
+  debtCents: centAmount,
+  currentMonth: calendarMonth,
+  feeBasisPoints: count,
+  firstOrderCredit: z.nullable(firstOrderCredit),
   months: z.array(sellerMonth),
 });
 export type SellerMeResponse = z.infer<typeof sellerMeResponse>;
@@ -49,19 +70,25 @@ export const sellerOrderStatuses = ['completed', 'refunded'] as const;
 export const sellerOrderStatus = z.enum(sellerOrderStatuses);
 export type SellerOrderStatus = z.infer<typeof sellerOrderStatus>;
 
+/**
+ * One sale line as it stands: gross, fee and net after the design-defect refunds (M5) of this
+ * line, whose gross shows in `refundedCents`. A line's figures add up to its order's.
+ */
 export const sellerOrderLine = z.object({
   sku: resourceId,
   quantity: z.int().check(z.minimum(1)),
   grossCents: centAmount,
-  feeCents: centAmount,
-  netCents: centAmount,
+  feeCents: signedCentAmount,
+  netCents: signedCentAmount,
+  refundedCents: centAmount,
 });
 export type SellerOrderLine = z.infer<typeof sellerOrderLine>;
 
 /**
- * The seller's lines of one shop order, as sold, and what the order earned them: its totals are
- * after design-defect refunds (M5), whose gross shows in `refundedCents`. Several partial refunds
- * can each return a fee rounded up, so the fee left can end a cent below zero.
+ * The seller's lines of one shop order and what the order earned them, both after design-defect
+ * refunds (M5), whose gross shows in `refundedCents`: the lines add up to the order. Several
+ * partial refunds can each return a fee rounded up, so the fee left can end a cent below zero.
+ * `completedAt` is when the shop says the order completed.
  */
 export const sellerOrder = z.object({
   orderId: resourceId,
@@ -83,14 +110,17 @@ export const sellerOrdersResponse = z.object({
 export type SellerOrdersResponse = z.infer<typeof sellerOrdersResponse>;
 
 /**
- * One of the seller's products: the name and stock the shop reported for it, and the units sold
- * so far. A product sold before the shop reported it is listed by its sku, with `stock` null.
+ * One of the seller's products: the stock left (the shop's last report less every completed sale
+ * since), the units sold so far, and `oversoldUnits`: units sold beyond the stock since the shop's
+ * last report (stock stops at zero; it never goes below silently). A product sold before the shop
+ * reported it is listed by its sku, with `stock` null.
  */
 export const sellerProduct = z.object({
   sku: resourceId,
   name: label,
   stock: z.nullable(count),
   unitsSold: count,
+  oversoldUnits: count,
 });
 export type SellerProduct = z.infer<typeof sellerProduct>;
 
@@ -100,10 +130,18 @@ export type SellerProductsResponse = z.infer<typeof sellerProductsResponse>;
 export const withdrawBody = z.strictObject({ amountCents: positiveCentValue });
 export type WithdrawBody = z.infer<typeof withdrawBody>;
 
+/** M6: a withdrawal is `requested` until the shop reports the transfer `paid` or `failed`. */
+export const withdrawalStatuses = ['requested', 'paid', 'failed'] as const;
+export const withdrawalStatus = z.enum(withdrawalStatuses);
+export type WithdrawalStatus = z.infer<typeof withdrawalStatus>;
+
+/** `settledAt` is when the shop reported the transfer paid or failed. */
 export const withdrawal = z.object({
   id: resourceId,
   amountCents: positiveCentAmount,
+  status: withdrawalStatus,
   createdAt: isoDateTime,
+  settledAt: z.optional(isoDateTime),
 });
 export type Withdrawal = z.infer<typeof withdrawal>;
 
@@ -112,3 +150,10 @@ export const withdrawResponse = z.object({
   storeCreditCents: centAmount,
 });
 export type WithdrawResponse = z.infer<typeof withdrawResponse>;
+
+export const sellerWithdrawalsQuery = z.object({ limit: z.optional(pageLimit) });
+export type SellerWithdrawalsQuery = z.infer<typeof sellerWithdrawalsQuery>;
+
+/** The seller's latest withdrawals, newest first. */
+export const sellerWithdrawalsResponse = z.object({ withdrawals: z.array(withdrawal) });
+export type SellerWithdrawalsResponse = z.infer<typeof sellerWithdrawalsResponse>;

@@ -3,8 +3,9 @@
  */
 import * as z from 'zod/mini';
 import { rulesConfigSchema } from '../rules/config.ts';
-import { calendarMonth, count, countValue, isoDateTime, label, positiveCentValue, resourceId, signedCentAmount } from './common.ts';
+import { calendarMonth, centAmount, count, countValue, isoDateTime, label, pageLimit, positiveCentValue, resourceId } from './common.ts';
 import { meResponse } from './member.ts';
+import { sellerMeResponse, withdrawal } from './seller.ts';
 import { catalogItem, catalogItemFields } from './public.ts';
 
 /** `GET /v1/members/{id}` answers exactly what the member sees at `/v1/me`. */
@@ -39,7 +40,7 @@ export type PayoutsBody = z.infer<typeof payoutsBody>;
 /** `alreadyPaid` is true when an earlier run had paid this seller for this month (M2 is idempotent). */
 export const sellerPayout = z.object({
   sellerId: resourceId,
-  netCents: signedCentAmount,
+  netCents: centAmount,
   paidOutAt: isoDateTime,
   alreadyPaid: z.boolean(),
 });
@@ -69,5 +70,46 @@ export const putSellerProductResponse = z.object({
   name: label,
   stock: count,
   unitsSold: count,
+  oversoldUnits: count,
 });
 export type PutSellerProductResponse = z.infer<typeof putSellerProductResponse>;
+
+/** Names a member a partner seller (M6), with the name their backstage shows. */
+export const putSellerBody = z.strictObject({ displayName: label });
+export type PutSellerBody = z.infer<typeof putSellerBody>;
+
+export const putSellerResponse = z.object({ sellerId: resourceId, displayName: label });
+export type PutSellerResponse = z.infer<typeof putSellerResponse>;
+
+/** `GET /v1/sellers/{id}`: the seller's statement, as the seller sees it. */
+export const sellerStatementResponse = sellerMeResponse;
+export type SellerStatementResponse = z.infer<typeof sellerStatementResponse>;
+
+/** The `{id}` (the seller) and `{withdrawalId}` segments of a withdrawal's path. */
+export const sellerWithdrawalPathParams = z.strictObject({ id: resourceId, withdrawalId: resourceId });
+export type SellerWithdrawalPathParams = z.infer<typeof sellerWithdrawalPathParams>;
+
+/** The shop reports the transfer of a withdrawal; `failed` gives the amount back to the store credit. */
+export const settleWithdrawalBody = z.strictObject({ status: z.enum(['paid', 'failed']) });
+export type SettleWithdrawalBody = z.infer<typeof settleWithdrawalBody>;
+
+export const settleWithdrawalResponse = z.object({ withdrawal, storeCreditCents: count });
+export type SettleWithdrawalResponse = z.infer<typeof settleWithdrawalResponse>;
+
+export const payoutRunsQuery = z.object({ limit: z.optional(pageLimit) });
+export type PayoutRunsQuery = z.infer<typeof payoutRunsQuery>;
+
+/**
+ * M2: a payout run that credited something, by the schedule or by hand, newest first, with every
+ * seller and month it paid and how much.
+ */
+export const payoutRun = z.object({
+  id: resourceId,
+  ranAt: isoDateTime,
+  trigger: z.enum(['schedule', 'manual']),
+  payouts: z.array(z.object({ sellerId: resourceId, month: calendarMonth, netCents: centAmount })),
+});
+export type PayoutRun = z.infer<typeof payoutRun>;
+
+export const payoutRunsResponse = z.object({ runs: z.array(payoutRun) });
+export type PayoutRunsResponse = z.infer<typeof payoutRunsResponse>;

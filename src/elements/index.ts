@@ -17,6 +17,7 @@ import './reward-catalog/define.ts';
 import './member-price/define.ts';
 import './points-for-product/define.ts';
 import './project-donate/define.ts';
+import './seller-dashboard/define.ts';
 
 export { configure } from '../store/config.ts';
 export { rewardsSession } from '../store/rewards-store.ts';
@@ -34,4 +35,5 @@ export { RewardCatalog } from './reward-catalog/reward-catalog.ts';
 export { MemberPrice } from './member-price/member-price.ts';
 export { PointsForProduct } from './points-for-product/points-for-product.ts';
 export { ProjectDonate } from './project-donate/project-donate.ts';
+export { SellerDashboard } from './seller-dashboard/seller-dashboard.ts';
 export * from '../events/index.ts';

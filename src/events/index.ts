@@ -4,3 +4,4 @@ export { RewardsDonatedEvent, type DonatedDetail } from './donated.ts';
 export { RewardsCartChangedEvent, type CartChangedDetail, type CartChangeReason } from './cart-changed.ts';
 export { RewardsLevelUpEvent, type LevelUpDetail } from './level-up.ts';
 export { RewardsErrorEvent, type ErrorDetail } from './error.ts';
+export { RewardsWithdrawalRequestedEvent, type WithdrawalRequestedDetail } from './withdrawal-requested.ts';

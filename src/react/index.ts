@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import type { RewardsCartChangedEvent, RewardsCheckedInEvent, RewardsDonatedEvent, RewardsErrorEvent, RewardsLevelUpEvent, RewardsRedeemedEvent } from '../events/index.ts';
+import type { RewardsCartChangedEvent, RewardsCheckedInEvent, RewardsDonatedEvent, RewardsErrorEvent, RewardsLevelUpEvent, RewardsRedeemedEvent, RewardsWithdrawalRequestedEvent } from '../events/index.ts';
 import { CheckInCalendar as CheckInCalendarElement } from '../elements/check-in-calendar/define.ts';
 import { CoinBalance as CoinBalanceElement } from '../elements/coin-balance/define.ts';
 import { CoinHistory as CoinHistoryElement } from '../elements/coin-history/define.ts';
@@ -18,6 +18,7 @@ import { ProjectDonate as ProjectDonateElement } from '../elements/project-donat
 import { RedemptionCart as RedemptionCartElement } from '../elements/redemption-cart/define.ts';
 import { RewardCatalog as RewardCatalogElement } from '../elements/reward-catalog/define.ts';
 import { RewardsProvider as RewardsProviderElement } from '../elements/rewards-provider/define.ts';
+import { SellerDashboard as SellerDashboardElement } from '../elements/seller-dashboard/define.ts';
 
 /** `<check-in-calendar>`: The month's check-ins, today's check-in button and the monthly bonus tiers. */
 export const CheckInCalendar = createComponent({
@@ -140,4 +141,15 @@ export const RewardsProvider = createComponent({
   react: React,
   tagName: 'rewards-provider',
   elementClass: RewardsProviderElement,
+});
+
+/** `<seller-dashboard>`: A partner seller's statement, orders, stock and withdrawals. */
+export const SellerDashboard = createComponent({
+  react: React,
+  tagName: 'seller-dashboard',
+  elementClass: SellerDashboardElement,
+  events: {
+    onRewardsWithdrawalRequested: 'rewards-withdrawal-requested' as EventName<RewardsWithdrawalRequestedEvent>,
+    onRewardsError: 'rewards-error' as EventName<RewardsErrorEvent>,
+  },
 });

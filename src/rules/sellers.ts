@@ -3,7 +3,18 @@
  * M5 refund split and M6 the monthly statement. Amounts are cents.
  */
 import type { RulesConfig } from './config.ts';
-import { addMonths, calendarDay, firstDayOfMonth, firstWorkingDays, isCalendarMonth, monthOfDay, type CalendarDay, type CalendarMonth, type Instant } from './calendar.ts';
+import {
+  addMonths,
+  calendarDay,
+  firstDayOfMonth,
+  firstWorkingDays,
+  isCalendarMonth,
+  monthOfDay,
+  toEpochMs,
+  type CalendarDay,
+  type CalendarMonth,
+  type Instant,
+} from './calendar.ts';
 import { credit, isIdentifier, refuse, type Credit, type Refusal } from './decisions.ts';
 import { lineAmountCents, type OrderLine } from './levels.ts';
 import { assertNonNegativeWholeNumber, basisPointsOfCents } from './money.ts';
@@ -118,6 +129,11 @@ export function withdrawalDecision(amountCents: number, storeCreditCents: number
   return { ok: true, credits: [credit('M4', 'store_credit', -amountCents)], storeCreditAfter: storeCreditCents - amountCents };
 }
 
+/** M6: a withdrawal whose transfer failed gives its amount back to the store credit, once. */
+export function failedWithdrawalCredit(withdrawalId: string, amountCents: number): Credit {
+  return credit('M4', 'store_credit', amountCents, { onceKey: `withdrawal-failed:${withdrawalId}`, ref: `withdrawal:${withdrawalId}` });
+}
+
 export type RefundReason = 'design' | 'manufacturing';
 
 export interface RefundSplit {
@@ -144,7 +160,16 @@ export interface SaleRecord extends SaleSplit {
   month: CalendarMonth;
 }
 
+/** An M2 payout of one month: what it credited and when. */
 export interface PayoutRecord {
+  month: CalendarMonth;
+  amountCents: number;
+  paidAt: string;
+}
+
+/** The M3 credit of a new seller's first order: paid at once, shown on its own line. */
+export interface FirstOrderCredit {
+  orderId: string;
   month: CalendarMonth;
   amountCents: number;
   paidAt: string;
@@ -152,20 +177,31 @@ export interface PayoutRecord {
 
 export interface StatementMonth extends SaleSplit {
   month: CalendarMonth;
-  paidOutCents: number;
-  /** Net not yet paid out. */
-  pendingCents: number;
-  /** When the month was last paid, if ever. */
+  /** What the month's M2 payout credited, once it ran: its net less the M3 credit and any debt repaid. */
+  paidOutCents?: number;
+  /** Only once the month is paid in full (its M2 payout ran; a later sale joins the next month). */
   paidOutAt?: string;
 }
 
-/** M6: a seller's months, newest first, with gross, fee, net, paid out and pending earnings. */
-export function sellerStatement(sales: readonly SaleRecord[], payouts: readonly PayoutRecord[]): { months: StatementMonth[]; pendingCents: number } {
+export interface SellerStatement {
+  months: StatementMonth[];
+  /** Earned and not paid out yet, after any debt. */
+  pendingCents: number;
+  /** M5: what design-defect refunds took beyond the earnings; later earnings pay it first. */
+  debtCents: number;
+}
+
+/**
+ * M6: a seller's months, newest first, and where they stand. Everything paid out (M2 and M3) is
+ * set against everything earned (M1, less M5 deductions): more earned is pending, more paid is a
+ * debt. Store credit already paid is never taken back, so a debt only waits for later earnings.
+ */
+export function sellerStatement(sales: readonly SaleRecord[], payouts: readonly PayoutRecord[], firstOrder: FirstOrderCredit | null = null): SellerStatement {
   const months = new Map<CalendarMonth, StatementMonth>();
   const monthFor = (month: CalendarMonth) => {
     let entry = months.get(month);
     if (!entry) {
-      entry = { month, grossCents: 0, feeCents: 0, netCents: 0, paidOutCents: 0, pendingCents: 0 };
+      entry = { month, grossCents: 0, feeCents: 0, netCents: 0 };
       months.set(month, entry);
     }
     return entry;
@@ -178,10 +214,32 @@ export function sellerStatement(sales: readonly SaleRecord[], payouts: readonly 
   }
   for (const payout of payouts) {
     const entry = monthFor(payout.month);
-    entry.paidOutCents += payout.amountCents;
+    entry.paidOutCents = (entry.paidOutCents ?? 0) + payout.amountCents;
     if (!entry.paidOutAt || payout.paidAt > entry.paidOutAt) entry.paidOutAt = payout.paidAt;
   }
   const list = [...months.values()].sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
-  for (const entry of list) entry.pendingCents = Math.max(0, entry.netCents - entry.paidOutCents);
-  return { months: list, pendingCents: list.reduce((sum, entry) => sum + entry.pendingCents, 0) };
+  const earned = list.reduce((sum, entry) => sum + entry.netCents, 0);
+  const paid = payouts.reduce((sum, payout) => sum + payout.amountCents, 0) + (firstOrder?.amountCents ?? 0);
+  return { months: list, pendingCents: Math.max(0, earned - paid), debtCents: Math.max(0, paid - earned) };
+}
+
+/**
+ * M2: the month a sale (or a refund) belongs to: the month of \`occurredAt\` in the shop's zone
+ * (never later than now: a shop's clock ahead of ours does not move a sale into the future), or,
+ * when that month is already paid out, the first month after \`paidThrough\`.
+ */
+export function saleMonth(occurredAt: Instant, now: Instant, paidThrough: CalendarMonth | null, config: RulesConfig): CalendarMonth {
+  const at = toEpochMs(occurredAt) <= toEpochMs(now) ? occurredAt : now;
+  const month = monthOfDay(calendarDay(at, config.timeZone));
+  if (paidThrough === null || month > paidThrough) return month;
+  return addMonths(paidThrough, 1);
+}
+
+/**
+ * M2: whether the schedule pays \`month\` on \`today\`: from the first working day of the next month
+ * on (a holiday or weekend before it waits), and at once on any later day, to catch up.
+ */
+export function isPayoutDue(month: CalendarMonth, today: CalendarDay, config: RulesConfig): boolean {
+  const first = payoutWindow(month, config).workingDays[0] ?? firstDayOfMonth(addMonths(month, 2));
+  return today >= first;
 }

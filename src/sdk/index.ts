@@ -42,8 +42,29 @@ export type {
   ProjectDonationsResponse,
 } from '../api/public.ts';
 export type { EventData, EventType, OrderLine, SendEventResponse, ShopEvent, ShopEventOf } from '../api/events.ts';
-export type { SellerMeResponse, SellerMonth, SellerOrder, SellerOrdersResponse, SellerProduct, SellerProductsResponse, WithdrawResponse } from '../api/seller.ts';
-export type { MemberResponse, PutCatalogItemBody, PayoutsResponse, RulesConfigBody, RulesConfigResponse } from '../api/shop.ts';
+export type {
+  SellerMeResponse,
+  SellerMonth,
+  SellerOrder,
+  SellerOrdersResponse,
+  SellerProduct,
+  SellerProductsResponse,
+  SellerWithdrawalsResponse,
+  Withdrawal,
+  WithdrawalStatus,
+  WithdrawResponse,
+} from '../api/seller.ts';
+export type {
+  MemberResponse,
+  PutCatalogItemBody,
+  PayoutRunsResponse,
+  PayoutsResponse,
+  PutSellerResponse,
+  RulesConfigBody,
+  RulesConfigResponse,
+  SellerStatementResponse,
+  SettleWithdrawalResponse,
+} from '../api/shop.ts';
 export type { ErrorCode, ProblemDetails, ProblemFieldError } from '../api/errors.ts';
 export type { QuoteBody, QuoteLine, QuoteResponse, UseCouponBody, UseCouponResponse } from '../api/checkout.ts';
 export type {

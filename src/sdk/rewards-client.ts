@@ -28,7 +28,7 @@ import {
   projectDonationsResponse,
   type Badge,
 } from '../api/public.ts';
-import { sellerMeResponse, sellerOrdersResponse, sellerProductsResponse, withdrawResponse } from '../api/seller.ts';
+import { sellerMeResponse, sellerOrdersResponse, sellerProductsResponse, sellerWithdrawalsResponse, withdrawResponse } from '../api/seller.ts';
 import { createBadgeBatcher } from './badge-batcher.ts';
 import type { RetryOptions } from './retry.ts';
 import {
@@ -101,7 +101,7 @@ export interface RewardsClient {
   donate(projectId: string, coins: number, options?: ActionOptions): Promise<ResponseOf<'donate'>>;
 
   // A partner seller's backstage (the member must be a seller, else `forbidden`)
-  /** Store credit, pending earnings and monthly statements (gross, fee, net). */
+  /** Store credit, pending earnings or debt, the first order's credit and monthly statements (gross, fee, net, paid out). */
   getSellerMe(options?: CallOptions): Promise<ResponseOf<'getSellerMe'>>;
   /** One page of the orders of the seller's products, newest first. */
   getSellerOrders(query?: { limit?: number | undefined; cursor?: string | undefined }, options?: CallOptions): Promise<ResponseOf<'getSellerOrders'>>;
@@ -109,6 +109,8 @@ export interface RewardsClient {
   getSellerProducts(options?: CallOptions): Promise<ResponseOf<'getSellerProducts'>>;
   /** Withdraws store credit; more than the credit is `insufficient_funds`. */
   withdraw(amountCents: number, options?: ActionOptions): Promise<ResponseOf<'withdraw'>>;
+  /** The seller's latest withdrawals, newest first, each `requested`, `paid` or `failed`. */
+  getSellerWithdrawals(query?: { limit?: number | undefined }, options?: CallOptions): Promise<ResponseOf<'getSellerWithdrawals'>>;
 
   // Public
   /**
@@ -168,6 +170,8 @@ export function createRewardsClient(options: RewardsClientOptions): RewardsClien
     getSellerProducts: (callOptions) => transport.call({ method: 'GET', path: '/v1/seller/products', response: sellerProductsResponse }, { credentials: member, options: callOptions }),
     withdraw: (amountCents, actionOptions) =>
       transport.call({ method: 'POST', path: '/v1/seller/withdrawals', response: withdrawResponse }, { body: { amountCents }, credentials: member, options: actionOptions }),
+    getSellerWithdrawals: (query = {}, callOptions) =>
+      transport.call({ method: 'GET', path: '/v1/seller/withdrawals', response: sellerWithdrawalsResponse }, { query: { limit: query.limit }, credentials: member, options: callOptions }),
 
     // An id the contract cannot carry (a comma, a space, too long) names no member; sending it
     // would make the server refuse the whole batch, and the other look-ups with it.

@@ -11,11 +11,16 @@ import {
   memberResponse,
   payoutsResponse,
   putCatalogItemResponse,
+  payoutRunsResponse,
   putSellerProductResponse,
+  putSellerResponse,
+  sellerStatementResponse,
+  settleWithdrawalResponse,
   rulesConfig,
   type PutCatalogItemBody,
   type PutSellerProductBody,
   type RulesConfigBody,
+  type SettleWithdrawalBody,
 } from '../api/shop.ts';
 import { quoteResponse, useCouponResponse, type QuoteBody, type UseCouponBody } from '../api/checkout.ts';
 import { cartResponse, couponsResponse } from '../api/member.ts';
@@ -81,6 +86,14 @@ export interface ShopClient {
   getWebhookDeliveries(id: string, query?: { cursor?: string }, options?: CallOptions): Promise<ResponseOf<'getWebhookDeliveries'>>;
   /** Tries a delivery again now, whatever its status. */
   retryWebhookDelivery(id: string, deliveryId: string, options?: ActionOptions): Promise<ResponseOf<'retryWebhookDelivery'>>;
+  /** Names a member a partner seller, with the name their backstage shows. */
+  putSeller(sellerId: string, displayName: string, options?: CallOptions): Promise<ResponseOf<'putSeller'>>;
+  /** A partner seller's statement, as the seller sees it; `not_found` for a member who is not a seller. */
+  getSeller(sellerId: string, options?: CallOptions): Promise<ResponseOf<'getSeller'>>;
+  /** Reports a withdrawal's transfer `paid` or `failed` (failed gives the amount back); `already_settled` if it was settled otherwise. */
+  settleWithdrawal(sellerId: string, withdrawalId: string, status: SettleWithdrawalBody['status'], options?: ActionOptions): Promise<ResponseOf<'settleWithdrawal'>>;
+  /** The latest payout runs (scheduled or by hand) that credited something. */
+  getPayoutRuns(query?: { limit?: number | undefined }, options?: CallOptions): Promise<ResponseOf<'getPayoutRuns'>>;
 }
 
 export function createShopClient(options: ShopClientOptions): ShopClient {
@@ -126,5 +139,16 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
         { method: 'POST', path: '/v1/webhooks/{id}/deliveries/{deliveryId}/retry', response: retryWebhookDeliveryResponse },
         { params: { id, deliveryId }, credentials: shop, options: actionOptions },
       ),
+    putSeller: (sellerId, displayName, callOptions) =>
+      transport.call({ method: 'PUT', path: '/v1/sellers/{id}', response: putSellerResponse }, { params: { id: sellerId }, body: { displayName }, credentials: shop, options: callOptions }),
+    getSeller: (sellerId, callOptions) =>
+      transport.call({ method: 'GET', path: '/v1/sellers/{id}', response: sellerStatementResponse }, { params: { id: sellerId }, credentials: shop, options: callOptions }),
+    settleWithdrawal: (sellerId, withdrawalId, status, actionOptions) =>
+      transport.call(
+        { method: 'POST', path: '/v1/sellers/{id}/withdrawals/{withdrawalId}', response: settleWithdrawalResponse },
+        { params: { id: sellerId, withdrawalId }, body: { status }, credentials: shop, options: actionOptions },
+      ),
+    getPayoutRuns: (query = {}, callOptions) =>
+      transport.call({ method: 'GET', path: '/v1/payouts/runs', response: payoutRunsResponse }, { query: { limit: query.limit }, credentials: shop, options: callOptions }),
   };
 }

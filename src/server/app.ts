@@ -21,6 +21,9 @@ import { registerSellerRoutes } from './routes/seller.ts';
 import { registerShopRoutes } from './routes/shop.ts';
 import { registerCheckoutRoutes } from './routes/checkout.ts';
 import { nudgeWebhookDeliveries, registerWebhookRoutes, type DeliveryNudge } from './routes/webhooks.ts';
+import type { TimedJob } from './timed-work/job.ts';
+import { idempotencyKeysCleanup } from './timed-work/idempotency-keys.ts';
+import { payoutsJob } from './timed-work/payouts-job.ts';
 
 /** The project's `demo/` folder. */
 export const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
@@ -55,6 +58,15 @@ export const apiRoutes: readonly RouteModule[] = [
   registerWebhookRoutes,
   registerDocsRoutes,
 ];
+
+/**
+ * Every piece of the server's own timed work, run by the scheduler (timed-work/scheduler.ts) on
+ * each instance where `REWARDS_SCHEDULER` is not `0`. Add a job here and it runs at start and about
+ * once a minute.
+ */
+export function timedJobs(deps: { db: Db; logger: Logger; clock: Clock; webhookDeliveries?: TimedJob | null }): TimedJob[] {
+  return [payoutsJob(deps), idempotencyKeysCleanup(deps.db), ...(deps.webhookDeliveries ? [deps.webhookDeliveries] : [])];
+}
 
 export function createRewardsApp(options: CreateRewardsAppOptions): RewardsApp {
   const { config, db, logger, clock = systemClock, rateLimit, idempotency } = options;

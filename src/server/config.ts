@@ -18,6 +18,8 @@ export interface ServerConfig {
   /** Canonical IANA zone of calendar days. */
   timeZone: string;
   seedDemo: boolean;
+  /** Whether this instance runs the server's timed work (`REWARDS_SCHEDULER`, on by default). */
+  scheduler: boolean;
   /** Connections the pg pool may open to a PostgreSQL server (`DATABASE_POOL_SIZE`). */
   databasePoolSize: number;
   /**
@@ -90,6 +92,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
   const timeZone = parseTimeZone(read('REWARDS_TIMEZONE'), problems);
   const seedDemo = parseFlag('REWARDS_SEED_DEMO', read('REWARDS_SEED_DEMO'), databaseUrlSet === undefined, problems);
   const webhooksAllowPrivate = parseFlag('REWARDS_WEBHOOKS_ALLOW_PRIVATE', read('REWARDS_WEBHOOKS_ALLOW_PRIVATE'), loopback, problems);
+  const scheduler = parseFlag('REWARDS_SCHEDULER', read('REWARDS_SCHEDULER'), true, problems);
   const databasePoolSize = parsePoolSize(read('DATABASE_POOL_SIZE'), problems);
   const rateLimitStore = parseRateLimitStore(read('REWARDS_RATE_LIMIT_STORE'), problems);
 
@@ -104,6 +107,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     timeZone,
     seedDemo,
     webhooksAllowPrivate,
+    scheduler,
     databasePoolSize,
     ...(rateLimitStore !== undefined ? { rateLimitStore } : {}),
     devCredentials: apiKey.generated || memberSecret.generated,

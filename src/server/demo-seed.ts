@@ -6,7 +6,8 @@
  *
  * - `ada`, Ada Lovelace: 20 points short of Mars, coins to spend, a gift in her cart, a few
  *   check-ins this month, likes today;
- * - `grace`, Grace Hopper: a partner seller with a shared project that received a donation;
+ * - `grace`, Grace Hopper: a partner seller (three products, one low on stock and one oversold,
+ *   sales over two months, a paid withdrawal) with a shared project that received a donation;
  * - `linus`, Linus Park: just registered, invited by Ada.
  */
 import type { PutCatalogItemBody, ShopEvent } from '../api/index.ts';
@@ -15,7 +16,9 @@ import type { Db } from './db/index.ts';
 import type { Clock } from './clock.ts';
 import { ProblemError } from './errors.ts';
 import { putCatalogItem } from './services/catalog.ts';
+import { putSeller } from './services/seller-account.ts';
 import { putSellerProduct } from './services/seller-products.ts';
+import { settleWithdrawal, withdraw } from './services/withdrawals.ts';
 import { checkIn } from './services/check-ins.ts';
 import { donate } from './services/donations.ts';
 import { ingestEvent } from './services/events/ingest.ts';
@@ -66,6 +69,7 @@ function history(): DemoEvent[] {
       ]),
       daysAgo: 18,
     },
+    ...grace(order),
     { type: 'project.created', memberId: 'ada', data: { projectId: 'weather-station', title: 'Solar weather station' }, daysAgo: 12 },
     { type: 'project.approved', memberId: 'ada', data: { projectId: 'weather-station', tier: 'gerber_bom' }, daysAgo: 11 },
     { type: 'order.completed', memberId: 'ada', data: order('demo-order-1002', [{ sku: 'STENCIL', unitPriceCents: 3_000, quantity: 1 }]), daysAgo: 8 },
@@ -74,6 +78,24 @@ function history(): DemoEvent[] {
     { type: 'project.liked', memberId: 'ada', data: { projectId: 'modular-synth' }, daysAgo: 0 },
     { type: 'project.commented', memberId: 'ada', data: { projectId: 'modular-synth', commentId: 'demo-comment-1' }, daysAgo: 0 },
   ] as DemoEvent[];
+}
+
+/** Grace's sales to shoppers of the demo shop, over the last two months. */
+function grace(order: (orderId: string, lines: Array<{ sku: string; unitPriceCents: number; quantity: number; partnerSellerId?: string }>) => object): DemoEvent[] {
+  const sale = (orderId: string, buyer: string, daysAgo: number, lines: Array<[string, number, number]>): DemoEvent => ({
+    type: 'order.completed',
+    memberId: buyer,
+    data: order(orderId, lines.map(([sku, unitPriceCents, quantity]) => ({ sku, unitPriceCents, quantity, partnerSellerId: 'grace' }))),
+    daysAgo,
+  } as DemoEvent);
+  return [
+    sale('demo-order-0901', 'demo-buyer-1', 52, [['SYNTH-KIT', 15_000, 1]]),
+    sale('demo-order-0907', 'demo-buyer-2', 44, [['FRONT-PANEL', 2_450, 2]]),
+    sale('demo-order-0915', 'demo-buyer-3', 36, [['SYNTH-KIT', 15_000, 1], ['PATCH-CABLES', 999, 1]]),
+    sale('demo-order-0933', 'demo-buyer-1', 15, [['PATCH-CABLES', 999, 2]]),
+    sale('demo-order-0951', 'demo-buyer-4', 6, [['FRONT-PANEL', 2_450, 1], ['SYNTH-KIT', 15_000, 1]]),
+    sale('demo-order-0960', 'demo-buyer-2', 2, [['FRONT-PANEL', 2_450, 1]]),
+  ];
 }
 
 async function isEmpty(db: Db): Promise<boolean> {
@@ -91,7 +113,10 @@ export async function seedDemo(db: Db, { clock }: { clock: Clock }): Promise<boo
   const at = (daysAgo: number, hours = 0) => new Date(now.getTime() - daysAgo * DAY - hours * HOUR);
 
   for (const [id, item] of CATALOG) await putCatalogItem(db, id, item, at(45));
-  await putSellerProduct(db, { sellerId: DEMO_MEMBERS.seller, sku: 'SYNTH-KIT', name: 'Modular synth kit', stock: 40 }, at(45));
+  await putSeller(db, DEMO_MEMBERS.seller, 'Grace Hopper');
+  for (const [sku, name, stock] of [['SYNTH-KIT', 'Modular synth kit', 40], ['FRONT-PANEL', 'Aluminium front panel', 7], ['PATCH-CABLES', 'Patch cables (10)', 2]] as const) {
+    await putSellerProduct(db, { sellerId: DEMO_MEMBERS.seller, sku, name, stock }, at(60));
+  }
 
   // Everything is appended in the order it happened, so the history reads newest first.
   const events = history().map((event, index) => ({ ...event, index }));
@@ -112,6 +137,10 @@ export async function seedDemo(db: Db, { clock }: { clock: Clock }): Promise<boo
       if (!(error instanceof ProblemError && error.code === 'already_checked_in')) throw error;
     });
   }
+
+  // Grace took $50 of her store credit out, and the shop has made the transfer.
+  const { withdrawal } = await withdraw(db, DEMO_MEMBERS.seller, 5_000, at(3));
+  await settleWithdrawal(db, { sellerId: DEMO_MEMBERS.seller, withdrawalId: withdrawal.id, status: 'paid' }, at(2));
 
   await redeem(db, DEMO_MEMBERS.nearLevelUp, 'sticker-pack', at(0, 2));
   await donate(db, { donorId: DEMO_MEMBERS.nearLevelUp, projectId: 'modular-synth', coins: 25 }, at(0, 1));

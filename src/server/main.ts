@@ -3,10 +3,11 @@
  * migrates) the database, fills an empty one with demo data when asked to, and listens. On a
  * developer's machine it prints what is needed to try it at once: the URL, the development key
  * and secret it generated, a member token and curl commands. SIGTERM or SIGINT close it
- * gracefully: in-flight requests finish, then the database is closed.
+ * gracefully: in-flight requests finish, then the database is closed. Unless `REWARDS_SCHEDULER=0`,
+ * the server's timed work (see `timedJobs` in app.ts) runs at start and about once a minute.
  */
 import { pathToFileURL } from 'node:url';
-import { createRewardsApp, type CreateRewardsAppOptions } from './app.ts';
+import { createRewardsApp, timedJobs, type CreateRewardsAppOptions } from './app.ts';
 import { isLoopbackHost, loadServerConfig, ServerConfigError, type ServerConfig } from './config.ts';
 import { openDatabase, type Db } from './db/index.ts';
 import { DEMO_MEMBERS, seedDemo } from './demo-seed.ts';
@@ -16,11 +17,9 @@ import { createJsonLogger, type Logger } from './http/logger.ts';
 import { startHttpServer, type RunningServer } from './http/server.ts';
 import { applyConfiguredTimeZone } from './services/time-zone-setting.ts';
 import { WebhookDeliveryJob } from './services/webhooks/delivery-job.ts';
+import { createScheduler } from './timed-work/scheduler.ts';
 
 type Env = Record<string, string | undefined>;
-
-/** How often this instance looks for due timed work. */
-const TIMED_WORK_INTERVAL_MS = 60_000;
 
 /** How long the printed demo token stays valid. */
 const DEMO_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
@@ -28,7 +27,7 @@ const DEMO_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 export interface StartedServer {
   server: RunningServer;
   db: Db;
-  /** Stops listening, lets in-flight requests finish, closes the database. */
+  /** Stops the timed work and listening, lets in-flight work finish, closes the database. */
   close(): Promise<void>;
 }
 
@@ -44,19 +43,18 @@ export async function startRewardsServer(env: Env, logger: Logger, pages: DemoPa
     const seeded = config.seedDemo ? await seedDemo(db, { clock: systemClock }) : false;
     if (seeded) logger.info('demo data added to the empty database');
     // REWARDS_SCHEDULER=0: this instance does no timed work, webhook deliveries included.
-    const timedWork = (env.REWARDS_SCHEDULER ?? '').trim() !== '0';
+    const timedWork = config.scheduler;
     const deliveries = timedWork ? new WebhookDeliveryJob({ db, clock: systemClock, logger, allowPrivate: config.webhooksAllowPrivate }) : null;
     const app = createRewardsApp({ config, db, logger, clock: systemClock, webhookDeliveries: deliveries, ...pages });
     const server = await startHttpServer(app, { port: config.port, host: config.host });
-    // Deliveries are retried, and those left by a stopped instance resumed, at start and then about once a minute.
-    const runDeliveries = () => deliveries?.run(systemClock.now()).catch((error: unknown) => logger.error('webhook deliveries failed', { error: String(error) }));
-    void runDeliveries();
-    const timer = deliveries ? setInterval(runDeliveries, TIMED_WORK_INTERVAL_MS) : undefined;
-    timer?.unref();
+    const scheduler = timedWork
+      ? createScheduler({ jobs: timedJobs({ db, logger, clock: systemClock, webhookDeliveries: deliveries }), clock: systemClock, logger })
+      : null;
+    scheduler?.start();
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
-        clearInterval(timer);
+        await scheduler?.stop();
         await server.close();
         await deliveries?.idle();
         await db.close();

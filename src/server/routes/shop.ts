@@ -3,13 +3,13 @@
  * payouts.
  */
 import * as z from 'zod/mini';
-import { idPathParams, payoutsBody } from '../../api/index.ts';
+import { idPathParams, payoutRunsQuery, payoutsBody } from '../../api/index.ts';
 import { RulesConfigError } from '../../rules/index.ts';
 import type { HttpDeps, RewardsApp } from '../http/app.ts';
 import { ProblemError } from '../errors.ts';
-import { validJson, validParams } from '../http/validate.ts';
+import { validJson, validParams, validQuery } from '../http/validate.ts';
 import { memberView } from '../services/members-view.ts';
-import { runPayouts } from '../services/payouts.ts';
+import { listPayoutRuns, runPayouts } from '../services/payouts.ts';
 import { currentRules, replaceRules } from '../services/rules-store.ts';
 
 /**
@@ -42,4 +42,6 @@ export function registerShopRoutes(app: RewardsApp, deps: HttpDeps): void {
     const { month } = c.req.valid('json');
     return c.json(await runPayouts(deps.db, month, { clock: deps.clock }), 200);
   });
+
+  app.get('/v1/payouts/runs', deps.shop(), validQuery(payoutRunsQuery), async (c) => c.json(await listPayoutRuns(deps.db, c.req.valid('query').limit), 200));
 }

@@ -11,6 +11,7 @@ export const DEFAULT_SELLER_ORDERS_PAGE = 20;
 const LISTING = 'seller-orders';
 
 interface SaleRow {
+  id: number;
   order_id: string;
   /** The order's first sale line: its place in the list. */
   first_id: number;
@@ -19,7 +20,8 @@ interface SaleRow {
   line_cents: number;
   fee_cents: number;
   net_cents: number;
-  completed_at: Date;
+  occurred_at: Date;
+  refund_of: number | null;
 }
 
 export interface SellerOrdersRequest {
@@ -29,31 +31,36 @@ export interface SellerOrdersRequest {
 }
 
 /**
- * One order from its rows: the sale lines as sold, and totals that include design-defect refunds
- * (M5), so the orders add up to the same gross, fee and net as the months of `/v1/seller/me`.
+ * One order from its rows: each sale line with the design-defect refunds (M5) that undo it, and
+ * the order's totals as the sum of its lines, so lines, orders and the months of `/v1/seller/me`
+ * all add up to the same gross, fee and net.
  */
 function toOrder(rows: readonly SaleRow[]): SellerOrder {
   const sales = rows.filter((row): row is SaleRow & { quantity: number } => row.quantity !== null);
-  const refunds = rows.filter((row) => row.quantity === null);
-  const sum = (pick: (row: SaleRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
-  const lines: SellerOrderLine[] = sales.map((row) => ({
-    // Every order line of the API names a sku; the column allows none only because the rules engine does.
-    sku: row.sku ?? 'unknown',
-    quantity: row.quantity,
-    grossCents: row.line_cents,
-    feeCents: row.fee_cents,
-    netCents: row.net_cents,
-  }));
-  const refundedCents = -refunds.reduce((total, row) => total + row.line_cents, 0);
+  const lines: SellerOrderLine[] = sales.map((sale) => {
+    const refunds = rows.filter((row) => row.refund_of === sale.id);
+    const sum = (pick: (row: SaleRow) => number) => refunds.reduce((total, row) => total + pick(row), pick(sale));
+    return {
+      // Every order line of the API names a sku; the column allows none only because the rules engine does.
+      sku: sale.sku ?? 'unknown',
+      quantity: sale.quantity,
+      grossCents: sum((row) => row.line_cents),
+      feeCents: sum((row) => row.fee_cents),
+      netCents: sum((row) => row.net_cents),
+      refundedCents: -refunds.reduce((total, row) => total + row.line_cents, 0),
+    };
+  });
+  const total = (pick: (line: SellerOrderLine) => number) => lines.reduce((sum, line) => sum + pick(line), 0);
+  const refundedCents = total((line) => line.refundedCents);
   const first = sales[0] ?? rows[0]!;
   return {
     orderId: first.order_id,
     status: refundedCents > 0 ? 'refunded' : 'completed',
-    completedAt: first.completed_at.toISOString(),
+    completedAt: first.occurred_at.toISOString(),
     lines,
-    grossCents: sum((row) => row.line_cents),
-    feeCents: sum((row) => row.fee_cents),
-    netCents: sum((row) => row.net_cents),
+    grossCents: total((line) => line.grossCents),
+    feeCents: total((line) => line.feeCents),
+    netCents: total((line) => line.netCents),
     refundedCents,
   };
 }
@@ -68,7 +75,7 @@ export async function sellerOrdersPage(q: Queryable, request: SellerOrdersReques
        GROUP BY order_id HAVING $2::bigint IS NULL OR MIN(id) < $2::bigint
        ORDER BY first_id DESC LIMIT $3
      )
-     SELECT s.order_id, p.first_id, s.sku, s.quantity, s.line_cents, s.fee_cents, s.net_cents, s.completed_at
+     SELECT s.id, s.order_id, p.first_id, s.sku, s.quantity, s.line_cents, s.fee_cents, s.net_cents, s.occurred_at, s.refund_of
      FROM seller_sales s JOIN page p ON p.order_id = s.order_id
      WHERE s.seller_id = $1
      ORDER BY p.first_id DESC, s.id`,

@@ -1,7 +1,8 @@
 /**
- * A partner seller's products (M6): the shop records each one's name and stock, and the seller
- * sees them with the units sold so far. Units come from the sale lines, so a product sold before
- * the shop recorded it is still listed, by its sku, with an unknown stock.
+ * A partner seller's products (M6): the shop records each one's name and stock, every completed
+ * sale takes its units off (partner-sales.ts), and the seller sees the stock left, the units sold
+ * so far and the units oversold. Units come from the sale lines, so a product sold before the shop
+ * recorded it is still listed, by its sku, with an unknown stock.
  */
 import type { PutSellerProductBody, PutSellerProductResponse, SellerProductsResponse } from '../../api/index.ts';
 import type { Db, Queryable } from '../db/index.ts';
@@ -18,8 +19,9 @@ async function unitsSold(q: Queryable, sellerId: string, sku: string): Promise<n
 }
 
 /**
- * Creates or replaces the product; `created` tells which. The shop naming a member as the owner of
- * a product makes them a partner seller, so their backstage opens before their first sale.
+ * Creates or replaces the product; `created` tells which. The stock reported is the warehouse's
+ * count, so it clears what was oversold before. The shop naming a member as the owner of a product
+ * makes them a partner seller, so their backstage opens before their first sale.
  */
 export async function putSellerProduct(
   db: Db,
@@ -29,15 +31,22 @@ export async function putSellerProduct(
   return db.transaction(async (tx) => {
     await ensureMember(tx, product.sellerId);
     await tx.query('UPDATE members SET is_seller = true WHERE id = $1 AND NOT is_seller', [product.sellerId]);
-    const { rows } = await tx.query<{ name: string; stock: number; created: boolean }>(
+    const { rows } = await tx.query<{ name: string; stock: number; oversold: number; created: boolean }>(
       `INSERT INTO seller_products (seller_id, sku, name, stock, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
-       ON CONFLICT (seller_id, sku) DO UPDATE SET name = EXCLUDED.name, stock = EXCLUDED.stock, updated_at = EXCLUDED.updated_at
-       RETURNING name, stock, (xmax = 0) AS created`,
+       ON CONFLICT (seller_id, sku) DO UPDATE SET name = EXCLUDED.name, stock = EXCLUDED.stock, oversold = 0, updated_at = EXCLUDED.updated_at
+       RETURNING name, stock, oversold, (xmax = 0) AS created`,
       [product.sellerId, product.sku, product.name, product.stock, now],
     );
     const row = rows[0]!;
     return {
-      product: { sellerId: product.sellerId, sku: product.sku, name: row.name, stock: row.stock, unitsSold: await unitsSold(tx, product.sellerId, product.sku) },
+      product: {
+        sellerId: product.sellerId,
+        sku: product.sku,
+        name: row.name,
+        stock: row.stock,
+        unitsSold: await unitsSold(tx, product.sellerId, product.sku),
+        oversoldUnits: row.oversold,
+      },
       created: row.created,
     };
   });
@@ -45,14 +54,14 @@ export async function putSellerProduct(
 
 /** `GET /v1/seller/products`: recorded and sold products alike, by sku. */
 export async function listSellerProducts(q: Queryable, sellerId: string): Promise<SellerProductsResponse> {
-  const { rows } = await q.query<{ sku: string; name: string | null; stock: number | null; units: number | null }>(
-    `SELECT COALESCE(p.sku, sold.sku) AS sku, p.name, p.stock, sold.units
-     FROM (SELECT sku, name, stock FROM seller_products WHERE seller_id = $1) p
+  const { rows } = await q.query<{ sku: string; name: string | null; stock: number | null; oversold: number | null; units: number | null }>(
+    `SELECT COALESCE(p.sku, sold.sku) AS sku, p.name, p.stock, p.oversold, sold.units
+     FROM (SELECT sku, name, stock, oversold FROM seller_products WHERE seller_id = $1) p
      FULL OUTER JOIN (${UNITS_SOLD}) sold ON sold.sku = p.sku
      ORDER BY 1`,
     [sellerId],
   );
   return {
-    products: rows.map((row) => ({ sku: row.sku, name: row.name ?? row.sku, stock: row.stock, unitsSold: row.units ?? 0 })),
+    products: rows.map((row) => ({ sku: row.sku, name: row.name ?? row.sku, stock: row.stock, unitsSold: row.units ?? 0, oversoldUnits: row.oversold ?? 0 })),
   };
 }

@@ -5,6 +5,7 @@ import {
   RewardsErrorEvent,
   RewardsLevelUpEvent,
   RewardsRedeemedEvent,
+  RewardsWithdrawalRequestedEvent,
 } from '../../../src/events/index.ts';
 
 /** Dispatches from inside two nested shadow roots and returns what `document` heard. */
@@ -48,6 +49,11 @@ describe('events', () => {
     ],
     ['rewards-level-up', () => new RewardsLevelUpEvent({ from: 2, to: 3 }), { from: 2, to: 3 }],
     [
+      'rewards-withdrawal-requested',
+      () => new RewardsWithdrawalRequestedEvent({ withdrawalId: 'w-1', amountCents: 1250, storeCreditCents: 8250 }),
+      { withdrawalId: 'w-1', amountCents: 1250, storeCreditCents: 8250 },
+    ],
+    [
       'rewards-error',
       () => new RewardsErrorEvent({ code: 'insufficient_coins', status: 409, detail: 'Needs 50 more coins', source: 'reward-catalog' }),
       { code: 'insufficient_coins', status: 409, detail: 'Needs 50 more coins', source: 'reward-catalog' },
@@ -88,5 +94,6 @@ describe('events', () => {
     expect(RewardsCartChangedEvent.eventName).to.equal('rewards-cart-changed');
     expect(RewardsLevelUpEvent.eventName).to.equal('rewards-level-up');
     expect(RewardsErrorEvent.eventName).to.equal('rewards-error');
+    expect(RewardsWithdrawalRequestedEvent.eventName).to.equal('rewards-withdrawal-requested');
   });
 });

@@ -25,6 +25,10 @@ export const contractEndpoints = [
   ['GET', '/v1/rules', 'shop'],
   ['PUT', '/v1/rules', 'shop'],
   ['POST', '/v1/payouts', 'shop'],
+  ['GET', '/v1/payouts/runs', 'shop'],
+  ['PUT', '/v1/sellers/{id}', 'shop'],
+  ['GET', '/v1/sellers/{id}', 'shop'],
+  ['POST', '/v1/sellers/{id}/withdrawals/{withdrawalId}', 'shop'],
   ['PUT', '/v1/sellers/{id}/products/{sku}', 'shop'],
   ['POST', '/v1/quotes', 'shop'],
   ['GET', '/v1/members/{id}/cart', 'shop'],
@@ -39,4 +43,5 @@ export const contractEndpoints = [
   ['GET', '/v1/seller/orders', 'seller'],
   ['GET', '/v1/seller/products', 'seller'],
   ['POST', '/v1/seller/withdrawals', 'seller'],
+  ['GET', '/v1/seller/withdrawals', 'seller'],
 ] as const;

@@ -25,6 +25,7 @@ const expectedStatus: Record<ErrorCode, number> = {
   idempotency_conflict: 409,
   coupon_used: 409,
   insufficient_funds: 409,
+  already_settled: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,

@@ -171,22 +171,29 @@ test('P5 S1 the cart holds redeemed gifts and upgrade gifts', () => {
 });
 
 test('M1 M2 M6 the seller backstage: months, orders, products, withdrawals', () => {
-  assertAccepts(sellerMeResponse, {
+  const statement = {
     sellerId: 's1',
+    displayName: 'Parts Co',
     storeCreditCents: 9500,
     pendingCents: 1900,
+    debtCents: 0,
+    currentMonth: '2026-02',
+    feeBasisPoints: 500,
+    firstOrderCredit: { orderId: 'o1', month: '2026-01', netCents: 9000, creditedAt: '2026-01-05T00:00:00Z' },
     months: [
-      { month: '2026-01', grossCents: 10000, feeCents: 500, netCents: 9500, paidOutAt: '2026-02-03T00:00:00Z' },
+      { month: '2026-01', grossCents: 10000, feeCents: 500, netCents: 9500, paidOutCents: 500, paidOutAt: '2026-02-03T00:00:00Z' },
       { month: '2026-02', grossCents: 2000, feeCents: 100, netCents: 1900 },
     ],
-  });
+  };
+  assertAccepts(sellerMeResponse, statement);
+  assertAccepts(sellerMeResponse, { ...statement, displayName: null, firstOrderCredit: null, pendingCents: 0, debtCents: 950 });
   assertAccepts(sellerOrdersResponse, {
     orders: [
       {
         orderId: 'o1',
         status: 'completed',
         completedAt: '2026-02-10T10:00:00Z',
-        lines: [{ sku: 'kit-7', quantity: 1, grossCents: 2000, feeCents: 100, netCents: 1900 }],
+        lines: [{ sku: 'kit-7', quantity: 1, grossCents: 2000, feeCents: 100, netCents: 1900, refundedCents: 0 }],
         grossCents: 2000,
         feeCents: 100,
         netCents: 1900,
@@ -195,15 +202,21 @@ test('M1 M2 M6 the seller backstage: months, orders, products, withdrawals', () 
     ],
     nextCursor: null,
   });
-  assertAccepts(sellerProductsResponse, { products: [{ sku: 'kit-7', name: 'Synth kit', stock: 12, unitsSold: 3 }] });
-  assertAccepts(withdrawResponse, { withdrawal: { id: 'w1', amountCents: 5000, createdAt: '2026-03-01T08:30:00Z' }, storeCreditCents: 4500 });
+  assertAccepts(sellerProductsResponse, { products: [{ sku: 'kit-7', name: 'Synth kit', stock: 0, unitsSold: 3, oversoldUnits: 1 }] });
+  assertAccepts(withdrawResponse, { withdrawal: { id: 'w1', amountCents: 5000, status: 'requested', createdAt: '2026-03-01T08:30:00Z' }, storeCreditCents: 4500 });
+  assertAccepts(withdrawResponse, {
+    withdrawal: { id: 'w1', amountCents: 5000, status: 'failed', createdAt: '2026-03-01T08:30:00Z', settledAt: '2026-03-02T08:30:00Z' },
+    storeCreditCents: 9500,
+  });
   assertAccepts(payoutsResponse, {
     month: '2026-02',
     payouts: [{ sellerId: 's1', netCents: 1900, paidOutAt: '2026-03-02T00:00:00Z', alreadyPaid: false }],
   });
   assertRejectsAll(sellerMeResponse, [
-    ['negative store credit', { sellerId: 's1', storeCreditCents: -1, pendingCents: 0, months: [] }],
-    ['fractional fees', { sellerId: 's1', storeCreditCents: 0, pendingCents: 0, months: [{ month: '2026-01', grossCents: 999, feeCents: 49.95, netCents: 949 }] }],
+    ['negative store credit', { ...statement, storeCreditCents: -1 }],
+    ['negative pending earnings (a debt is its own field)', { ...statement, pendingCents: -950 }],
+    ['fractional fees', { ...statement, months: [{ month: '2026-01', grossCents: 999, feeCents: 49.95, netCents: 949 }] }],
   ]);
+  assert.equal(z.safeParse(withdrawResponse, { withdrawal: { id: 'w1', amountCents: 1, status: 'pending', createdAt: '2026-03-01T08:30:00Z' }, storeCreditCents: 0 }).success, false);
   assert.equal(z.safeParse(withdrawResponse, { withdrawal: { id: 'w1', amountCents: 0, createdAt: '2026-03-01T08:30:00Z' }, storeCreditCents: 0 }).success, false);
 });

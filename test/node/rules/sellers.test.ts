@@ -11,6 +11,9 @@ import {
   saleFee,
   sellerSales,
   sellerStatement,
+  saleMonth,
+  isPayoutDue,
+  failedWithdrawalCredit,
   withdrawalDecision,
 } from '../../../src/rules/sellers.ts';
 
@@ -137,21 +140,87 @@ test('M5 a design-defect refund is deducted from the seller; a manufacturing one
   assert.equal(refundSplit(2000, undefined, config).bearer, 'platform');
 });
 
-test('M6 the monthly statement: gross, fee, net, paid out and pending, newest first', () => {
+test('M6 the monthly statement: gross, fee, net, and a month paid out only by its own payout, newest first', () => {
   const sales = [
     { month: '2026-04', ...saleFee(10000, config) },
     { month: '2026-05', ...saleFee(1999, config) },
     { month: '2026-05', ...saleFee(4000, config) },
     { month: '2026-05', ...refundSplit(1000, 'design', config).sellerAdjustment! },
   ];
-  const statement = sellerStatement(sales, [
-    { month: '2026-04', amountCents: 1000, paidAt: '2026-04-02T10:00:00Z' },
-    { month: '2026-04', amountCents: 8500, paidAt: '2026-05-04T10:00:00Z' },
-  ]);
+  const first = { orderId: 'o-1', month: '2026-04', amountCents: 1000, paidAt: '2026-04-02T10:00:00Z' };
+  const statement = sellerStatement(sales, [{ month: '2026-04', amountCents: 8500, paidAt: '2026-05-04T10:00:00Z' }], first);
   assert.deepEqual(statement.months, [
-    { month: '2026-05', grossCents: 4999, feeCents: 250, netCents: 4749, paidOutCents: 0, pendingCents: 4749 },
-    { month: '2026-04', grossCents: 10000, feeCents: 500, netCents: 9500, paidOutCents: 9500, pendingCents: 0, paidOutAt: '2026-05-04T10:00:00Z' },
+    { month: '2026-05', grossCents: 4999, feeCents: 250, netCents: 4749 },
+    { month: '2026-04', grossCents: 10000, feeCents: 500, netCents: 9500, paidOutCents: 8500, paidOutAt: '2026-05-04T10:00:00Z' },
   ]);
-  assert.equal(statement.pendingCents, 4749);
-  assert.deepEqual(sellerStatement([], []), { months: [], pendingCents: 0 });
+  assert.deepEqual([statement.pendingCents, statement.debtCents], [4749, 0]);
+  assert.deepEqual(sellerStatement([], []), { months: [], pendingCents: 0, debtCents: 0 });
+});
+
+test('M3 M6 the first order credited at once leaves its month unpaid until the month\'s payout', () => {
+  const statement = sellerStatement([{ month: '2026-04', ...saleFee(10000, config) }, { month: '2026-04', ...saleFee(2000, config) }], [], {
+    orderId: 'o-1',
+    month: '2026-04',
+    amountCents: 9500,
+    paidAt: '2026-04-02T10:00:00Z',
+  });
+  assert.deepEqual(statement.months, [{ month: '2026-04', grossCents: 12000, feeCents: 600, netCents: 11400 }]);
+  assert.deepEqual([statement.pendingCents, statement.debtCents], [1900, 0]);
+});
+
+test('M5 a design refund beyond the unpaid earnings is a debt, shown, and later earnings pay it first', () => {
+  const first = { orderId: 'o-1', month: '2026-04', amountCents: 1900, paidAt: '2026-04-02T10:00:00Z' };
+  const sales = [{ month: '2026-04', ...saleFee(2000, config) }, { month: '2026-05', ...refundSplit(2000, 'design', config).sellerAdjustment! }];
+  const paidApril = [{ month: '2026-04', amountCents: 0, paidAt: '2026-05-01T10:00:00Z' }];
+  assert.deepEqual(pick(sellerStatement(sales, paidApril, first)), [0, 1900]);
+  const later = [...sales, { month: '2026-05', ...saleFee(1000, config) }]; // net 950
+  assert.deepEqual(pick(sellerStatement(later, paidApril, first)), [0, 950]);
+  const more = [...later, { month: '2026-05', ...saleFee(2000, config) }]; // net 1900
+  assert.deepEqual(pick(sellerStatement(more, paidApril, first)), [950, 0]);
+});
+
+const pick = (statement: { pendingCents: number; debtCents: number }) => [statement.pendingCents, statement.debtCents];
+
+test('M2 a sale belongs to the month of its occurredAt in the shop\'s zone; after its month was paid, to the next one', () => {
+  const shanghai = withHolidays([], 'Asia/Shanghai');
+  assert.equal(saleMonth('2026-04-30T17:00:00Z', '2026-05-02T00:00:00Z', null, config), '2026-04');
+  assert.equal(saleMonth('2026-04-30T17:00:00Z', '2026-05-02T00:00:00Z', null, shanghai), '2026-05'); // 01:00 on 1 May there
+  assert.equal(saleMonth('2026-03-30T17:00:00Z', '2026-05-02T00:00:00Z', '2026-04', config), '2026-05');
+  assert.equal(saleMonth('2026-04-30T17:00:00Z', '2026-05-02T00:00:00Z', '2026-03', config), '2026-04');
+  assert.equal(saleMonth('2026-07-01T00:00:00Z', '2026-05-02T00:00:00Z', null, config), '2026-05', 'a sale from the future is now');
+});
+
+test('M2 the schedule pays a month from the first working day of the next, waiting over weekends and holidays', () => {
+  // June 2026 begins on a Monday.
+  assert.equal(isPayoutDue('2026-05', '2026-05-31', config), false);
+  assert.equal(isPayoutDue('2026-05', '2026-06-01', config), true);
+  const holiday = withHolidays(['2026-06-01']);
+  assert.equal(isPayoutDue('2026-05', '2026-06-01', holiday), false);
+  assert.equal(isPayoutDue('2026-05', '2026-06-02', holiday), true);
+  // August 2026 begins on a Saturday: July is paid from Monday the 3rd, and later days catch up.
+  assert.equal(isPayoutDue('2026-07', '2026-08-01', config), false);
+  assert.equal(isPayoutDue('2026-07', '2026-08-03', config), true);
+  assert.equal(isPayoutDue('2026-07', '2026-09-12', config), true);
+});
+
+test('M1 fee rounding on awkward amounts: 1, 10, 33, 50 and 999 cents', () => {
+  const cases: Array<[number, number]> = [
+    [1, 0], // 0.05 → 0
+    [10, 1], // 0.5 → 1 (half up)
+    [33, 2], // 1.65 → 2
+    [50, 3], // 2.5 → 3 (half up)
+    [999, 50], // 49.95 → 50
+  ];
+  for (const [gross, fee] of cases) assert.deepEqual(saleFee(gross, config), { grossCents: gross, feeCents: fee, netCents: gross - fee }, `${gross} cents`);
+});
+
+test('M4 a failed withdrawal gives its amount back to the store credit, once', () => {
+  assert.deepEqual(failedWithdrawalCredit('7', 1200), {
+    currency: 'store_credit',
+    amount: 1200,
+    ruleId: 'M4',
+    status: 'available',
+    onceKey: 'withdrawal-failed:7',
+    ref: 'withdrawal:7',
+  });
 });

@@ -53,4 +53,28 @@ describe('seller calls', () => {
     const client = createRewardsClient({ baseUrl: server.url, getToken: () => member.token });
     await assert.rejects(client.getSellerMe(), (error) => isRewardsError(error, 'forbidden') && error.status === 403);
   });
+
+  test('M6 the shop names a seller, reads their statement, and reports a withdrawal failed; the seller sees the status', async () => {
+    const seller = await server.newMember();
+    const named = await server.shop.putSeller(seller.memberId, 'Parts Co');
+    assert.deepEqual(named, { sellerId: seller.memberId, displayName: 'Parts Co' });
+    const buyer = await server.newMember();
+    const orderId = `order-${seller.memberId}`;
+    await server.shop.sendEvent({
+      id: `${orderId}-completed`,
+      type: 'order.completed',
+      memberId: buyer.memberId,
+      occurredAt: new Date().toISOString(),
+      data: { orderId, lines: [{ sku: 'kit', unitPriceCents: 2_000, quantity: 1, partnerSellerId: seller.memberId }], shippingCents: 0 },
+    });
+    const client = createRewardsClient({ baseUrl: server.url, getToken: () => seller.token });
+    const { withdrawal } = await client.withdraw(500);
+    assert.equal(withdrawal.status, 'requested');
+    const settled = await server.shop.settleWithdrawal(seller.memberId, withdrawal.id, 'failed');
+    assert.deepEqual([settled.withdrawal.status, settled.storeCreditCents], ['failed', 1_900]);
+    assert.deepEqual((await client.getSellerWithdrawals()).withdrawals.map((w) => [w.id, w.status]), [[withdrawal.id, 'failed']]);
+    assert.deepEqual(await server.shop.getSeller(seller.memberId), await client.getSellerMe());
+    await assert.rejects(server.shop.settleWithdrawal(seller.memberId, withdrawal.id, 'paid'), (error) => isRewardsError(error, 'already_settled'));
+    assert.ok(Array.isArray((await server.shop.getPayoutRuns()).runs));
+  });
 });

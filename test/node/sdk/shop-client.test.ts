@@ -94,7 +94,7 @@ describe('shop client', () => {
   test('M6 records a partner seller product and its stock, replaced by a second put', async () => {
     const sellerId = `seller-${Date.now()}`;
     const product = await server.shop.putSellerProduct(sellerId, 'synth-kit', { name: 'Synth kit', stock: 12 });
-    assert.deepEqual(product, { sellerId, sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 0 });
+    assert.deepEqual(product, { sellerId, sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 0, oversoldUnits: 0 });
     assert.equal((await server.shop.putSellerProduct(sellerId, 'synth-kit', { name: 'Synth kit', stock: 11 })).stock, 11);
     await assert.rejects(server.shop.putSellerProduct(sellerId, 'synth-kit', { name: 'Synth kit', stock: -1 }), (error) => isRewardsError(error, 'invalid_request'));
   });

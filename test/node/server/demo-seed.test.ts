@@ -6,6 +6,8 @@ import { DEMO_MEMBERS, seedDemo } from '../../../src/server/demo-seed.ts';
 import { listCart } from '../../../src/server/services/cart.ts';
 import { memberView } from '../../../src/server/services/members-view.ts';
 import { currentRules } from '../../../src/server/services/rules-store.ts';
+import { sellerAccount } from '../../../src/server/services/seller-account.ts';
+import { listWithdrawals } from '../../../src/server/services/withdrawals.ts';
 import { listSellerProducts } from '../../../src/server/services/seller-products.ts';
 
 let db: Db;
@@ -28,5 +30,17 @@ test('P6 the demo fills an empty database once: a member near a level-up with a 
   assert.ok(cart.items.some((item) => item.kind === 'redemption' && item.removable), 'S1 a redeemed gift can still be removed');
 
   const products = await listSellerProducts(db, DEMO_MEMBERS.seller);
-  assert.deepEqual(products.products.map(({ sku, stock, unitsSold }) => ({ sku, stock, unitsSold })), [{ sku: 'SYNTH-KIT', stock: 40, unitsSold: 1 }]);
+  assert.deepEqual(
+    products.products.map(({ sku, stock, unitsSold, oversoldUnits }) => ({ sku, stock, unitsSold, oversoldUnits })),
+    [
+      { sku: 'FRONT-PANEL', stock: 3, unitsSold: 4, oversoldUnits: 0 },
+      { sku: 'PATCH-CABLES', stock: 0, unitsSold: 3, oversoldUnits: 1 },
+      { sku: 'SYNTH-KIT', stock: 36, unitsSold: 4, oversoldUnits: 0 },
+    ],
+    'M6 stock after the sales: one product low, one oversold',
+  );
+  const statement = await sellerAccount(db, DEMO_MEMBERS.seller, clock.now());
+  assert.equal(statement.displayName, 'Grace Hopper');
+  assert.ok(statement.months.length >= 2, 'sales over more than one month');
+  assert.deepEqual((await listWithdrawals(db, DEMO_MEMBERS.seller)).withdrawals.map((w) => [w.amountCents, w.status]), [[5_000, 'paid']]);
 });

@@ -69,18 +69,19 @@ for (const target of databaseTargets()) {
       assert.deepEqual([m3?.currency, m3?.amount, m3?.ref], ['store_credit', 1919, 'o-first']);
     });
 
-    test('M1 the month of a sale is the rules zone\'s month', async () => {
+    test('M1 M2 the month of a sale is the month it happened in, in the rules zone', async () => {
       const rules = (await t.shop().get<Record<string, unknown>>('/v1/rules')).body;
       await t.shop().put('/v1/rules', { ...rules, timeZone: 'Asia/Tokyo' }); // 2025-04-01 08:30 in Tokyo
-      await send(t, 'order.completed', 'buyer', mixedOrder('o-tokyo'));
+      await send(t, 'order.completed', 'buyer', mixedOrder('o-tokyo'), { occurredAt: t.clock.now().toISOString() });
       assert.equal((await salesOf(t, 'seller-a'))[0]?.month, '2025-04');
     });
 
     test('M5 a design-defect refund is deducted from the seller; a manufacturing one is the platform\'s', async () => {
       await send(t, 'order.completed', 'buyer', mixedOrder('o-r'));
       t.clock.set('2025-04-02T10:00:00Z');
-      await send(t, 'order.refunded', 'buyer', { orderId: 'o-r', refundedCents: 1010, reason: 'design' });
-      await send(t, 'order.refunded', 'buyer', { orderId: 'o-r', refundedCents: 1000, reason: 'manufacturing' });
+      const at = { occurredAt: '2025-04-02T10:00:00Z' };
+      await send(t, 'order.refunded', 'buyer', { orderId: 'o-r', refundedCents: 1010, reason: 'design' }, at);
+      await send(t, 'order.refunded', 'buyer', { orderId: 'o-r', refundedCents: 1000, reason: 'manufacturing' }, at);
       const sales = await salesOf(t, 'seller-a');
       assert.deepEqual(sales.map((s) => [s.line_cents, s.fee_cents, s.net_cents, s.month]), [
         [2020, 101, 1919, '2025-03'],

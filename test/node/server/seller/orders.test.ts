@@ -35,8 +35,8 @@ for (const target of databaseTargets()) {
             status: 'completed',
             completedAt: '2025-03-10T12:00:00.000Z',
             lines: [
-              { sku: 'synth-kit', quantity: 2, grossCents: 2_020, feeCents: 101, netCents: 1_919 },
-              { sku: 'case', quantity: 1, grossCents: 890, feeCents: 45, netCents: 845 },
+              { sku: 'synth-kit', quantity: 2, grossCents: 2_020, feeCents: 101, netCents: 1_919, refundedCents: 0 },
+              { sku: 'case', quantity: 1, grossCents: 890, feeCents: 45, netCents: 845, refundedCents: 0 },
             ],
             grossCents: 2_910,
             feeCents: 146,
@@ -65,7 +65,7 @@ for (const target of databaseTargets()) {
       assert.deepEqual((await orders()).orders.map((o) => o.orderId), ['o-4', 'o-3', 'o-2', 'o-1']);
     });
 
-    test('M5 a design-defect refund marks the order refunded and comes off its totals; a manufacturing one does not', async () => {
+    test('M5 a design-defect refund marks the order refunded and comes off its line and its totals alike; a manufacturing one does not', async () => {
       await completeOrder(t, 'o-design', [{ sku: 'synth-kit', unitPriceCents: 2_000, sellerId: 'seller-a' }]);
       await completeOrder(t, 'o-made', [{ sku: 'synth-kit', unitPriceCents: 2_000, sellerId: 'seller-a' }]);
       t.clock.set('2025-04-02T10:00:00Z');
@@ -76,8 +76,32 @@ for (const target of databaseTargets()) {
         [design?.orderId, design?.status, design?.grossCents, design?.feeCents, design?.netCents, design?.refundedCents],
         ['o-design', 'refunded', 1_000, 50, 950, 1_000],
       );
-      assert.deepEqual(design?.lines, [{ sku: 'synth-kit', quantity: 1, grossCents: 2_000, feeCents: 100, netCents: 1_900 }]);
+      assert.deepEqual(design?.lines, [{ sku: 'synth-kit', quantity: 1, grossCents: 1_000, feeCents: 50, netCents: 950, refundedCents: 1_000 }]);
       assert.deepEqual([made?.orderId, made?.status, made?.netCents, made?.refundedCents], ['o-made', 'completed', 1_900, 0]);
+    });
+
+    test('M5 M6 a whole refund shows 0 on the order and on each line; a refund spans lines in order', async () => {
+      await completeOrder(t, 'o-1', [
+        { sku: 'synth-kit', unitPriceCents: 2_000, sellerId: 'seller-a' },
+        { sku: 'case', unitPriceCents: 1_000, sellerId: 'seller-a' },
+      ]);
+      await send(t, 'order.refunded', 'buyer', { orderId: 'o-1', refundedCents: 2_500, reason: 'design' });
+      const [order] = (await orders()).orders;
+      assert.deepEqual(order?.lines, [
+        { sku: 'synth-kit', quantity: 1, grossCents: 0, feeCents: 0, netCents: 0, refundedCents: 2_000 },
+        { sku: 'case', quantity: 1, grossCents: 500, feeCents: 25, netCents: 475, refundedCents: 500 },
+      ]);
+      assert.deepEqual([order?.grossCents, order?.feeCents, order?.netCents, order?.refundedCents], [500, 25, 475, 2_500]);
+    });
+
+    test('M2 an order is listed with the time the shop says it completed', async () => {
+      t.clock.set('2025-03-12T09:00:00Z');
+      await send(t, 'order.completed', 'buyer', {
+        orderId: 'o-late',
+        lines: [{ sku: 'kit', unitPriceCents: 1_000, quantity: 1, partnerSellerId: 'seller-a' }],
+        shippingCents: 0,
+      }, { occurredAt: '2025-03-08T20:00:00Z' });
+      assert.equal((await orders()).orders[0]?.completedAt, '2025-03-08T20:00:00.000Z');
     });
 
     test('M6 a cursor that was not handed out, and a bad limit, are 400 invalid_request', async () => {

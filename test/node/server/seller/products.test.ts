@@ -37,15 +37,15 @@ for (const target of databaseTargets()) {
     test('M6 the shop records a product (201), replaces it (200), and the member becomes a seller', async () => {
       const created = await putProduct('seller-a', 'synth-kit', { name: 'Synth kit', stock: 12 });
       assert.equal(created.status, 201, created.text);
-      assert.deepEqual(assertShape(putSellerProductResponse, created.body), { sellerId: 'seller-a', sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 0 });
+      assert.deepEqual(assertShape(putSellerProductResponse, created.body), { sellerId: 'seller-a', sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 0, oversoldUnits: 0 });
       const replaced = await putProduct('seller-a', 'synth-kit', { name: 'Synth kit v2', stock: 11 });
       assert.equal(replaced.status, 200, replaced.text);
       assert.deepEqual([replaced.body.name, replaced.body.stock], ['Synth kit v2', 11]);
       assert.equal((await t.shop().get<MeResponse>('/v1/members/seller-a')).body.isSeller, true);
-      assert.deepEqual(await products('seller-a'), [{ sku: 'synth-kit', name: 'Synth kit v2', stock: 11, unitsSold: 0 }]);
+      assert.deepEqual(await products('seller-a'), [{ sku: 'synth-kit', name: 'Synth kit v2', stock: 11, unitsSold: 0, oversoldUnits: 0 }]);
     });
 
-    test('M6 the listing shows stock and units sold; a product sold before the shop recorded it has no stock yet', async () => {
+    test('M6 every completed sale takes its units off the stock; a product sold before the shop recorded it has no stock yet', async () => {
       await putProduct('seller-a', 'synth-kit', { name: 'Synth kit', stock: 12 });
       await putProduct('seller-a', 'panel', { name: 'Front panel', stock: 0 });
       await completeOrder(t, 'o-1', [
@@ -56,20 +56,33 @@ for (const target of databaseTargets()) {
       // A refund returns money, not units: what was sold stays sold.
       await send(t, 'order.refunded', 'buyer', { orderId: 'o-2', refundedCents: 1_000, reason: 'design' });
       assert.deepEqual(await products('seller-a'), [
-        { sku: 'panel', name: 'Front panel', stock: 0, unitsSold: 0 },
-        { sku: 'stepper-motor', name: 'stepper-motor', stock: null, unitsSold: 1 },
-        { sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 5 },
+        { sku: 'panel', name: 'Front panel', stock: 0, unitsSold: 0, oversoldUnits: 0 },
+        { sku: 'stepper-motor', name: 'stepper-motor', stock: null, unitsSold: 1, oversoldUnits: 0 },
+        { sku: 'synth-kit', name: 'Synth kit', stock: 7, unitsSold: 5, oversoldUnits: 0 },
       ]);
-      const put = await putProduct('seller-a', 'synth-kit', { name: 'Synth kit', stock: 7 });
-      assert.equal(put.body.unitsSold, 5);
+      const put = await putProduct('seller-a', 'synth-kit', { name: 'Synth kit', stock: 20 });
+      assert.deepEqual([put.body.stock, put.body.unitsSold], [20, 5]);
     });
 
-    test('M6 one sku of two sellers is two products, each seen only by its seller', async () => {
+    test('M6 one sku of two sellers is two products, each seen only by its seller and stocked on its own', async () => {
       await putProduct('seller-a', 'kit', { name: 'Kit of A', stock: 1 });
-      await putProduct('seller-b', 'kit', { name: 'Kit of B', stock: 2 });
+      await putProduct('seller-b', 'kit', { name: 'Kit of B', stock: 6 });
       await completeOrder(t, 'o-1', [{ sku: 'kit', unitPriceCents: 1_000, quantity: 4, sellerId: 'seller-b' }]);
-      assert.deepEqual(await products('seller-a'), [{ sku: 'kit', name: 'Kit of A', stock: 1, unitsSold: 0 }]);
-      assert.deepEqual(await products('seller-b'), [{ sku: 'kit', name: 'Kit of B', stock: 2, unitsSold: 4 }]);
+      assert.deepEqual(await products('seller-a'), [{ sku: 'kit', name: 'Kit of A', stock: 1, unitsSold: 0, oversoldUnits: 0 }]);
+      assert.deepEqual(await products('seller-b'), [{ sku: 'kit', name: 'Kit of B', stock: 2, unitsSold: 4, oversoldUnits: 0 }]);
+    });
+
+    test('M6 selling more than the stock stops it at zero and shows the units oversold, until the shop reports its stock', async () => {
+      await putProduct('seller-a', 'kit', { name: 'Kit', stock: 2 });
+      await completeOrder(t, 'o-1', [{ sku: 'kit', unitPriceCents: 1_000, quantity: 3, sellerId: 'seller-a' }]);
+      assert.deepEqual(await products('seller-a'), [{ sku: 'kit', name: 'Kit', stock: 0, unitsSold: 3, oversoldUnits: 1 }]);
+      await completeOrder(t, 'o-2', [{ sku: 'kit', unitPriceCents: 1_000, quantity: 2, sellerId: 'seller-a' }]);
+      assert.deepEqual(await products('seller-a'), [{ sku: 'kit', name: 'Kit', stock: 0, unitsSold: 5, oversoldUnits: 3 }]);
+      const restocked = await putProduct('seller-a', 'kit', { name: 'Kit', stock: 10 });
+      assert.deepEqual([restocked.body.stock, restocked.body.oversoldUnits], [10, 0]);
+      // Sales racing each other each take their own units off.
+      await Promise.all([1, 2, 3, 4].map((n) => completeOrder(t, `race-${n}`, [{ sku: 'kit', unitPriceCents: 1_000, quantity: 2, sellerId: 'seller-a' }], `buyer-${n}`)));
+      assert.deepEqual(await products('seller-a'), [{ sku: 'kit', name: 'Kit', stock: 2, unitsSold: 13, oversoldUnits: 0 }]);
     });
 
     test('M6 a bad product is 400 invalid_request and records nothing', async () => {
@@ -92,7 +105,7 @@ for (const target of databaseTargets()) {
       await putProduct('seller-a', 'kit', body);
       const bySeller = await t.member('seller-a').put<ProblemDetails>('/v1/sellers/seller-a/products/kit', { name: 'Free', stock: 999 });
       assert.deepEqual([bySeller.status, bySeller.body.code], [403, 'forbidden']);
-      assert.deepEqual(await products('seller-a'), [{ sku: 'kit', name: 'Kit', stock: 1, unitsSold: 0 }]);
+      assert.deepEqual(await products('seller-a'), [{ sku: 'kit', name: 'Kit', stock: 1, unitsSold: 0, oversoldUnits: 0 }]);
     });
   });
 }

@@ -1,7 +1,19 @@
-/** POST /v1/seller/withdrawals: any amount up to the store credit, never more, even when racing (M4). */
+/**
+ * POST /v1/seller/withdrawals: any amount up to the store credit, never more, even when racing (M4);
+ * requested until the shop reports the transfer paid or failed (M6).
+ */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { withdrawResponse, type ProblemDetails, type SellerMeResponse, type WithdrawResponse } from '../../../../src/api/index.ts';
+import {
+  sellerWithdrawalsResponse,
+  settleWithdrawalResponse,
+  withdrawResponse,
+  type ProblemDetails,
+  type SellerMeResponse,
+  type SellerWithdrawalsResponse,
+  type SettleWithdrawalResponse,
+  type WithdrawResponse,
+} from '../../../../src/api/index.ts';
 import { databaseTargets } from '../../support/databases.ts';
 import { assertShape } from '../member/support.ts';
 import { balancesOf, entriesOf } from '../support/ledger.ts';
@@ -91,6 +103,56 @@ for (const target of databaseTargets()) {
       assert.deepEqual([changed.status, changed.body.code], [409, 'idempotency_conflict']);
       assert.equal(await storeCredit(), 7_500);
       assert.deepEqual(await withdrawalsOf(t, 'seller-a'), [2_000]);
+    });
+
+    const settle = (withdrawalId: string, status: unknown, sellerId = 'seller-a') =>
+      t.shop().post<SettleWithdrawalResponse & ProblemDetails>(`/v1/sellers/${sellerId}/withdrawals/${withdrawalId}`, { status });
+    const listed = async () => {
+      const res = await t.member('seller-a').get<SellerWithdrawalsResponse>('/v1/seller/withdrawals');
+      assert.equal(res.status, 200, res.text);
+      return assertShape(sellerWithdrawalsResponse, res.body).withdrawals;
+    };
+
+    test('M6 a withdrawal is requested until the shop reports it paid; paid keeps the money out', async () => {
+      const { body } = await withdraw(1_000);
+      assert.equal(body.withdrawal.status, 'requested');
+      assert.deepEqual((await listed()).map((w) => [w.id, w.status, w.settledAt]), [[body.withdrawal.id, 'requested', undefined]]);
+
+      t.clock.set('2025-03-12T15:00:00Z');
+      const paid = await settle(body.withdrawal.id, 'paid');
+      assert.equal(paid.status, 200, paid.text);
+      assert.deepEqual(assertShape(settleWithdrawalResponse, paid.body), {
+        withdrawal: { ...body.withdrawal, status: 'paid', settledAt: '2025-03-12T15:00:00.000Z' },
+        storeCreditCents: 8_500,
+      });
+      assert.deepEqual((await listed()).map((w) => w.status), ['paid']);
+      assert.equal(await storeCredit(), 8_500);
+    });
+
+    test('M6 M4 a failed withdrawal gives the amount back to the store credit, once, through the ledger', async () => {
+      const { body } = await withdraw(2_000);
+      const failed = await settle(body.withdrawal.id, 'failed');
+      assert.equal(failed.status, 200, failed.text);
+      assert.deepEqual([failed.body.withdrawal.status, failed.body.storeCreditCents], ['failed', 9_500]);
+      const again = await settle(body.withdrawal.id, 'failed');
+      assert.deepEqual([again.status, again.body.storeCreditCents], [200, 9_500], 'the same report again changes nothing');
+      assert.equal(await storeCredit(), 9_500);
+      assert.deepEqual((await entriesOf(t.db, 'seller-a', 'M4')).map((e) => e.amount), [-2_000, 2_000]);
+      const paidAfter = await settle(body.withdrawal.id, 'paid');
+      assert.deepEqual([paidAfter.status, paidAfter.body.code], [409, 'already_settled']);
+    });
+
+    test('M6 only the shop settles, only an existing withdrawal of that seller, only paid or failed', async () => {
+      const { body } = await withdraw(1_000);
+      const id = body.withdrawal.id;
+      assert.equal((await t.member('seller-a').post(`/v1/sellers/seller-a/withdrawals/${id}`, { status: 'failed' })).status, 403);
+      assert.equal((await t.request('POST', `/v1/sellers/seller-a/withdrawals/${id}`, { body: { status: 'failed' } })).status, 401);
+      assert.equal((await settle(id, 'failed', 'seller-b')).body.code, 'not_found');
+      assert.equal((await settle('999999', 'paid')).body.code, 'not_found');
+      assert.equal((await settle('abc', 'paid')).body.code, 'not_found');
+      for (const status of ['requested', 'PAID', 3, undefined]) assert.equal((await settle(id, status)).status, 400, String(status));
+      assert.equal(await storeCredit(), 8_500, 'nothing was given back');
+      assert.deepEqual((await listed()).map((w) => w.status), ['requested']);
     });
   });
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { PayoutsResponse, ProblemDetails } from '../../../../src/api/index.ts';
-import { sellerPayoutRecords } from '../../../../src/server/services/payouts.ts';
+import { firstOrderCredit, monthlyPayoutRecords } from '../../../../src/server/services/payouts.ts';
 import { databaseTargets } from '../../support/databases.ts';
 import { send } from '../support/events.ts';
 import { balancesOf, countRows, entriesOf } from '../support/ledger.ts';
@@ -86,7 +86,7 @@ for (const target of databaseTargets()) {
     test('M2 each month is paid on its own: April sales wait for April\'s payout', async () => {
       await marchSales();
       t.clock.set('2025-04-10T09:00:00Z');
-      await send(t, 'order.completed', 'buyer', sale('o-april', 'seller-a', 3_000)); // net 2850
+      await send(t, 'order.completed', 'buyer', sale('o-april', 'seller-a', 3_000), { occurredAt: '2025-04-10T09:00:00Z' }); // net 2850
       const march = await runPayouts('2025-03');
       assert.equal(march.body.payouts.find((p) => p.sellerId === 'seller-a')?.netCents, 2859);
       t.clock.set('2025-05-01T09:00:00Z');
@@ -102,14 +102,15 @@ for (const target of databaseTargets()) {
       assert.equal(res.body.payouts.find((p) => p.sellerId === 'seller-a')?.netCents, 959);
     });
 
-    test('M6 the payout records of a seller list the first-order payout and the monthly ones', async () => {
+    test('M6 M3 the payout records of a seller: the first-order credit on its own, and the monthly ones', async () => {
       await marchSales();
       t.clock.set('2025-04-01T09:00:00Z');
       await runPayouts('2025-03');
-      const records = await sellerPayoutRecords(t.db, 'seller-a');
+      assert.deepEqual(await firstOrderCredit(t.db, 'seller-a'), { orderId: 'o-1', month: '2025-03', amountCents: 9500, paidAt: '2025-03-05T10:00:00.000Z' });
+      const records = await monthlyPayoutRecords(t.db, 'seller-a');
       assert.deepEqual(
         records.map((r) => [r.month, r.amountCents]),
-        [['2025-03', 9500], ['2025-03', 2859]],
+        [['2025-03', 2859]],
       );
     });
 
