@@ -6,18 +6,20 @@
  */
 import * as z from 'zod/mini';
 import {
-  centAmount,
-  count,
+  boundedText,
+  centValue,
+  countValue,
   currency,
   imageUrl,
   isoDateTime,
   label,
   ledgerStatus,
   limits,
-  positiveCentAmount,
-  positiveCoinAmount,
+  positiveCentValue,
+  positiveCoinValue,
   resourceId,
   signedCoinAmount,
+  storage,
 } from './common.ts';
 
 export const projectTiers = ['text_images', 'gerber_bom', 'tutorial'] as const;
@@ -31,9 +33,9 @@ export type RefundReason = z.infer<typeof refundReason>;
 
 export const orderLine = z.strictObject({
   sku: resourceId,
-  unitPriceCents: centAmount,
+  unitPriceCents: centValue,
   quantity: z.int().check(z.minimum(1), z.maximum(1_000_000)),
-  discountCents: z.optional(centAmount),
+  discountCents: z.optional(centValue),
   /** Set when the line is a partner seller's product: no member discount, a 5% fee (M1). */
   partnerSellerId: z.optional(resourceId),
   /** Special offers earn points but take no member discount (P4). */
@@ -42,10 +44,22 @@ export const orderLine = z.strictObject({
 export type OrderLine = z.infer<typeof orderLine>;
 
 /**
+ * An order's lines add up to at most 2^31 − 1 cents (about $21 million): the points and coins one
+ * order earns then stay exact in every computation and fit a single ledger entry, however the
+ * rules are set (their per-dollar rates are bounded too).
+ */
+function fitsOneOrder(lines: readonly { unitPriceCents: number; quantity: number }[]): boolean {
+  let total = 0;
+  for (const line of lines) total += Number(line?.unitPriceCents) * Number(line?.quantity);
+  return total <= storage.intMax;
+}
+const orderTooLarge = `the lines of one order add up to at most ${storage.intMax} cents`;
+
+/**
  * Profile fields may arrive empty or null: an incomplete profile is a valid event that earns
  * nothing (C3), not a bad request.
  */
-const profileField = z.optional(z.nullable(z.string().check(z.maxLength(limits.nameLength))));
+const profileField = z.optional(z.nullable(boundedText(0, limits.nameLength)));
 
 /** Every event type and the exact shape of its `data`. */
 export const eventDataSchemas = {
@@ -55,16 +69,16 @@ export const eventDataSchemas = {
   }),
   'order.completed': z.strictObject({
     orderId: resourceId,
-    lines: z.array(orderLine).check(z.minLength(1), z.maxLength(1000)),
-    orderDiscountCents: z.optional(centAmount),
-    shippingCents: centAmount,
+    lines: z.array(orderLine).check(z.minLength(1), z.maxLength(1000), z.refine(fitsOneOrder, { message: orderTooLarge })),
+    orderDiscountCents: z.optional(centValue),
+    shippingCents: centValue,
     /** Cart items (redeemed and upgrade gifts) shipped with this order: no longer removable. */
     redemptionItemIds: z.optional(z.array(resourceId).check(z.maxLength(limits.badgeIds))),
   }),
   'order.cancelled': z.strictObject({ orderId: resourceId }),
   'order.refunded': z.strictObject({
     orderId: resourceId,
-    refundedCents: positiveCentAmount,
+    refundedCents: positiveCentValue,
     reason: z.optional(refundReason),
   }),
   'newsletter.subscribed': z.strictObject({}),
@@ -80,14 +94,14 @@ export const eventDataSchemas = {
   }),
   'feedback.shared': z.strictObject({
     feedbackId: resourceId,
-    words: count,
-    images: count,
-    videos: count,
+    words: countValue,
+    images: countValue,
+    videos: countValue,
   }),
   'project.liked': z.strictObject({ projectId: resourceId }),
   'project.commented': z.strictObject({ projectId: resourceId, commentId: resourceId }),
   /** Staff's award; the rules configuration bounds it (C11, 1..1000 by default). */
-  'project.rewarded': z.strictObject({ projectId: resourceId, coins: positiveCoinAmount }),
+  'project.rewarded': z.strictObject({ projectId: resourceId, coins: positiveCoinValue }),
   'bom.uploaded': z.strictObject({ orderId: resourceId }),
   'pcba.test_file_uploaded': z.strictObject({ orderId: resourceId }),
   'pcba.quotation_paid': z.strictObject({ quotationId: resourceId, quotedAt: isoDateTime, paidAt: isoDateTime }),

@@ -18,7 +18,7 @@ import {
   pageLimit,
   pointAmount,
   positiveCentAmount,
-  positiveCoinAmount,
+  positiveCoinValue,
   resourceId,
   shippingChoice,
   signedCoinAmount,
@@ -184,7 +184,7 @@ export type UpdateCartItemResponse = z.infer<typeof updateCartItemResponse>;
 export const couponsResponse = z.object({ coupons: z.array(coupon) });
 export type CouponsResponse = z.infer<typeof couponsResponse>;
 
-export const donateBody = z.strictObject({ coins: positiveCoinAmount });
+export const donateBody = z.strictObject({ coins: positiveCoinValue });
 export type DonateBody = z.infer<typeof donateBody>;
 
 export const donateResponse = z.object({ donation, coins: coinBalance });

@@ -4,7 +4,9 @@
 import * as z from 'zod/mini';
 import {
   coinAmount,
+  coinValue,
   count,
+  countValue,
   description,
   discountPercent,
   imageUrl,
@@ -13,7 +15,7 @@ import {
   levelIndex,
   limits,
   pointAmount,
-  positiveCentAmount,
+  positiveCentValue,
   resourceId,
 } from './common.ts';
 
@@ -56,14 +58,14 @@ export const catalogItemFields = {
   name: label,
   description,
   imageUrl: z.nullable(imageUrl),
-  coins: coinAmount,
-  stock: count,
+  coins: coinValue,
+  stock: countValue,
 };
 
 /** A redeemable catalog entry; only coupons carry `couponValueCents`. */
 export const catalogItem = z.discriminatedUnion('kind', [
   z.object({ id: resourceId, ...catalogItemFields, kind: z.literal('product') }),
-  z.object({ id: resourceId, ...catalogItemFields, kind: z.literal('coupon'), couponValueCents: positiveCentAmount }),
+  z.object({ id: resourceId, ...catalogItemFields, kind: z.literal('coupon'), couponValueCents: positiveCentValue }),
 ]);
 export type CatalogItem = z.infer<typeof catalogItem>;
 

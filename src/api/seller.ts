@@ -11,6 +11,7 @@ import {
   pageCursor,
   pageLimit,
   positiveCentAmount,
+  positiveCentValue,
   resourceId,
   signedCentAmount,
 } from './common.ts';
@@ -96,7 +97,7 @@ export type SellerProduct = z.infer<typeof sellerProduct>;
 export const sellerProductsResponse = z.object({ products: z.array(sellerProduct) });
 export type SellerProductsResponse = z.infer<typeof sellerProductsResponse>;
 
-export const withdrawBody = z.strictObject({ amountCents: positiveCentAmount });
+export const withdrawBody = z.strictObject({ amountCents: positiveCentValue });
 export type WithdrawBody = z.infer<typeof withdrawBody>;
 
 export const withdrawal = z.object({

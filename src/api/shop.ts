@@ -3,7 +3,7 @@
  */
 import * as z from 'zod/mini';
 import { rulesConfigSchema } from '../rules/config.ts';
-import { calendarMonth, count, isoDateTime, label, positiveCentAmount, resourceId, signedCentAmount } from './common.ts';
+import { calendarMonth, count, countValue, isoDateTime, label, positiveCentValue, resourceId, signedCentAmount } from './common.ts';
 import { meResponse } from './member.ts';
 import { catalogItem, catalogItemFields } from './public.ts';
 
@@ -14,7 +14,7 @@ export type MemberResponse = z.infer<typeof memberResponse>;
 /** Creates or replaces the item named by the path; the id is never in the body. */
 export const putCatalogItemBody = z.discriminatedUnion('kind', [
   z.strictObject({ ...catalogItemFields, kind: z.literal('product') }),
-  z.strictObject({ ...catalogItemFields, kind: z.literal('coupon'), couponValueCents: positiveCentAmount }),
+  z.strictObject({ ...catalogItemFields, kind: z.literal('coupon'), couponValueCents: positiveCentValue }),
 ]);
 export type PutCatalogItemBody = z.infer<typeof putCatalogItemBody>;
 
@@ -59,7 +59,7 @@ export type SellerProductPathParams = z.infer<typeof sellerProductPathParams>;
  * Creates or replaces a partner seller's product: the name the seller's backstage shows and the
  * stock left. Naming a member here makes them a partner seller.
  */
-export const putSellerProductBody = z.strictObject({ name: label, stock: count });
+export const putSellerProductBody = z.strictObject({ name: label, stock: countValue });
 export type PutSellerProductBody = z.infer<typeof putSellerProductBody>;
 
 /** The product as recorded, with the units the seller has sold of it. */

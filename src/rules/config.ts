@@ -3,34 +3,54 @@
  * Written with `zod/mini` because the browser imports it too.
  */
 import * as z from 'zod/mini';
+import { boundedInt, boundedText, calendarDay, limits, resourceId, sensibleYear, storage } from '../api/common.ts';
 import { isValidTimeZone } from './time-zone.ts';
 
 /** The number of levels, LV0 to LV6. */
 export const LEVEL_COUNT = 7;
 
-const wholeNumber = () => z.int().check(z.nonnegative());
-const positiveWholeNumber = () => z.int().check(z.positive());
+/**
+ * Bounds that keep every later computation exact and storable, whatever the operator sets: one
+ * award is at most a million coins, and a rate per dollar at most 100, so that an order (at most
+ * 2^31 − 1 cents, see events.ts) earns at most 2^31 − 1 points or coins in one ledger entry.
+ */
+export const rulesBounds = {
+  coinsPerAward: 1_000_000,
+  perDollar: 100,
+  /** Thresholds, word counts, versions: what an `int` column holds. */
+  whole: storage.intMax,
+  /** A quick-payment window of up to ten years. */
+  windowHours: 87_600,
+  holidays: 1_000,
+} as const;
 
-const giftSchema = z.object({
-  name: z.string().check(z.minLength(1)),
-  catalogItemId: z.optional(z.string().check(z.minLength(1))),
+const wholeNumber = (max: number = rulesBounds.whole) => boundedInt(0, max);
+const positiveWholeNumber = (max: number = rulesBounds.whole) => boundedInt(1, max);
+const awardCoins = () => wholeNumber(rulesBounds.coinsPerAward);
+const ruleName = () => boundedText(1, limits.nameLength);
+
+// Every object is strict: a key the server does not know is a typo that would otherwise be
+// dropped without a word while the operator believes the setting took effect.
+const giftSchema = z.strictObject({
+  name: ruleName(),
+  catalogItemId: z.optional(resourceId),
 });
 
-const levelSchema = z.object({
-  name: z.string().check(z.minLength(1)),
+const levelSchema = z.strictObject({
+  name: ruleName(),
   pointsRequired: wholeNumber(),
-  discountPercent: wholeNumber().check(z.lte(100)),
+  discountPercent: wholeNumber(100),
   /** Put into the cart the first time a member reaches this level (P5); null: no gift. */
   gift: z.nullable(giftSchema),
 });
 
-const coinsOnly = () => z.object({ coins: wholeNumber() });
-const cappedDaily = () => z.object({ coins: wholeNumber(), dailyCapCoins: wholeNumber() });
+const coinsOnly = () => z.strictObject({ coins: awardCoins() });
+const cappedDaily = () => z.strictObject({ coins: awardCoins(), dailyCapCoins: awardCoins() });
 
 const eventWindowSchema = z
-  .object({
-    startsAt: z.iso.datetime({ offset: true }),
-    endsAt: z.iso.datetime({ offset: true }),
+  .strictObject({
+    startsAt: z.iso.datetime({ offset: true }).check(z.regex(sensibleYear)),
+    endsAt: z.iso.datetime({ offset: true }).check(z.regex(sensibleYear)),
   })
   .check(
     z.superRefine((window, ctx) => {
@@ -40,20 +60,20 @@ const eventWindowSchema = z
     }),
   );
 
-const checkInBonusSchema = z.object({
+const checkInBonusSchema = z.strictObject({
   /** The n-th check-in of a calendar month that earns the bonus. */
-  atCount: positiveWholeNumber().check(z.lte(31)),
-  coins: wholeNumber(),
+  atCount: positiveWholeNumber(31),
+  coins: awardCoins(),
 });
 
-export const rulesConfigSchema = z.object({
+export const rulesConfigSchema = z.strictObject({
   /** Increases with every change; ledger entries record the version they were computed under. */
   version: positiveWholeNumber(),
   /** IANA zone of calendar days (daily caps, check-ins, months). */
-  timeZone: z.string().check(z.refine(isValidTimeZone, { message: 'expected an IANA time zone such as "UTC" or "Asia/Shanghai"' })),
-  points: z.object({
+  timeZone: z.string().check(z.maxLength(limits.idLength), z.refine(isValidTimeZone, { message: 'expected an IANA time zone such as "UTC" or "Asia/Shanghai"' })),
+  points: z.strictObject({
     /** P1: points per whole dollar (100 cents) of the eligible amount. */
-    perDollar: wholeNumber(),
+    perDollar: wholeNumber(rulesBounds.perDollar),
   }),
   levels: z.array(levelSchema).check(
     z.length(LEVEL_COUNT),
@@ -77,30 +97,31 @@ export const rulesConfigSchema = z.object({
       }
     }),
   ),
-  earning: z.object({
-    orderCompleted: z.object({ coinsPerDollar: wholeNumber() }), // C1
+  earning: z.strictObject({
+    orderCompleted: z.strictObject({ coinsPerDollar: wholeNumber(rulesBounds.perDollar) }), // C1
     newsletterSubscribed: coinsOnly(), // C2
     profileCompleted: coinsOnly(), // C3
-    projectShared: z.object({
+    projectShared: z.strictObject({
       // C4
-      textImages: wholeNumber(),
-      gerberBom: wholeNumber(),
-      tutorial: wholeNumber(),
-      tutorialDuringEvent: wholeNumber(),
+      textImages: awardCoins(),
+      gerberBom: awardCoins(),
+      tutorial: awardCoins(),
+      tutorialDuringEvent: awardCoins(),
       /** While this window is open, the tutorial tier earns `tutorialDuringEvent`. */
       event: z.nullable(eventWindowSchema),
     }),
-    feedbackShared: z.object({
+    feedbackShared: z.strictObject({
       // C5
       longMinWords: positiveWholeNumber(),
-      shortText: wholeNumber(),
-      longText: wholeNumber(),
-      withMedia: wholeNumber(),
-      longWithVideos: wholeNumber(),
+      shortText: awardCoins(),
+      longText: awardCoins(),
+      withMedia: awardCoins(),
+      longWithVideos: awardCoins(),
     }),
-    checkIn: z.object({
-      coins: wholeNumber(), // C6
+    checkIn: z.strictObject({
+      coins: awardCoins(), // C6
       bonuses: z.array(checkInBonusSchema).check(
+        z.maxLength(31),
         z.superRefine((bonuses, ctx) => {
           bonuses.forEach((bonus, index) => {
             const previous = bonuses[index - 1];
@@ -119,7 +140,7 @@ export const rulesConfigSchema = z.object({
     projectLiked: cappedDaily(), // C8
     projectCommented: cappedDaily(), // C9
     inviteeFirstOrder: coinsOnly(), // C10
-    officialReward: z.object({ minCoins: positiveWholeNumber(), maxCoins: positiveWholeNumber() }).check(
+    officialReward: z.strictObject({ minCoins: positiveWholeNumber(rulesBounds.coinsPerAward), maxCoins: positiveWholeNumber(rulesBounds.coinsPerAward) }).check(
       z.superRefine((range, ctx) => {
         if (range.minCoins > range.maxCoins) {
           ctx.issues.push({ code: 'custom', input: range, path: ['maxCoins'], message: 'maxCoins must be at least minCoins' });
@@ -128,19 +149,19 @@ export const rulesConfigSchema = z.object({
     ), // C11
     bomUploaded: coinsOnly(), // C12
     testFileUploaded: coinsOnly(), // C13
-    quotationPaidQuickly: z.object({ coins: wholeNumber(), windowHours: positiveWholeNumber() }), // C14
+    quotationPaidQuickly: z.strictObject({ coins: awardCoins(), windowHours: positiveWholeNumber(rulesBounds.windowHours) }), // C14
     progressChecked: coinsOnly(), // C15
     mediaRated: coinsOnly(), // C16
     pcbaConfirmed: coinsOnly(), // C17
     questionnaireCompleted: coinsOnly(), // C18
   }),
-  sellers: z.object({
+  sellers: z.strictObject({
     /** M1: the platform's share of a line, in basis points (500 = 5%). */
-    feeBasisPoints: wholeNumber().check(z.lte(10_000)),
+    feeBasisPoints: wholeNumber(10_000),
     /** M2: a month's net is paid within this many working days of the next month. */
-    payoutWorkingDays: positiveWholeNumber().check(z.lte(20)),
+    payoutWorkingDays: positiveWholeNumber(20),
     /** Days that are not working days, in the shop's zone. */
-    holidays: z.array(z.iso.date()),
+    holidays: z.array(calendarDay).check(z.maxLength(rulesBounds.holidays)),
   }),
 });
 

@@ -12,6 +12,7 @@ import { createErrorHandler, notFoundHandler } from './problem.ts';
 import { DEFAULT_MEMBER_RATE_LIMIT, rateLimitMembers, TokenBucketLimiter } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
 import { limitBody } from './validate.ts';
+import { DEFAULT_MAX_IN_FLIGHT_PER_MEMBER, limitMemberConcurrency } from './member-concurrency.ts';
 
 export type RewardsApp = Hono<AppEnv>;
 
@@ -39,7 +40,8 @@ export interface CreateHttpAppOptions {
   logger: Logger;
   clock?: Clock;
   routes?: readonly RouteModule[];
-  rateLimit?: { ratePerSecond: number; burst: number };
+  /** Per member: a token bucket, and how many requests at once (`maxInFlight`, else at most the burst). */
+  rateLimit?: { ratePerSecond: number; burst: number; maxInFlight?: number };
   idempotency?: { waitTimeoutMs?: number; staleAfterSeconds?: number };
 }
 
@@ -51,8 +53,9 @@ export interface CreateHttpAppOptions {
  * 2. CORS: preflights are answered before any credential is asked for, and problem responses
  *    carry the CORS headers a browser needs to read them;
  * 3. body limit: an oversized body is refused (413) before anything reads it;
- * 4. per route, in each guard chain: auth (who is calling), the per-member rate limit (needs the
- *    member), idempotency (its scope is the caller; only authorized requests claim a key);
+ * 4. per route, in each guard chain: auth (who is calling), the per-member limits (need the
+ *    member: requests at once, then the rate), idempotency (its scope is the caller; only
+ *    authorized requests claim a key) — a refused burst never reaches the database;
  * 5. per route: validation of params, query and body, then the handler.
  *
  * The error handler turns anything thrown along the way into `application/problem+json`.
@@ -68,8 +71,12 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   app.notFound(notFoundHandler);
 
   const auth = createAuth({ apiKey: config.apiKey, memberSecret: config.memberSecret, clock });
-  const memberRateLimit = rateLimitMembers(
-    new TokenBucketLimiter({ ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit, clock }),
+  const memberConcurrency = limitMemberConcurrency(
+    options.rateLimit ? (options.rateLimit.maxInFlight ?? options.rateLimit.burst) : DEFAULT_MAX_IN_FLIGHT_PER_MEMBER,
+  );
+  const memberRateLimit = every(
+    memberConcurrency,
+    rateLimitMembers(new TokenBucketLimiter({ ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit, clock })),
   );
   const idempotent = idempotency({ db, logger, ...options.idempotency });
   const chain = (...middleware: MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEnv> => every(...middleware);

@@ -21,7 +21,8 @@ export interface IdempotencyOptions {
 }
 
 const METHODS = new Set(['POST', 'PATCH', 'DELETE']);
-const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
+// The contract's rule (`idempotencyKey` in api/common.ts): visible ASCII, so no key hides a space.
+const VALID_KEY = /^[!-~]{1,255}$/;
 /** Response headers worth giving back on a replay; the rest are recomputed per response. */
 const REPLAYED_HEADERS = ['content-type', 'location'];
 

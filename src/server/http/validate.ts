@@ -80,12 +80,18 @@ export function validParams<S extends $ZodType>(schema: S): Validated<'param', S
 /** Bodies above this are refused before anything reads them. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** 413 `payload_too_large` for a body over `maxBytes`, counted as it streams in. */
+/**
+ * 413 `payload_too_large` for a body over `maxBytes`, counted as it streams in. The rest of the
+ * body is never read, so the connection cannot carry another request: `Connection: close` tells
+ * the client to open a new one instead of writing its next request into a socket being reset.
+ */
 export function limitBody(maxBytes: number = MAX_BODY_BYTES): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new ProblemError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
+      throw new ProblemError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`, undefined, {
+        Connection: 'close',
+      });
     },
   });
 }

@@ -20,7 +20,7 @@ for (const target of databaseTargets()) {
       await db.query('UPDATE members SET store_credit_cents = $2 WHERE id = $1', [memberId, 1234567890123]);
 
       const { rows } = await db.query<{ credit: unknown; entries: unknown; total: unknown }>(
-        `SELECT m.store_credit_cents AS credit, count(l.id) AS entries, sum(l.amount) AS total
+        `SELECT m.store_credit_cents AS credit, count(l.id) AS entries, sum(l.amount)::bigint AS total
          FROM members m JOIN ledger l ON l.member_id = m.id WHERE m.id = $1 GROUP BY m.id`,
         [memberId],
       );
