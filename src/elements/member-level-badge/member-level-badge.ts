@@ -159,6 +159,8 @@ export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
   /** The signed-in path needs the store: fetched the first time a badge without `member` shows. */
   private loadOwnLevel(): void {
     this.ownRequested = true;
+    // Signed out is a common face of this path: its module comes alongside, not after.
+    this.loadFaces();
     void import('./own-level.ts').then(({ followOwnLevel }) => {
       this.own = followOwnLevel(this, () => this.configuration.config, () => !this.memberId);
       this.requestUpdate();
