@@ -5,13 +5,13 @@
  *
  * A page may hold thousands of badges, so the host declares no local tokens: the badge reads
  * the public `--rk-*` tokens directly, with the built-in value of the colour scheme as the
- * fallback. The rarely shown faces (error, signed out) and their styles, with the local tokens
- * they read, load on demand (`badge-faces.ts`). The level colour comes from `data-level` and
- * these static rules, never from a style attribute, so a strict CSP (`style-src 'self'`) keeps it.
+ * fallback. Only the rarely shown faces (error, signed out) declare the local tokens, on their
+ * own wrapper. The level colour comes from `data-level` and these static rules, never from a
+ * style attribute, so a strict CSP (`style-src 'self'`) keeps it.
  */
 import { css, unsafeCSS, type CSSResult } from 'lit';
 import { TOP_LEVEL } from '../shared/levels.ts';
-import { tokenValue as token } from '../shared/theme.ts';
+import { localTokensOn, tokenValue as token } from '../shared/theme.ts';
 
 const levels = Array.from({ length: TOP_LEVEL + 1 }, (_, level) => level);
 
@@ -126,6 +126,22 @@ export const memberLevelBadgeStyles: CSSResult[] = [
       ${levelColors('dark')}
     }
 
+    /* Faces, kept inline: a badge never breaks the line it sits in. */
+    .face {
+      display: inline-flex;
+      vertical-align: baseline;
+    }
+    .face-error {
+      padding-inline-start: var(--_rk-space-2);
+      border-inline-start-width: 2px;
+    }
+    .face-error .button {
+      min-block-size: 1.5rem;
+      min-inline-size: 1.5rem;
+      padding-inline: var(--_rk-space-2);
+      font-size: var(--_rk-font-size-s);
+    }
+
     @media (forced-colors: active) {
       .dot {
         forced-color-adjust: none;
@@ -136,4 +152,5 @@ export const memberLevelBadgeStyles: CSSResult[] = [
       }
     }
   `,
+  localTokensOn('.faces'),
 ];

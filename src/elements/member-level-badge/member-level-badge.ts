@@ -1,11 +1,12 @@
-import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { RewardsError } from '../../sdk/errors.ts';
 import { ConfiguredElement } from '../shared/configured-element.ts';
+import { failureMessageKey } from '../shared/failures.ts';
+import { errorFace, faceStyles, signedOutFace } from '../shared/faces.ts';
 import { levelIndex, levelNameKey } from '../shared/levels.ts';
-import { forcedThemeStyles } from '../shared/theme.ts';
+import { focusRingStyles, forcedThemeStyles } from '../shared/theme.ts';
 import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
-import type * as BadgeFaces from './badge-faces.ts';
 import type { OwnLevel } from './own-level.ts';
 import { PublicBadgeController } from './public-badge-controller.ts';
 
@@ -77,7 +78,7 @@ const LOADING_FACE: BadgeFace = { face: 'loading' };
  * @fires {RewardsErrorEvent} rewards-error - The level could not be loaded.
  */
 export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
-  static override styles = [forcedThemeStyles, ...memberLevelBadgeStyles];
+  static override styles = [forcedThemeStyles, focusRingStyles, ...faceStyles, ...memberLevelBadgeStyles];
 
   /** Whose level to show (any member, public). Without it: the signed-in member's own level. */
   @property() member?: string;
@@ -99,10 +100,6 @@ export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
   private ownRequested = false;
 
   private current: BadgeFace = LOADING_FACE;
-
-  /** The signed-out and error faces with their styles, once their module has arrived. */
-  private faces?: typeof BadgeFaces;
-  private facesRequested = false;
 
   constructor() {
     super();
@@ -137,30 +134,13 @@ export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
 
   /** After the controllers have picked what to follow (they do so after `willUpdate`), before `render`. */
   protected override update(changed: PropertyValues<this>): void {
-    const face = this.resolveFace();
-    // A rare face waits, still loading, for its module: it shows complete or not at all.
-    const needsFaces = face.face === 'signed-out' || face.face === 'error';
-    if (needsFaces && !this.faces) this.loadFaces();
-    this.current = needsFaces && !this.faces ? LOADING_FACE : face;
+    this.current = this.resolveFace();
     super.update(changed);
-  }
-
-  /** Fetched the first time this badge shows a signed-out or error face; its styles join the badge's. */
-  private loadFaces(): void {
-    if (this.facesRequested) return;
-    this.facesRequested = true;
-    void import('./badge-faces.ts').then((faces) => {
-      adoptStyles(this.renderRoot as ShadowRoot, [...MemberLevelBadge.elementStyles, ...faces.badgeFaceStyles]);
-      this.faces = faces;
-      this.requestUpdate();
-    });
   }
 
   /** The signed-in path needs the store: fetched the first time a badge without `member` shows. */
   private loadOwnLevel(): void {
     this.ownRequested = true;
-    // Signed out is a common face of this path: its module comes alongside, not after.
-    this.loadFaces();
     void import('./own-level.ts').then(({ followOwnLevel }) => {
       this.own = followOwnLevel(this, () => this.configuration.config, () => !this.memberId);
       this.requestUpdate();
@@ -174,9 +154,9 @@ export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
       case 'unknown':
         return nothing;
       case 'signed-out':
-        return this.faces!.badgeSignedOutFace(l10n);
+        return this.inLanguage(signedOutFace(l10n, l10n.t('signIn.level')));
       case 'error':
-        return this.faces!.badgeErrorFace(l10n, this.current.error, () => this.retry());
+        return this.inLanguage(errorFace(l10n, () => this.retry(), l10n.t(failureMessageKey(this.current.error))));
       case 'ready':
         return this.renderBadge(this.current.view);
     }
@@ -185,6 +165,11 @@ export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
   private retry(): void {
     if (this.memberId) this.badge.refresh();
     else this.own?.refresh();
+  }
+
+  /** A face in the badge's language and direction, with the tokens faces read. */
+  private inLanguage(face: TemplateResult): TemplateResult {
+    return html`<span class="faces" lang=${this.l10n.locale} dir=${this.l10n.dir}>${face}</span>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
