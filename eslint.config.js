@@ -5,7 +5,7 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'custom-elements.json'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-server/', '.data/', 'coverage/', 'custom-elements.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,9 +5,10 @@
  * - member-rewards-kit.js: one self-contained, minified file that registers every element, for
  *   a page that loads nothing but one <script type="module"> tag. What a page may never need
  *   (the Chinese messages) stays a chunk of its own beside it, fetched on demand; source maps
- *   sit beside both.
+ *   sit beside both;
+ * - member-rewards-kit.css: the few lines that keep each element's place until it is defined.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { transform } from 'esbuild';
 import { build, type InlineConfig, type Plugin } from 'vite';
 
@@ -31,6 +32,8 @@ const libraryEntries: Record<string, string> = {
   api: 'src/api/index.ts',
   sdk: 'src/sdk/index.ts',
   store: 'src/store/index.ts',
+  // React 18 wrappers (@lit/react), generated from the manifest by `npm run analyze`.
+  react: 'src/react/index.ts',
 };
 for (const tag of readdirSync('src/elements')) {
   const define = `src/elements/${tag}/define.ts`;
@@ -52,7 +55,7 @@ await build({
     minify: false,
     lib: { formats: ['es'], entry: present },
     rollupOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^nanostores($|\/)/, /^@nanostores\//, /^zod($|\/)/],
+      external: [/^react($|\/)/, /^lit($|\/)/, /^@lit\//, /^nanostores($|\/)/, /^@nanostores\//, /^zod($|\/)/],
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
@@ -86,4 +89,5 @@ if (existsSync('src/elements/index.ts')) {
     },
   });
 }
+copyFileSync('src/elements/before-defined.css', 'dist/member-rewards-kit.css');
 console.log(`built ${Object.keys(present).length} library entries${existsSync('src/elements/index.ts') ? ' and dist/member-rewards-kit.js' : ''}`);

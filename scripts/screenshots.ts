@@ -73,6 +73,15 @@ const FIGURES: Figure[] = [
   { tag: 'coin-history', inlineSize: '28rem', markup: `<coin-history></coin-history>` },
   { tag: 'check-in-calendar', markup: `<check-in-calendar></check-in-calendar>` },
   { tag: 'redemption-cart', markup: `<redemption-cart></redemption-cart>` },
+  { tag: 'earn-coins-list', inlineSize: '26rem', markup: `<earn-coins-list rules="C1 C2 C3 C6 C8 C9 C10"></earn-coins-list>` },
+  { tag: 'reward-catalog', inlineSize: '44rem', markup: `<reward-catalog></reward-catalog>` },
+  {
+    tag: 'member-price',
+    markup: `<p>4-layer PCB, 5 pcs <member-price price="15000"></member-price></p>
+      <p>Modular synth kit (partner seller) <member-price price="15000" partner-seller></member-price></p>`,
+  },
+  { tag: 'points-for-product', markup: `<points-for-product price="15000" quantity="2"></points-for-product>` },
+  { tag: 'project-donate', inlineSize: '24rem', markup: `<project-donate project="modular-synth"></project-donate>` },
 ];
 
 const PALETTES: Record<Theme, Palette> = { light: lightPalette, dark: darkPalette };

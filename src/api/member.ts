@@ -73,10 +73,14 @@ export const earningProgress = z.object({
 });
 export type EarningProgress = z.infer<typeof earningProgress>;
 
-/** Today's progress on the rules with a daily cap. */
+/**
+ * Today's progress on the rules with a daily cap, and the one-time rules (newsletter, profile…)
+ * the member has already earned (absent from a server that predates it).
+ */
 export const earningResponse = z.object({
   day: calendarDay,
   rules: z.array(earningProgress),
+  earnedOnce: z.optional(z.array(resourceId)),
 });
 export type EarningResponse = z.infer<typeof earningResponse>;
 

@@ -3,7 +3,8 @@
  */
 import * as z from 'zod/mini';
 import * as common from './common.ts';
-import { endpointList, pathParamNames, type Endpoint, type EndpointAuth } from './endpoints.ts';
+import { endpointDocs } from './endpoint-docs.ts';
+import { endpointList, pathParamNames, type Endpoint, type EndpointAuth, type EndpointId } from './endpoints.ts';
 import * as errors from './errors.ts';
 import { problemContentType, problemDetails, statusOf, titleOf, type ErrorCode } from './errors.ts';
 import * as events from './events.ts';
@@ -17,9 +18,21 @@ import * as shop from './shop.ts';
 export const apiVersion = '1.0.0';
 
 export interface OpenApiOptions {
-  /** The origin the API is served from, e.g. `https://rewards.example.com`; paths start with `/v1`. */
+  /** The origin the API is served from, e.g. `https://rewards.example.com`; paths start with `/v1`. Default: `/`, the origin the document came from. */
   serverUrl?: string;
+  /** The version of the implementation that serves it (the server passes the package's); default {@link apiVersion}. */
+  version?: string;
+  /** Who answers questions about this deployment. */
+  contact?: { name?: string; url?: string; email?: string };
 }
+
+/** An example as OpenAPI wants it: what the SDK sends as JSON (no `undefined`). */
+const exampleOf = (endpoint: Endpoint) => endpointDocs[endpoint.id as EndpointId].example as {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  response: unknown;
+};
 
 type JsonObject = Record<string, unknown>;
 type Schema = z.core.$ZodType;
@@ -109,16 +122,18 @@ function objectProperties(schema: Schema): { properties: Record<string, JsonObje
 
 function parametersOf(endpoint: Endpoint): JsonObject[] {
   const parameters: JsonObject[] = [];
+  const example = exampleOf(endpoint);
+  const withExample = (parameter: JsonObject, value: string | undefined) => (value === undefined ? parameter : { ...parameter, example: value });
   if (endpoint.params) {
     const { properties } = objectProperties(endpoint.params);
     for (const name of pathParamNames(endpoint.path)) {
-      parameters.push({ name, in: 'path', required: true, schema: properties[name] ?? { type: 'string' } });
+      parameters.push(withExample({ name, in: 'path', required: true, schema: properties[name] ?? { type: 'string' } }, example.params?.[name]));
     }
   }
   if (endpoint.query) {
     const { properties, required } = objectProperties(endpoint.query);
     for (const [name, schema] of Object.entries(properties)) {
-      parameters.push({ name, in: 'query', required: required.has(name), schema });
+      parameters.push(withExample({ name, in: 'query', required: required.has(name), schema }, example.query?.[name]));
     }
   }
   if (endpoint.idempotencyKey) {
@@ -141,8 +156,9 @@ function ref(names: Map<Schema, string>, schema: Schema): JsonObject {
 }
 
 function successContent(endpoint: Endpoint, names: Map<Schema, string>): JsonObject {
-  if (endpoint.responseContentType === 'image/svg+xml') return { 'image/svg+xml': { schema: { type: 'string' } } };
-  return { 'application/json': { schema: ref(names, endpoint.response) } };
+  const example = exampleOf(endpoint).response;
+  if (endpoint.responseContentType === 'image/svg+xml') return { 'image/svg+xml': { schema: { type: 'string' }, example } };
+  return { 'application/json': { schema: ref(names, endpoint.response), example } };
 }
 
 function errorResponses(codes: readonly ErrorCode[]): Record<string, JsonObject> {
@@ -184,13 +200,14 @@ function operationOf(endpoint: Endpoint, names: Map<Schema, string>): JsonObject
   const operation: JsonObject = {
     operationId: endpoint.id,
     summary: endpoint.summary,
+    description: endpointDocs[endpoint.id as EndpointId].description,
     tags: [endpoint.auth],
     security: securityByAuth[endpoint.auth],
     parameters: parametersOf(endpoint),
     responses,
   };
   if (endpoint.body) {
-    operation.requestBody = { required: true, content: { 'application/json': { schema: ref(names, endpoint.body) } } };
+    operation.requestBody = { required: true, content: { 'application/json': { schema: ref(names, endpoint.body), example: exampleOf(endpoint).body } } };
   }
   return operation;
 }
@@ -206,10 +223,17 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
     openapi: '3.1.0',
     info: {
       title: 'member-rewards-kit',
-      version: apiVersion,
+      version: options.version ?? apiVersion,
       description:
-        'Points, levels, coins, gifts and partner sellers. Amounts are integers (cents, coins); times are ISO 8601 in UTC; errors are application/problem+json with a stable `code`.',
+        'Points, levels, coins, gifts and partner sellers. Amounts are integers (cents, coins); times are ISO 8601 in UTC; errors are `application/problem+json` with a stable `code`.',
+      license: { name: 'MIT', identifier: 'MIT' },
+      contact: options.contact ?? { name: 'member-rewards-kit' },
     },
+    servers: [
+      options.serverUrl
+        ? { url: options.serverUrl }
+        : { url: '/', description: 'The server this document was read from' },
+    ],
     tags: [
       { name: 'public', description: 'Anyone, without credentials' },
       { name: 'member', description: 'A member, about their own account' },
@@ -230,6 +254,5 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       },
     },
   };
-  if (options.serverUrl) document.servers = [{ url: options.serverUrl }];
   return document;
 }

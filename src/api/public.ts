@@ -27,7 +27,15 @@ export const level = z.object({
 });
 export type Level = z.infer<typeof level>;
 
-export const levelsResponse = z.object({ levels: z.array(level) });
+/**
+ * Every level, and what an order earns per whole dollar of its eligible amount (P1 points, C1
+ * coins): the public terms a page needs to quote a price or an order the way the server does.
+ */
+export const levelsResponse = z.object({
+  levels: z.array(level),
+  pointsPerDollar: pointAmount,
+  coinsPerDollar: coinAmount,
+});
 export type LevelsResponse = z.infer<typeof levelsResponse>;
 
 /** How often an earning rule pays: per dollar of an order, once ever, once per thing (project, order, …), per day, week or month, or per action. */

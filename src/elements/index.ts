@@ -1,7 +1,9 @@
 /**
  * Registers every element of the kit: the entry of the one-file build (dist/member-rewards-kit.js)
  * that a page loads with a single <script type="module"> tag. Each define skips a tag that is
- * already defined, so loading the kit twice never throws.
+ * already defined, so loading the kit twice never throws. It also exports what such a page needs
+ * to act from its own buttons (`checkIn`, `redeem`, `donate`, `rewardsSession`) through the
+ * elements' store.
  */
 import './rewards-provider/define.ts';
 import './member-level-badge/define.ts';
@@ -10,8 +12,16 @@ import './coin-balance/define.ts';
 import './coin-history/define.ts';
 import './check-in-calendar/define.ts';
 import './redemption-cart/define.ts';
+import './earn-coins-list/define.ts';
+import './reward-catalog/define.ts';
+import './member-price/define.ts';
+import './points-for-product/define.ts';
+import './project-donate/define.ts';
 
 export { configure } from '../store/config.ts';
+export { rewardsSession } from '../store/rewards-store.ts';
+export type { RewardsSession } from '../store/session.ts';
+export { pageSession, checkIn, redeem, donate } from './page-actions.ts';
 export { RewardsProvider } from './rewards-provider/rewards-provider.ts';
 export { MemberLevelBadge } from './member-level-badge/member-level-badge.ts';
 export { LevelProgress } from './level-progress/level-progress.ts';
@@ -19,4 +29,9 @@ export { CoinBalance } from './coin-balance/coin-balance.ts';
 export { CoinHistory } from './coin-history/coin-history.ts';
 export { CheckInCalendar } from './check-in-calendar/check-in-calendar.ts';
 export { RedemptionCart } from './redemption-cart/redemption-cart.ts';
+export { EarnCoinsList } from './earn-coins-list/earn-coins-list.ts';
+export { RewardCatalog } from './reward-catalog/reward-catalog.ts';
+export { MemberPrice } from './member-price/member-price.ts';
+export { PointsForProduct } from './points-for-product/points-for-product.ts';
+export { ProjectDonate } from './project-donate/project-donate.ts';
 export * from '../events/index.ts';

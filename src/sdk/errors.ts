@@ -55,3 +55,21 @@ export function isRewardsError(error: unknown, ...codes: RewardsErrorCode[]): er
 export function abortedError(signal: AbortSignal | undefined): RewardsError {
   return new RewardsError({ code: 'aborted', detail: 'The call was aborted.', cause: signal?.reason });
 }
+
+/**
+ * The cause of a `network` error when the API did answer but the browser withheld the answer:
+ * the page's origin is most likely not among the API's allowed origins (CORS). Retrying cannot help.
+ */
+export class OriginRefusedError extends Error {
+  readonly pageOrigin: string;
+  readonly apiOrigin: string;
+
+  constructor(pageOrigin: string, apiOrigin: string) {
+    super(
+      `${apiOrigin} answered, but the browser withheld the answer from this page: its origin ${pageOrigin} is probably not allowed by the API (add it to REWARDS_ALLOWED_ORIGINS on the rewards server).`,
+    );
+    this.name = 'OriginRefusedError';
+    this.pageOrigin = pageOrigin;
+    this.apiOrigin = apiOrigin;
+  }
+}

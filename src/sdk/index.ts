@@ -5,7 +5,7 @@
  */
 export { createRewardsClient, type BadgeCallOptions, type LedgerQuery, type RewardsClient, type RewardsClientOptions } from './rewards-client.ts';
 export { createShopClient, type ShopClient, type ShopClientOptions } from './shop-client.ts';
-export { RewardsError, isRewardsError, type RewardsErrorCode, type RewardsErrorInit } from './errors.ts';
+export { OriginRefusedError, RewardsError, isRewardsError, type RewardsErrorCode, type RewardsErrorInit } from './errors.ts';
 export type { RetryOptions } from './retry.ts';
 export { publicBadges, readBadgesAnswer, type PublicBadgeState, type PublicBadges, type PublicBadgesOptions } from './public-badges.ts';
 export type { ActionOptions, CallOptions, FetchFunction, GetToken } from './transport.ts';

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { problemDetails } from '../api/errors.ts';
-import { RewardsError, abortedError } from './errors.ts';
+import { OriginRefusedError, RewardsError, abortedError } from './errors.ts';
 import { backoffDelay, parseRetryAfter, retryPolicy, type RetryOptions } from './retry.ts';
 
 /** The subset of `fetch` the SDK uses; pass a wrapper to add logging, tracing or tests' faults. */
@@ -132,6 +132,8 @@ export function createTransport(options: TransportOptions): Transport {
     const started = policy.now();
     let failures = 0;
     let refreshToken = false;
+    let probed = false;
+    let suspectedRefusal: OriginRefusedError | undefined;
 
     for (;;) {
       const headers = await requestHeaders(credentials, refreshToken, idempotencyKey, spec.body !== undefined);
@@ -143,6 +145,19 @@ export function createTransport(options: TransportOptions): Transport {
       let failure: Failure;
       if ('error' in answer) {
         failure = answer;
+        if (answer.error.code === 'network') {
+          // A refused origin looks like a dead network, and retrying it four times helps nobody.
+          // If the server answers a request the browser does not guard, try once more at once:
+          // a network blip passes, a refusal repeats, and then it is said plainly.
+          if (suspectedRefusal) {
+            throw new RewardsError({ code: 'network', detail: suspectedRefusal.message, cause: suspectedRefusal });
+          }
+          if (!probed) {
+            probed = true;
+            suspectedRefusal = await serverAnswersWithoutCors(url, signal);
+            if (suspectedRefusal) continue;
+          }
+        }
       } else if (answer.status >= 200 && answer.status < 300) {
         return decode(answer, endpoint.response, `${endpoint.method} ${endpoint.path}`) as z.output<S>;
       } else if (answer.status === 401 && credentials.kind === 'member' && !refreshToken) {
@@ -206,6 +221,23 @@ export function createTransport(options: TransportOptions): Transport {
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forwardAbort);
+    }
+  }
+
+  /**
+   * After a failed cross-origin request in a browser, with the browser's own fetch: asks the same
+   * URL again without CORS (`mode: 'no-cors'`: no credentials, a GET that changes nothing). An
+   * answer means the server is up and the browser refused: the page's origin is likely not allowed.
+   */
+  async function serverAnswersWithoutCors(url: string, signal: AbortSignal | undefined): Promise<OriginRefusedError | undefined> {
+    const pageOrigin = (globalThis as { location?: { origin?: string } }).location?.origin;
+    const apiOrigin = new URL(url).origin;
+    if (options.fetch || !pageOrigin || pageOrigin === 'null' || pageOrigin === apiOrigin) return undefined;
+    try {
+      await globalThis.fetch(url, { method: 'GET', mode: 'no-cors', credentials: 'omit', cache: 'no-store', ...(signal ? { signal } : {}) });
+      return new OriginRefusedError(pageOrigin, apiOrigin);
+    } catch {
+      return undefined;
     }
   }
 

@@ -23,7 +23,7 @@ import { registerShopRoutes } from './routes/shop.ts';
 /** The project's `demo/` folder. */
 export const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
 /** The browser build (`npm run build`) that the demo pages load from `/dist/`. */
-const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const DEFAULT_KIT_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 export interface CreateRewardsAppOptions {
   config: ServerConfig;
@@ -35,6 +35,8 @@ export interface CreateRewardsAppOptions {
   idempotency?: CreateHttpAppOptions['idempotency'];
   /** Static pages served at `/`; the project's `demo/` folder by default, none when null. */
   demoDir?: string | null;
+  /** The browser build the demo pages load from `/dist/`; the project's `dist/` by default. */
+  kitDir?: string;
 }
 
 /** Every route module of the API, in the order they are mounted. */
@@ -53,7 +55,7 @@ export function createRewardsApp(options: CreateRewardsAppOptions): RewardsApp {
   const demoDir = options.demoDir === undefined ? DEFAULT_DEMO_DIR : options.demoDir;
   const demo: RouteModule[] =
     demoDir !== null && existsSync(demoDir)
-      ? [...(config.demoTokens ? [registerDemoTokenRoute] : []), demoStaticRoutes(DIST_DIR, '/dist/'), demoStaticRoutes(demoDir)]
+      ? [...(config.demoTokens ? [registerDemoTokenRoute] : []), demoStaticRoutes(options.kitDir ?? DEFAULT_KIT_DIR, '/dist/'), demoStaticRoutes(demoDir)]
       : [demoStaticRoutes(null)];
   // Static files come last: they only answer what no API route did.
   const routes = [...apiRoutes, ...demo];

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+// PostgreSQL's default max_connections (100) leaves room for several instances at this size.
+import { DEFAULT_POOL_SIZE } from './db/postgres-engine.ts';
 
 /** Everything the reference server reads from its environment, checked and with defaults applied. */
 export interface ServerConfig {
@@ -16,6 +18,13 @@ export interface ServerConfig {
   /** Canonical IANA zone of calendar days. */
   timeZone: string;
   seedDemo: boolean;
+  /** Connections the pg pool may open to a PostgreSQL server (`DATABASE_POOL_SIZE`). */
+  databasePoolSize: number;
+  /**
+   * Where per-member rate limits are kept (`REWARDS_RATE_LIMIT_STORE`): 'database' shares them
+   * across instances; unset means the database on a PostgreSQL server, memory for an embedded one.
+   */
+  rateLimitStore?: 'database' | 'memory' | undefined;
   /**
    * True when the key or the secret was generated at start because it was not set. The caller
    * prints them so a developer can use them; they change on every start.
@@ -75,6 +84,8 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
   const allowedOrigins = parseOrigins(read('REWARDS_ALLOWED_ORIGINS'), host, port, loopback, problems);
   const timeZone = parseTimeZone(read('REWARDS_TIMEZONE'), problems);
   const seedDemo = parseFlag('REWARDS_SEED_DEMO', read('REWARDS_SEED_DEMO'), databaseUrlSet === undefined, problems);
+  const databasePoolSize = parsePoolSize(read('DATABASE_POOL_SIZE'), problems);
+  const rateLimitStore = parseRateLimitStore(read('REWARDS_RATE_LIMIT_STORE'), problems);
 
   if (problems.length > 0) throw new ServerConfigError(problems);
   return {
@@ -86,6 +97,8 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     allowedOrigins,
     timeZone,
     seedDemo,
+    databasePoolSize,
+    ...(rateLimitStore !== undefined ? { rateLimitStore } : {}),
     devCredentials: apiKey.generated || memberSecret.generated,
     demoTokens: memberSecret.generated,
   };
@@ -201,6 +214,23 @@ function parseTimeZone(raw: string | undefined, problems: string[]): string {
     problems.push(`REWARDS_TIMEZONE must be an IANA time zone such as Europe/Paris (got "${raw}")`);
     return 'UTC';
   }
+}
+
+
+function parsePoolSize(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined) return DEFAULT_POOL_SIZE;
+  const size = Number(raw);
+  if (!/^\d+$/.test(raw) || size < 1 || size > 1000) {
+    problems.push(`DATABASE_POOL_SIZE must be an integer from 1 to 1000 (got "${raw}")`);
+    return DEFAULT_POOL_SIZE;
+  }
+  return size;
+}
+
+function parseRateLimitStore(raw: string | undefined, problems: string[]): 'database' | 'memory' | undefined {
+  if (raw === undefined || raw === 'database' || raw === 'memory') return raw;
+  problems.push(`REWARDS_RATE_LIMIT_STORE must be database or memory (got "${raw}")`);
+  return undefined;
 }
 
 function parseFlag(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {

@@ -6,7 +6,7 @@
  * gracefully: in-flight requests finish, then the database is closed.
  */
 import { pathToFileURL } from 'node:url';
-import { createRewardsApp } from './app.ts';
+import { createRewardsApp, type CreateRewardsAppOptions } from './app.ts';
 import { isLoopbackHost, loadServerConfig, ServerConfigError, type ServerConfig } from './config.ts';
 import { openDatabase, type Db } from './db/index.ts';
 import { DEMO_MEMBERS, seedDemo } from './demo-seed.ts';
@@ -28,15 +28,18 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-export async function startRewardsServer(env: Env, logger: Logger): Promise<StartedServer> {
+/** Where the demo pages and the browser build they load are; none in the server package. */
+export type DemoPages = Pick<CreateRewardsAppOptions, 'demoDir' | 'kitDir'>;
+
+export async function startRewardsServer(env: Env, logger: Logger, pages: DemoPages = {}): Promise<StartedServer> {
   const config = loadServerConfig(env);
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   try {
     // The rules follow REWARDS_TIMEZONE when it is set; otherwise the zone stays the rules' own.
     await applyConfiguredTimeZone(db, (env.REWARDS_TIMEZONE ?? '').trim() !== '' ? config.timeZone : undefined);
     const seeded = config.seedDemo ? await seedDemo(db, { clock: systemClock }) : false;
     if (seeded) logger.info('demo data added to the empty database');
-    const app = createRewardsApp({ config, db, logger, clock: systemClock });
+    const app = createRewardsApp({ config, db, logger, clock: systemClock, ...pages });
     const server = await startHttpServer(app, { port: config.port, host: config.host });
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -87,11 +90,12 @@ async function banner(config: ServerConfig, url: string, env: Env, seeded: boole
   return `${lines.join('\n')}\n\n`;
 }
 
-async function main(): Promise<void> {
+/** Runs the server until SIGTERM or SIGINT: `npm start`, and the server package's `bin`. */
+export async function main(pages: DemoPages = {}): Promise<void> {
   const logger = createJsonLogger();
   let started: StartedServer;
   try {
-    started = await startRewardsServer(process.env, logger);
+    started = await startRewardsServer(process.env, logger, pages);
   } catch (error) {
     if (error instanceof ServerConfigError) {
       process.stderr.write(`${error.message}\n`);

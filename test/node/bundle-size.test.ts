@@ -16,8 +16,8 @@ const KB = 1024;
 export const BADGE_BUDGET_GZIP = 12 * KB;
 /** Any per-element entry, with everything it loads statically. */
 export const ELEMENT_BUDGET_GZIP = 16 * KB;
-/** The one-file build of every element (40 KB once the next five elements join). */
-export const ONE_FILE_BUDGET_GZIP = 30 * KB;
+/** The one-file build of every member-facing element (twelve, with the provider). */
+export const ONE_FILE_BUDGET_GZIP = 40 * KB;
 
 /**
  * Budgets not met yet, with the reason: reported as TODO (they run and print their figure)

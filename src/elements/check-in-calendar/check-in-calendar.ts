@@ -37,6 +37,17 @@ interface TodayFacts {
  * to the first/last day of the week, PageUp/PageDown to the previous/next month (Shift: year),
  * keeping the date or taking the month's last day. No month after the current one is shown.
  *
+ * ```html
+ * <rewards-provider api="/rewards" token="…member token…">
+ *   <check-in-calendar></check-in-calendar>
+ * </rewards-provider>
+ * <check-in-calendar api="/rewards" token="…" month="2025-02" locale="zh-CN" theme="dark">
+ *   <a slot="signed-out" href="/login">Sign in to check in</a>
+ * </check-in-calendar>
+ * ```
+ *
+ * <p><img src="docs/screenshots/check-in-calendar-light.png" alt="check-in-calendar, light theme: the month with six checked-in days before today, a Check in button, and the 7-, 14-, 21- and 30-day bonus tiers at 6 days each" width="300"> <img src="docs/screenshots/check-in-calendar-dark.png" alt="check-in-calendar, dark theme: the same month" width="300"></p>
+ *
  * @tagname check-in-calendar
  * @summary The month's check-ins, today's check-in button and the monthly bonus tiers.
  *

@@ -36,6 +36,12 @@ const coinIcon = svg`<svg class="coin" part="icon" viewBox="0 0 16 16" aria-hidd
  *
  * No coins is a balance like any other ("0 coins"), so the element has no empty face.
  *
+ * ```html
+ * <header>… <coin-balance><a slot="signed-out" href="/login">Sign in</a></coin-balance></header>
+ * ```
+ *
+ * <p><img src="docs/screenshots/coin-balance-light.png" alt="coin-balance, light theme: 687 coins" width="168"> <img src="docs/screenshots/coin-balance-dark.png" alt="coin-balance, dark theme: 687 coins" width="168"></p>
+ *
  * @tagname coin-balance
  * @summary Available and pending coins, announced politely when they change.
  *

@@ -36,6 +36,13 @@ const SKELETON_ROWS = 5;
  * to the first new entry, so a keyboard or screen-reader user goes on reading where the list
  * grew (the button may be gone: it leaves when everything is loaded).
  *
+ * ```html
+ * <coin-history></coin-history>
+ * <coin-history currency="points"></coin-history>
+ * ```
+ *
+ * <p><img src="docs/screenshots/coin-history-light.png" alt="coin-history, light theme: a donation (−25), a redeemed product (−50), daily check-ins (+10), likes, comments, feedback, orders and sign-up bonuses, all Available" width="360"> <img src="docs/screenshots/coin-history-dark.png" alt="coin-history, dark theme: the same ledger" width="360"></p>
+ *
  * @tagname coin-history
  * @summary The member's coin (or points) ledger with reasons, statuses and paging.
  *

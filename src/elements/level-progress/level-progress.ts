@@ -35,6 +35,14 @@ const LOADING_FACE: ProgressFace = { face: 'loading' };
  * Zero points is a state worth showing (LV0 "Member", "1 point to Mercury"), so the element has
  * no empty face.
  *
+ * ```html
+ * <level-progress>
+ *   <a slot="signed-out" href="/login">Sign in to see your level</a>
+ * </level-progress>
+ * ```
+ *
+ * <p><img src="docs/screenshots/level-progress-light.png" alt="level-progress, light theme: Mercury LV 1, 1% member discount, 480 points, a nearly full bar, 20 points to Mars" width="420"> <img src="docs/screenshots/level-progress-dark.png" alt="level-progress, dark theme: the same card" width="420"></p>
+ *
  * @tagname level-progress
  * @summary Points, level, discount and progress to the next level.
  *

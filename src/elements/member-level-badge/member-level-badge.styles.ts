@@ -4,8 +4,8 @@
  * words do, while the dot stays with the level name and `LV n` stays in one piece.
  *
  * A page may hold thousands of badges, so the host declares no local tokens: the badge reads
- * the public `--rk-*` tokens directly, with the built-in value of the colour scheme as the
- * fallback. Only the rarely shown faces (error, signed out) declare the local tokens, on their
+ * the public `--rk-*` tokens directly, with the built-in values of both colour schemes as the
+ * fallback (`light-dark()`). Only the rarely shown faces (error, signed out) declare the local tokens, on their
  * own wrapper. The level colour comes from `data-level` and these static rules, never from a
  * style attribute, so a strict CSP (`style-src 'self'`) keeps it.
  */
@@ -15,8 +15,8 @@ import { localTokensOn, tokenValue as token } from '../shared/theme.ts';
 
 const levels = Array.from({ length: TOP_LEVEL + 1 }, (_, level) => level);
 
-function levelColors(scheme: 'light' | 'dark'): CSSResult {
-  return unsafeCSS(levels.map((level) => `.badge[data-level='${level}']{--_level-color:${token(`level-${level}`, scheme).cssText}}`).join(''));
+function levelColors(): CSSResult {
+  return unsafeCSS(levels.map((level) => `.badge[data-level='${level}']{--_level-color:${token(`level-${level}`).cssText}}`).join(''));
 }
 
 export const memberLevelBadgeStyles: CSSResult[] = [
@@ -52,12 +52,6 @@ export const memberLevelBadgeStyles: CSSResult[] = [
     :host([size='large']) {
       font-size: 1.125em !important;
     }
-    @media (prefers-color-scheme: dark) {
-      :host {
-        color: ${token('text', 'dark')} !important;
-        background-color: ${token('surface', 'dark')} !important;
-      }
-    }
 
     /* Waiting: the host itself holds the place, still (no animation per badge), in the
        skeleton colour; nothing is rendered inside until the level arrives. */
@@ -70,11 +64,6 @@ export const memberLevelBadgeStyles: CSSResult[] = [
     }
     :host(:state(loading)[variant='full']) {
       inline-size: 7em;
-    }
-    @media (prefers-color-scheme: dark) {
-      :host(:state(loading)) {
-        background-color: ${token('skeleton', 'dark')} !important;
-      }
     }
     @media (forced-colors: active) {
       :host(:state(loading)) {
@@ -112,19 +101,11 @@ export const memberLevelBadgeStyles: CSSResult[] = [
       -webkit-box-decoration-break: clone;
       box-decoration-break: clone;
     }
-    @media (prefers-color-scheme: dark) {
-      .badge.full .level {
-        color: ${token('on-level', 'dark')};
-      }
-    }
     .number {
       margin-inline-start: 0.35em;
       font-variant-numeric: tabular-nums;
     }
-    ${levelColors('light')}
-    @media (prefers-color-scheme: dark) {
-      ${levelColors('dark')}
-    }
+    ${levelColors()}
 
     /* Faces, kept inline: a badge never breaks the line it sits in. */
     .face {

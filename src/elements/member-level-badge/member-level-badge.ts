@@ -46,6 +46,13 @@ const LOADING_FACE: BadgeFace = { face: 'loading' };
  * programme, and a "Member" badge would say it is. A known member without points is LV0 and
  * reads "Member".
  *
+ * ```html
+ * <p>Posted by Ada <member-level-badge member="ada-42"></member-level-badge></p>
+ * <member-level-badge variant="full" size="large"></member-level-badge>  <!-- the signed-in member -->
+ * ```
+ *
+ * <p><img src="docs/screenshots/member-level-badge-light.png" alt="member-level-badge, light theme: compact badges for Ada (Mercury) and Grace (Member) in sentences, and the full variant: Ada Lovelace, Mercury LV 1" width="420"> <img src="docs/screenshots/member-level-badge-dark.png" alt="member-level-badge, dark theme: the same badges" width="420"></p>
+ *
  * @tagname member-level-badge
  * @summary A member's level (planet name, colour, LV n), inline in any text.
  *

@@ -46,6 +46,14 @@ const PLACEHOLDER_ROWS = 2;
  * keeps the gift and returns focus to Remove. After a removal focus moves to the next gift (or
  * the previous one, or the title when the cart is empty). Shipping choices are a radio group.
  *
+ * ```html
+ * <redemption-cart>
+ *   <a slot="signed-out" href="/login">Sign in to see your gifts</a>
+ * </redemption-cart>
+ * ```
+ *
+ * <p><img src="docs/screenshots/redemption-cart-light.png" alt="redemption-cart, light theme: the Mercury upgrade gift shipping with the next order (it cannot be removed) and a sticker pack redeemed for 50 coins with a Remove button" width="400"> <img src="docs/screenshots/redemption-cart-dark.png" alt="redemption-cart, dark theme: the same cart" width="400"></p>
+ *
  * @tagname redemption-cart
  * @summary Redeemed gifts and upgrade gifts in the cart: remove them, or choose when they ship.
  *

@@ -4,7 +4,11 @@
 import { createContext } from '@lit/context';
 import type { TokenSource } from '../../store/config.ts';
 
-export type Theme = 'light' | 'dark' | 'auto';
+/**
+ * `page` (the default): the colour scheme of the page around the elements; `auto`: the
+ * system's; `light` or `dark`: forced.
+ */
+export type Theme = 'light' | 'dark' | 'auto' | 'page';
 
 export interface RewardsContextValue {
   /** The provider's `api` as written; consumers validate and normalize it. */

@@ -5,12 +5,28 @@ import type { TokenSource } from '../../store/config.ts';
 import { forcedThemeStyles } from '../shared/theme.ts';
 import { rewardsContext, type RewardsContextValue, type Theme } from './context.ts';
 
-const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
+const THEMES: readonly Theme[] = ['light', 'dark', 'auto', 'page'];
 
 /**
  * Configures every rewards element inside it: which API to call, with which member
  * token, in which language and colour theme. It draws nothing itself; its children lay out
  * as if it were not there.
+ *
+ * In the screenshot it themes a header holding a `<member-level-badge variant="full">` and a
+ * `<coin-balance>`.
+ *
+ * ```html
+ * <rewards-provider api="/rewards" locale="zh-CN" theme="dark">
+ *   <header>… <member-level-badge variant="full"></member-level-badge> <coin-balance></coin-balance></header>
+ * </rewards-provider>
+ * <script type="module">
+ *   // Your backend signs the member token; return null when nobody is signed in.
+ *   document.querySelector('rewards-provider').getToken = async () =>
+ *     (await fetch('/account/rewards-token')).text();
+ * </script>
+ * ```
+ *
+ * <p><img src="docs/screenshots/rewards-provider-light.png" alt="rewards-provider, light theme: a header with Ada Lovelace's Mercury LV 1 badge and 687 coins" width="420"> <img src="docs/screenshots/rewards-provider-dark.png" alt="rewards-provider, dark theme: the same header" width="420"></p>
  *
  * @tagname rewards-provider
  * @summary Configuration and context for the rewards elements inside it.
@@ -60,20 +76,24 @@ export class RewardsProvider extends LitElement {
   @property() token?: string;
 
   /**
-   * Returns the member's current token (or a promise of it); `null` or `undefined` when no
-   * member is signed in. Called before each request, so it can refresh an expiring token.
+   * `(context?: { refresh: boolean }) => string | null | undefined`, or a promise of it: the
+   * member's current token; `null` or `undefined` when no member is signed in. Called before
+   * each request, and after a 401 once more with `{ refresh: true }`; wins over `token`.
    */
   @property({ attribute: false }) getToken?: TokenSource;
 
   /** BCP 47 language of the elements inside (`en`, `zh-CN`, …); by default the closest `lang`. */
   @property({ reflect: true }) locale?: string;
 
-  /** Colour theme of the elements inside: `light`, `dark`, or `auto` to follow the system. */
-  @property({ reflect: true }) theme: Theme = 'auto';
+  /**
+   * Colour theme of the elements inside: `page` (the default) takes the page's colour scheme
+   * (its CSS `color-scheme`), `auto` follows the system, `light` and `dark` force one.
+   */
+  @property({ reflect: true }) theme: Theme = 'page';
 
   private readonly provider = new ContextProvider(this, {
     context: rewardsContext,
-    initialValue: { theme: 'auto' },
+    initialValue: { theme: 'page' },
   });
 
   /** Kept so a static token gives the same function until the token changes. */
@@ -88,7 +108,7 @@ export class RewardsProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('theme') && !THEMES.includes(this.theme)) this.theme = 'auto';
+    if (changed.has('theme') && !THEMES.includes(this.theme)) this.theme = 'page';
     this.provider.setValue(this.contextValue());
   }
 

@@ -43,7 +43,10 @@ export class ConfiguredElement<Face extends string = string> extends LitElement 
   /** BCP 47 language (`en`, `zh-CN`, …); by default the provider's, then the closest `lang`. */
   @property({ reflect: true }) locale?: string;
 
-  /** Colour theme: `light`, `dark`, or unset to follow the provider or the system. */
+  /**
+   * Colour theme: `light`, `dark`, `auto` (the system's), or unset to follow the provider or the
+   * colour scheme of the page around the element.
+   */
   @property({ reflect: true }) theme?: Theme;
 
   /** The element's internals, attached once here for every subclass. */

@@ -5,7 +5,7 @@
  */
 import type { MessageKey } from '../../i18n/en.ts';
 import { RewardsErrorEvent } from '../../events/error.ts';
-import { isRewardsError } from '../../sdk/errors.ts';
+import { isRewardsError, OriginRefusedError } from '../../sdk/errors.ts';
 
 /** The messages of failures; none takes parameters, so `t(failureMessageKey(error))` needs none. */
 export type FailureMessageKey = Extract<MessageKey, `error.${string}`>;
@@ -36,9 +36,18 @@ export function isAborted(error: unknown): boolean {
   return isRewardsError(error, 'aborted') || (error instanceof DOMException && error.name === 'AbortError');
 }
 
+/** API origins whose refusal of this page was already explained: once a page, not once an element. */
+const explainedRefusals = new Set<string>();
+
 /** The `rewards-error` event for a failure of the element `source` (its tag name). */
 export function failureEvent(error: unknown, source: string): RewardsErrorEvent {
   const rewardsError = isRewardsError(error) ? error : undefined;
+  // The member reads "cannot be reached"; the page's developer needs the real cause.
+  const refused = rewardsError?.cause instanceof OriginRefusedError ? rewardsError.cause : undefined;
+  if (refused && !explainedRefusals.has(refused.apiOrigin)) {
+    explainedRefusals.add(refused.apiOrigin);
+    console.warn(`member-rewards-kit: <${source}> ${refused.message}`);
+  }
   return new RewardsErrorEvent({
     code: failureCode(error),
     status: rewardsError?.status ?? 0,

@@ -9,11 +9,14 @@
  *   one in `:host` to the public token, falling back to the built-in value of the current
  *   colour scheme. An element never has to know where a value came from.
  *
- * Themes: with nothing set, the scheme follows `prefers-color-scheme`. `theme="light"` or
- * `theme="dark"` on an element or on a provider writes the public colour tokens of that
- * scheme onto it, and they inherit from there to everything inside (and beat the media
- * query, which only decides fallbacks). To customize a forced theme, set tokens on that same
- * element: the page's rules on an element win over its `:host` rules.
+ * Themes: with nothing set, an element takes the colour scheme of the page around it, that is
+ * its inherited CSS `color-scheme` (`light-dark()` picks the palette): light on an ordinary
+ * page, dark in a region or on a page that declares `color-scheme: dark` (or `light dark` on a
+ * dark system). So the default never puts dark widgets on a white page. `theme="auto"` follows
+ * the system (`color-scheme: light dark`). `theme="light"` or `theme="dark"` on an element or
+ * on a provider writes the public colour tokens of that scheme onto it, and they inherit from
+ * there to everything inside. To customize a forced theme, set tokens on that same element:
+ * the page's rules on an element win over its `:host` rules.
  *
  * Every text pair meets WCAG 2.2 AA (4.5:1) and every control or focus indicator meets
  * 3:1 against both surfaces, in both schemes; the foundation tests compute the ratios.
@@ -141,13 +144,18 @@ function publicTokens(palette: Palette): string {
   return declarations(Object.entries(palette), (name, v) => `--rk-${name}:${v}`);
 }
 
+function schemeTokens(light: Palette, dark: Palette): string {
+  return declarations(Object.entries(light), (name, v) => `--_rk-${name}:var(--rk-${name},light-dark(${v},${dark[name as ColorToken]}))`);
+}
+
 function localTokens(palette: Readonly<Record<string, string>>): string {
   return declarations(Object.entries(palette), (name, v) => `--_rk-${name}:var(--rk-${name},${v})`);
 }
 
 /**
  * `theme="light|dark"` forces a scheme on an element or a provider, and on everything inside
- * it. Also used by `<rewards-provider>`, which has no look of its own.
+ * it; `theme="auto"` follows the system. Also used by `<rewards-provider>`, which has no look
+ * of its own.
  */
 export const forcedThemeStyles: CSSResult = /* @__PURE__ */ (() => css`
   :host([theme='light']) {
@@ -158,21 +166,20 @@ export const forcedThemeStyles: CSSResult = /* @__PURE__ */ (() => css`
     ${unsafeCSS(publicTokens(darkPalette))}
     color-scheme: dark;
   }
+  :host([theme='auto']) {
+    color-scheme: light dark;
+  }
 `)();
 
 /**
- * Maps the public tokens onto the local `--_rk-*` properties an element's CSS reads.
- * `color-scheme` is only set by a forced theme: left alone, it inherits the page's choice.
+ * Maps the public tokens onto the local `--_rk-*` properties an element's CSS reads. Colours
+ * fall back to `light-dark(light, dark)`, resolved against the `color-scheme` in force where
+ * they are painted: inherited from the page unless a theme sets it.
  */
 export const tokenStyles: CSSResult = /* @__PURE__ */ (() => css`
   :host {
     ${unsafeCSS(localTokens(scaleTokens))}
-    ${unsafeCSS(localTokens(lightPalette))}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      ${unsafeCSS(localTokens(darkPalette))}
-    }
+    ${unsafeCSS(schemeTokens(lightPalette, darkPalette))}
   }
 `)();
 
@@ -203,6 +210,8 @@ export const hostReset: CSSResult = /* @__PURE__ */ (() => css`
   :host {
     display: inline-block;
     box-sizing: border-box;
+    /* Never wider than its container, whatever width the element's own box asks for. */
+    max-inline-size: 100%;
     color: var(--_rk-text) !important;
     background-color: var(--_rk-surface) !important;
     font-family: var(--_rk-font-family) !important;
@@ -259,13 +268,14 @@ export const visuallyHiddenStyles: CSSResult = /* @__PURE__ */ (() => css`
 export const baseStyles: CSSResult[] = /* @__PURE__ */ (() => [forcedThemeStyles, tokenStyles, hostReset, focusRingStyles, visuallyHiddenStyles])();
 
 /**
- * A token read directly, `var(--rk-<name>, <built-in value>)`, with the built-in value of
- * `scheme`. For an element a page may hold thousands of (the badge): it reads the few tokens
- * it needs this way instead of declaring every local token again on each host.
+ * A token read directly, `var(--rk-<name>, <built-in value>)`; a colour's built-in value is
+ * `light-dark(light, dark)`, like the local tokens. For an element a page may hold thousands of
+ * (the badge): it reads the few tokens it needs this way instead of declaring every local token
+ * again on each host.
  */
-export function tokenValue(name: ColorToken | keyof typeof scaleTokens, scheme: 'light' | 'dark' = 'light'): CSSResult {
-  const palette: Readonly<Record<string, string>> = scheme === 'dark' ? darkPalette : lightPalette;
-  return unsafeCSS(`var(--rk-${name}, ${palette[name] ?? scaleTokens[name]})`);
+export function tokenValue(name: ColorToken | keyof typeof scaleTokens): CSSResult {
+  const fallback = name in lightPalette ? `light-dark(${lightPalette[name as ColorToken]},${darkPalette[name as ColorToken]})` : scaleTokens[name];
+  return unsafeCSS(`var(--rk-${name}, ${fallback})`);
 }
 
 /**
@@ -276,12 +286,7 @@ export function localTokensOn(selector: string): CSSResult {
   return css`
     ${unsafeCSS(selector)} {
       ${unsafeCSS(localTokens(scaleTokens))}
-      ${unsafeCSS(localTokens(lightPalette))}
-    }
-    @media (prefers-color-scheme: dark) {
-      ${unsafeCSS(selector)} {
-        ${unsafeCSS(localTokens(darkPalette))}
-      }
+      ${unsafeCSS(schemeTokens(lightPalette, darkPalette))}
     }
   `;
 }

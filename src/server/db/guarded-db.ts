@@ -4,9 +4,17 @@
  *   otherwise run outside it, unnoticed);
  * - inside a transaction, the Db's own query/transaction are refused. On PGlite they would wait
  *   forever for the transaction they are called from; on a server they would silently run on
- *   another connection, outside the transaction and possibly blocked by its locks.
+ *   another connection, outside the transaction and possibly blocked by its locks;
+ * - a deadlock or serialization failure runs the transaction again (a few times);
+ * - inside a request transaction (see request-transaction.ts) query and transaction join it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  isRetryableTransactionError,
+  joinRequestTransaction,
+  MAX_TRANSACTION_ATTEMPTS,
+  type DeferredTransaction,
+} from './request-transaction.ts';
 import type { Db, Engine, Queryable } from './types.ts';
 
 interface OpenTransaction {
@@ -23,28 +31,68 @@ function refuseInsideOwnTransaction(db: Db, what: string): void {
   }
 }
 
+const ROLLBACK = Symbol('rollback');
+
+/** Opens a transaction on the engine and hands it out; whoever holds it decides when it ends. */
+function openDeferred(engine: Engine): Promise<DeferredTransaction> {
+  return new Promise((resolveOpen, rejectOpen) => {
+    let opened = false;
+    let decide!: (commit: boolean) => void;
+    const decided = new Promise<boolean>((resolve) => (decide = resolve));
+    const ended: Promise<void> = engine
+      .transaction(async (session) => {
+        opened = true;
+        resolveOpen({ session, end: (commit) => (decide(commit), ended) });
+        if (!(await decided)) throw ROLLBACK;
+      })
+      .catch((error: unknown) => {
+        if (error !== ROLLBACK) throw error;
+      });
+    ended.catch((error: unknown) => {
+      if (!opened) rejectOpen(error);
+    });
+  });
+}
+
 export function guardEngine(engine: Engine): Db {
+  const opener = () => openDeferred(engine);
+
+  async function runOnce<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const state: OpenTransaction = { db, open: true };
+    try {
+      return await engine.transaction((session) => {
+        const tx: Queryable = {
+          async query<R>(sql: string, params?: unknown[]) {
+            if (!state.open) throw new Error('this transaction has already ended; its handle cannot run queries');
+            return session.query<R>(sql, params);
+          },
+        };
+        return currentTransaction.run(state, () => fn(tx));
+      });
+    } finally {
+      state.open = false;
+    }
+  }
+
   const db: Db = {
     kind: engine.kind,
     async query<T>(sql: string, params?: unknown[]) {
+      const unit = joinRequestTransaction(db, opener);
+      if (unit) return unit.run((tx) => tx.query<T>(sql, params));
       refuseInsideOwnTransaction(db, 'db.query');
       return engine.query<T>(sql, params);
     },
     async transaction(fn) {
+      const unit = joinRequestTransaction(db, opener);
+      if (unit) return unit.run(fn);
       refuseInsideOwnTransaction(db, 'db.transaction');
-      const state: OpenTransaction = { db, open: true };
-      try {
-        return await engine.transaction((session) => {
-          const tx: Queryable = {
-            async query<T>(sql: string, params?: unknown[]) {
-              if (!state.open) throw new Error('this transaction has already ended; its handle cannot run queries');
-              return session.query<T>(sql, params);
-            },
-          };
-          return currentTransaction.run(state, () => fn(tx));
-        });
-      } finally {
-        state.open = false;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await runOnce(fn);
+        } catch (error) {
+          if (attempt < MAX_TRANSACTION_ATTEMPTS && isRetryableTransactionError(error)) continue;
+          throw error;
+        }
       }
     },
     close: () => engine.close(),

@@ -1,7 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import type { Engine } from './types.ts';
 import { openPgliteEngine } from './pglite-engine.ts';
-import { openPostgresEngine } from './postgres-engine.ts';
+import { DEFAULT_POOL_SIZE, openPostgresEngine } from './postgres-engine.ts';
+
+export { DEFAULT_POOL_SIZE };
+
+export interface OpenOptions {
+  /** Connections the pool may open to a PostgreSQL server (an embedded database has one). */
+  poolSize?: number;
+}
 
 const MEMORY_URL = 'memory://';
 
@@ -14,9 +21,9 @@ export function isPostgresUrl(url: string): boolean {
  * anything else → a folder for an on-disk PGlite ('file://' URLs are accepted too).
  * Applies no migrations: see openDatabase.
  */
-export function openEngine(url: string): Promise<Engine> {
+export function openEngine(url: string, options: OpenOptions = {}): Promise<Engine> {
   if (url === MEMORY_URL) return openPgliteEngine();
-  if (isPostgresUrl(url)) return openPostgresEngine(url);
+  if (isPostgresUrl(url)) return openPostgresEngine(url, options.poolSize);
   const dataDir = url.startsWith('file://') ? fileURLToPath(url) : url;
   return openPgliteEngine({ dataDir });
 }

@@ -54,9 +54,13 @@ async function runTransaction<T>(pool: Pool, fn: (tx: ScriptSession) => Promise<
   }
 }
 
-export async function openPostgresEngine(connectionString: string): Promise<Engine> {
+/** Connections per instance unless configured (DATABASE_POOL_SIZE); pg's own default is 10. */
+export const DEFAULT_POOL_SIZE = 20;
+
+export async function openPostgresEngine(connectionString: string, poolSize = DEFAULT_POOL_SIZE): Promise<Engine> {
   const pool = new Pool({
     connectionString,
+    max: poolSize,
     types: pgTypeConfig,
     // Every session in UTC, like PGlite, so now()::date and timestamp text agree on both engines.
     options: '-c TimeZone=UTC',

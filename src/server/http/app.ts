@@ -6,11 +6,14 @@ import { createAuth, type Auth, type OwnershipOptions } from './auth.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { corsForOrigins } from './cors.ts';
 import type { AppEnv } from './env.ts';
+import { compression } from './compression.ts';
+import { registerHealthRoutes } from './health.ts';
 import { idempotency } from './idempotency.ts';
 import type { Logger } from './logger.ts';
 import { createErrorHandler, notFoundHandler } from './problem.ts';
-import { DEFAULT_MEMBER_RATE_LIMIT, rateLimitMembers, TokenBucketLimiter } from './rate-limit.ts';
+import { createMemberRateLimiter, DEFAULT_MEMBER_RATE_LIMIT, rateLimitMembers } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
+import { securityHeaders } from './security-headers.ts';
 import { limitBody } from './validate.ts';
 import { DEFAULT_MAX_IN_FLIGHT_PER_MEMBER, limitMemberConcurrency } from './member-concurrency.ts';
 
@@ -42,20 +45,22 @@ export interface CreateHttpAppOptions {
   routes?: readonly RouteModule[];
   /** Per member: a token bucket, and how many requests at once (`maxInFlight`, else at most the burst). */
   rateLimit?: { ratePerSecond: number; burst: number; maxInFlight?: number };
-  idempotency?: { waitTimeoutMs?: number; staleAfterSeconds?: number };
+  idempotency?: { waitTimeoutMs?: number; ttlSeconds?: number };
 }
 
 /**
  * The HTTP app with its plumbing. Order, outermost first, and why:
  *
  * 1. request context: the request id and the log line cover every response, errors and
- *    preflights included;
+ *    preflights included; security headers and compression right after it, for the same reason;
  * 2. CORS: preflights are answered before any credential is asked for, and problem responses
  *    carry the CORS headers a browser needs to read them;
  * 3. body limit: an oversized body is refused (413) before anything reads it;
  * 4. per route, in each guard chain: auth (who is calling), the per-member limits (need the
- *    member: requests at once, then the rate), idempotency (its scope is the caller; only
- *    authorized requests claim a key) — a refused burst never reaches the database;
+ *    member: requests at once, then the rate, shared by every instance on a PostgreSQL server) —
+ *    a refused burst never opens a transaction; then one transaction for the rest of a mutating
+ *    request, with its Idempotency-Key claimed in it (its scope is the caller; only authorized
+ *    requests claim a key);
  * 5. per route: validation of params, query and body, then the handler.
  *
  * The error handler turns anything thrown along the way into `application/problem+json`.
@@ -65,7 +70,9 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   const app = new Hono<AppEnv>();
 
   app.use(requestContext(logger));
-  app.use(corsForOrigins(config.allowedOrigins));
+  app.use(securityHeaders());
+  app.use(compression());
+  app.use(corsForOrigins(config.allowedOrigins, logger));
   app.use(limitBody());
   app.onError(createErrorHandler(logger));
   app.notFound(notFoundHandler);
@@ -76,7 +83,9 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   );
   const memberRateLimit = every(
     memberConcurrency,
-    rateLimitMembers(new TokenBucketLimiter({ ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit, clock })),
+    rateLimitMembers(
+      createMemberRateLimiter(db, { ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit }, { store: config.rateLimitStore, clock }),
+    ),
   );
   const idempotent = idempotency({ db, logger, ...options.idempotency });
   const chain = (...middleware: MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEnv> => every(...middleware);
@@ -92,10 +101,7 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
     memberOrShop: (ownership) => chain(auth.memberOrShop(ownership), memberRateLimit, idempotent),
   };
 
-  app.get('/healthz', async (c) => {
-    await db.query('SELECT 1');
-    return c.json({ status: 'ok' });
-  });
+  registerHealthRoutes(app, db, logger);
 
   for (const register of options.routes ?? []) register(app, deps);
   return app;

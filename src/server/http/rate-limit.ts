@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { systemClock, type Clock } from '../clock.ts';
+import type { Db } from '../db/index.ts';
 import type { AppEnv } from './env.ts';
 import { ProblemError } from '../errors.ts';
 
@@ -14,6 +15,18 @@ export interface RateLimitOptions {
 /** Generous enough for a page full of widgets, low enough to stop a runaway loop. */
 export const DEFAULT_MEMBER_RATE_LIMIT = { ratePerSecond: 5, burst: 60 } as const;
 
+/** Where the buckets live: the database (shared by every instance on it) or this process's memory. */
+export type RateLimitStore = 'database' | 'memory';
+
+/** The database on a PostgreSQL server (instances may be several); memory for an embedded one (one process). */
+export function createMemberRateLimiter(
+  db: Db,
+  limits: { ratePerSecond: number; burst: number },
+  { store = db.kind === 'postgres' ? 'database' : 'memory', clock = systemClock }: { store?: RateLimitStore | undefined; clock?: Clock } = {},
+): RateLimiter {
+  return store === 'database' ? new DatabaseRateLimiter({ db, ...limits, clock }) : new TokenBucketLimiter({ ...limits, clock });
+}
+
 /** Past this many tracked keys, buckets that have refilled completely are forgotten. */
 const PRUNE_ABOVE = 10_000;
 
@@ -24,8 +37,53 @@ interface Bucket {
   updatedMs: number;
 }
 
+/** Takes one request's token from a key's bucket. */
+export interface RateLimiter {
+  take(key: string): TakeResult | Promise<TakeResult>;
+}
+
+function checkLimits(ratePerSecond: number, burst: number): void {
+  if (!(ratePerSecond > 0) || !(burst >= 1)) throw new RangeError('rate limit needs ratePerSecond > 0 and burst >= 1');
+}
+
+/**
+ * Token buckets kept in the database (`rate_limit_buckets`), so every instance on one database
+ * shares each member's budget. One statement per request, outside the request's transaction: it
+ * refills the bucket for the time elapsed and takes a token only when a whole one is there. A
+ * member's burst waits only on that member's own row, and a refused request goes no further, so
+ * it never holds a connection or a lock another member needs.
+ */
+export class DatabaseRateLimiter implements RateLimiter {
+  readonly #db: Db;
+  readonly #rate: number;
+  readonly #burst: number;
+  readonly #clock: Clock;
+
+  constructor({ db, ratePerSecond, burst, clock = systemClock }: RateLimitOptions & { db: Db }) {
+    checkLimits(ratePerSecond, burst);
+    this.#db = db;
+    this.#rate = ratePerSecond;
+    this.#burst = burst;
+    this.#clock = clock;
+  }
+
+  async take(key: string): Promise<TakeResult> {
+    const taken = await this.#db.query(
+      `INSERT INTO rate_limit_buckets AS b (key, tokens, updated_at) VALUES ($1, $3::float8 - 1, $4)
+       ON CONFLICT (key) DO UPDATE SET
+         tokens = LEAST($3::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM ($4::timestamptz - b.updated_at))::float8) * $2::float8) - 1,
+         updated_at = GREATEST(b.updated_at, $4::timestamptz)
+       WHERE LEAST($3::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM ($4::timestamptz - b.updated_at))::float8) * $2::float8) >= 1`,
+      [key, this.#rate, this.#burst, this.#clock.now()],
+    );
+    if (taken.rowCount === 1) return { allowed: true };
+    // Less than one token is left, so one more arrives within 1/rate seconds at most.
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(1 / this.#rate)) };
+  }
+}
+
 /** In-memory token buckets, one per key. Per process: behind several processes each limits alone. */
-export class TokenBucketLimiter {
+export class TokenBucketLimiter implements RateLimiter {
   readonly #rate: number;
   readonly #burst: number;
   readonly #clock: Clock;
@@ -33,7 +91,7 @@ export class TokenBucketLimiter {
   #pruneAbove = PRUNE_ABOVE;
 
   constructor({ ratePerSecond, burst, clock = systemClock }: RateLimitOptions) {
-    if (!(ratePerSecond > 0) || !(burst >= 1)) throw new RangeError('rate limit needs ratePerSecond > 0 and burst >= 1');
+    checkLimits(ratePerSecond, burst);
     this.#rate = ratePerSecond;
     this.#burst = burst;
     this.#clock = clock;
@@ -72,11 +130,11 @@ export class TokenBucketLimiter {
  * Limits each member separately (after `requireMember`/`memberOrShop`); the shop's backend and
  * public callers pass through.
  */
-export function rateLimitMembers(limiter: TokenBucketLimiter): MiddlewareHandler<AppEnv> {
+export function rateLimitMembers(limiter: RateLimiter): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const memberId = c.get('memberId');
     if (memberId !== undefined) {
-      const result = limiter.take(memberId);
+      const result = await limiter.take(memberId);
       if (!result.allowed) {
         throw new ProblemError(
           'rate_limited',

@@ -6,6 +6,7 @@
  */
 import { buildOpenApiDocument } from '../../api/index.ts';
 import type { HttpDeps, RewardsApp } from '../http/app.ts';
+import { packageVersion } from '../package-version.ts';
 
 type Json = Record<string, unknown>;
 
@@ -19,6 +20,23 @@ export function escapeHtml(value: unknown): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
+}
+
+/**
+ * The Markdown the document's descriptions use, as HTML: paragraphs, `code` and **strong**.
+ * Everything is escaped first, so a description can never add markup of its own.
+ */
+export function markdownHtml(text: unknown): string {
+  return String(text ?? '')
+    .split(/\n\s*\n/)
+    .filter((paragraph) => paragraph.trim() !== '')
+    .map((paragraph) => {
+      const inline = escapeHtml(paragraph.trim())
+        .replace(/`([^`]+)`/g, '<code>$1</code>')
+        .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
+      return `<p>${inline}</p>`;
+    })
+    .join('');
 }
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -59,7 +77,7 @@ export function schemaHtml(raw: unknown, depth = 0): string {
     const name = refName(schema.$ref);
     return `<a class="ref" href="#${anchor('schema', name)}">${escapeHtml(name)}</a>`;
   }
-  const description = typeof schema.description === 'string' ? `<div class="desc">${escapeHtml(schema.description)}</div>` : '';
+  const description = typeof schema.description === 'string' ? `<div class="desc">${markdownHtml(schema.description)}</div>` : '';
   const union = asArray(schema.oneOf).length > 0 ? asArray(schema.oneOf) : asArray(schema.anyOf);
   if (union.length > 0) return unionHtml(union, depth) + description;
   if (asArray(schema.allOf).length > 0) {
@@ -136,11 +154,11 @@ function parametersHtml(parameters: unknown): string {
     .map(
       (p) =>
         `<tr><td>${code(p.name)}</td><td>${escapeHtml(p.in)}</td><td>${p.required === true ? 'yes' : 'no'}</td><td>${schemaHtml(p.schema)}${
-          typeof p.description === 'string' ? `<div class="desc">${escapeHtml(p.description)}</div>` : ''
+          typeof p.description === 'string' ? `<div class="desc">${markdownHtml(p.description)}</div>` : ''
         }</td></tr>`,
     )
     .join('');
-  return `<h4>Parameters</h4><table><thead><tr><th scope="col">name</th><th scope="col">in</th><th scope="col">required</th><th scope="col">type</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<h4>Parameters</h4><table class="scroll"><thead><tr><th scope="col">name</th><th scope="col">in</th><th scope="col">required</th><th scope="col">type</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 type Components = Record<string, unknown>;
@@ -177,13 +195,36 @@ interface Operation {
   op: Json;
 }
 
+const exampleValue = (value: unknown) => `<pre><code>${escapeHtml(typeof value === 'string' ? value : JSON.stringify(value, null, 2))}</code></pre>`;
+
+/** The operation's example exchange: the request line with its parameters, the body sent, the answer. */
+function exampleHtml(method: string, path: string, op: Json): string {
+  const parameters = asArray(op.parameters).map(asObject);
+  let url = path;
+  for (const p of parameters.filter((p) => p.in === 'path' && typeof p.example === 'string')) url = url.replace(`{${String(p.name)}}`, encodeURIComponent(String(p.example)));
+  const query = parameters.filter((p) => p.in === 'query' && typeof p.example === 'string').map((p) => `${encodeURIComponent(String(p.name))}=${encodeURIComponent(String(p.example))}`);
+  if (query.length) url += `?${query.join('&')}`;
+  const requestExample = asObject(Object.values(asObject(asObject(op.requestBody).content))[0]).example;
+  const success = Object.entries(asObject(op.responses)).find(([status]) => status.startsWith('2'));
+  const responseExample = success ? asObject(Object.values(asObject(asObject(success[1]).content))[0]).example : undefined;
+  if (requestExample === undefined && responseExample === undefined) return '';
+  return (
+    `<details class="example"><summary>Example</summary>` +
+    `<p>${code(`${method.toUpperCase()} ${url}`)}</p>` +
+    (requestExample === undefined ? '' : `<h4>Request body</h4>${exampleValue(requestExample)}`) +
+    (responseExample === undefined || !success ? '' : `<h4>${escapeHtml(success[0])} answer</h4>${exampleValue(responseExample)}`) +
+    `</details>`
+  );
+}
+
 function operationHtml({ method, path, op }: Operation, components: Components): string {
   const id = anchor('op', String(op.operationId ?? `${method}-${path}`));
   const body = isObject(op.requestBody) ? `<h4>Request body</h4>${contentHtml(op.requestBody.content, components)}` : '';
   return (
     `<article class="operation" id="${escapeHtml(id)}">` +
     `<h3><span class="method ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> ${code(path)}</h3>` +
-    `<p>${escapeHtml(op.summary ?? '')}</p>${authHtml(op.security)}${parametersHtml(op.parameters)}${body}${responsesHtml(op.responses, components)}` +
+    `<p class="summary">${escapeHtml(op.summary ?? '')}</p>${markdownHtml(op.description)}${authHtml(op.security)}${parametersHtml(op.parameters)}${body}${responsesHtml(op.responses, components)}` +
+    exampleHtml(method, path, op) +
     `</article>`
   );
 }
@@ -203,6 +244,11 @@ table{border-collapse:collapse;width:100%;margin:.25rem 0}th,td{text-align:left;
 .fields{background:var(--panel)}.type{color:var(--muted);font-style:italic}.limits,.optional,.desc,.auth{color:var(--muted);font-size:.85rem}
 .responses dt{font-weight:700;font-family:ui-monospace,monospace}.responses dt.ok{color:#2f7d32}.responses dd{margin:0 0 .5rem 1.5rem}
 ol{margin:.25rem 0;padding-left:1.5rem}.opened{margin:.25rem 0 0 1rem}
+.summary{font-weight:600}pre{background:var(--panel);padding:.5rem;border-radius:4px;overflow-x:auto;max-width:100%}pre code{background:none;padding:0;overflow-wrap:normal}
+details.example summary{cursor:pointer;font-weight:600;margin-top:.75rem}
+main,header{overflow-wrap:anywhere}
+@media (max-width:40rem){header,main{padding:.75rem}.operation,.schema{padding:.6rem}.opened{margin-left:.4rem}.responses dd{margin-left:.6rem}
+table{display:block;overflow-x:auto}th,td{padding:.25rem .3rem}}
 `;
 
 /** The whole page, from an OpenAPI 3.1 document. */
@@ -221,7 +267,7 @@ export function renderDocsPage(document: Json): string {
       const inTag = operations.filter(({ op }) => asArray(op.tags).map(String).includes(name));
       return (
         `<section id="${escapeHtml(anchor('tag', name))}"><h2>${escapeHtml(name)}</h2>` +
-        (typeof tag?.description === 'string' ? `<p>${escapeHtml(tag.description)}</p>` : '') +
+        (typeof tag?.description === 'string' ? markdownHtml(tag.description) : '') +
         inTag.map((operation) => operationHtml(operation, components)).join('') +
         `</section>`
       );
@@ -241,21 +287,33 @@ export function renderDocsPage(document: Json): string {
   const title = `${String(info.title ?? 'API')} ${String(info.version ?? '')}`.trim();
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<meta name="description" content="${escapeHtml(`The HTTP API of ${String(info.title ?? 'this service')}: every operation with its parameters, bodies, answers, errors and an example.`)}">` +
+    `<link rel="icon" href="/favicon.ico">` +
     `<title>${escapeHtml(title)} — API reference</title><style>${STYLE}</style></head><body>` +
-    `<header><h1>${escapeHtml(title)}</h1><p>${escapeHtml(info.description ?? '')}</p><nav aria-label="Sections"><ul>${nav}</ul></nav></header>` +
+    `<header><h1>${escapeHtml(title)}</h1>${markdownHtml(info.description)}<nav aria-label="Sections"><ul>${nav}</ul></nav></header>` +
     `<main>${sections}<section id="schemas"><h2>schemas</h2>${schemas}</section></main></body></html>`
   );
 }
 
+/**
+ * A coin, for the browser tab of /docs and of any page on this origin without an icon of its
+ * own: browsers ask for /favicon.ico whatever the page says, and a 404 is a console error.
+ */
+export const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#f2bf5e" stroke="#8a5300" stroke-width="2"/><circle cx="16" cy="16" r="9.5" fill="none" stroke="#8a5300" stroke-width="1.5"/></svg>';
+
 /** The document cannot change while the process runs: render it once, on first request. */
 export function registerDocsRoutes(app: RewardsApp, _deps: HttpDeps): void {
+  app.get('/favicon.ico', (c) =>
+    c.body(FAVICON_SVG, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff' }),
+  );
   let page: string | undefined;
   app.get('/docs', (c) => {
-    page ??= renderDocsPage(buildOpenApiDocument());
+    page ??= renderDocsPage(buildOpenApiDocument({ version: packageVersion }));
     return c.body(page, 200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'public, max-age=300',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
       'X-Content-Type-Options': 'nosniff',
     });
   });

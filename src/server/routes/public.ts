@@ -3,6 +3,7 @@
  * JSON and as an SVG image), a project's donations, and the OpenAPI document.
  */
 import { createHash } from 'node:crypto';
+import { packageVersion } from '../package-version.ts';
 import type { Context } from 'hono';
 import {
   badgesQuery,
@@ -14,7 +15,7 @@ import {
   type EarningRulesResponse,
   type LevelsResponse,
 } from '../../api/index.ts';
-import { levelsList } from '../../rules/index.ts';
+import { quoteTermsOf } from '../../rules/index.ts';
 import type { HttpDeps, RewardsApp } from '../http/app.ts';
 import { validParams, validQuery } from '../http/validate.ts';
 import { badgeOf, badgesFor } from '../services/badges.ts';
@@ -45,7 +46,8 @@ export function registerPublicRoutes(app: RewardsApp, deps: HttpDeps): void {
 
   app.get(routerPath(endpoints.getLevels.path), async (c) => {
     const rules = await currentRules(db);
-    return c.json({ levels: levelsList(rules) } satisfies LevelsResponse);
+    const { levels, pointsPerDollar, coinsPerDollar } = quoteTermsOf(rules);
+    return c.json({ levels: [...levels], pointsPerDollar, coinsPerDollar } satisfies LevelsResponse);
   });
 
   app.get(routerPath(endpoints.getEarningRules.path), async (c) => {
@@ -76,7 +78,7 @@ export function registerPublicRoutes(app: RewardsApp, deps: HttpDeps): void {
 
   let openApi: string | undefined;
   app.get(routerPath(endpoints.getOpenApi.path), (c) => {
-    openApi ??= JSON.stringify(buildOpenApiDocument());
+    openApi ??= JSON.stringify(buildOpenApiDocument({ version: packageVersion }));
     return c.body(openApi, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' });
   });
 }

@@ -3,14 +3,14 @@
  * The member row is locked first, so parallel check-ins of one member are judged one after the
  * other; the `check_ins` primary key (member, day) refuses a second row whatever happens.
  */
-import type { CheckInResponse, CheckInsResponse } from '../../api/index.ts';
+import type { CheckInResponse, CheckInsResponse, CoinBalance } from '../../api/index.ts';
 import { checkInDay, checkInDecision, checkInMonth, monthOfDay, type CalendarDay, type CalendarMonth } from '../../rules/index.ts';
 import { isUniqueViolation, type Db, type Queryable } from '../db/index.ts';
 import { ProblemError } from '../errors.ts';
 import { coinBalance } from './coin-balance.ts';
-import { appendEntry } from './ledger.ts';
+import { appendEntryWithCoins } from './ledger.ts';
 import { lockMember } from './members.ts';
-import { currentRules } from './rules-store.ts';
+import { currentRules, rulesByStamp } from './rules-store.ts';
 
 function alreadyCheckedIn(day: CalendarDay): ProblemError {
   return new ProblemError('already_checked_in', `Already checked in on ${day}.`);
@@ -33,8 +33,8 @@ export async function checkIn(db: Db, memberId: string, now: Date): Promise<Chec
   let day: CalendarDay | undefined;
   try {
     return await db.transaction(async (tx) => {
-      await lockMember(tx, memberId);
-      const rules = await currentRules(tx);
+      const member = await lockMember(tx, memberId);
+      const rules = await rulesByStamp(tx, member.rules_stamp);
       day = checkInDay(now, rules);
       const decision = checkInDecision(now, await checkInDays(tx, memberId, monthOfDay(day)), rules);
       if (!decision.ok) throw new ProblemError(decision.code, decision.detail);
@@ -43,12 +43,15 @@ export async function checkIn(db: Db, memberId: string, now: Date): Promise<Chec
         [memberId, decision.day, now],
       );
       if (inserted.rowCount === 0) throw alreadyCheckedIn(decision.day);
-      for (const entry of decision.credits) await appendEntry(tx, { ...entry, memberId, createdAt: now }, rules.version);
+      let coins: CoinBalance | null = null;
+      for (const entry of decision.credits) {
+        coins = (await appendEntryWithCoins(tx, { ...entry, memberId, createdAt: now }, rules.version))?.coins ?? coins;
+      }
       return {
         day: decision.day,
         coinsAwarded: decision.coinsAwarded,
         bonusAwarded: decision.bonusAwarded,
-        coins: await coinBalance(tx, memberId),
+        coins: coins ?? (await coinBalance(tx, memberId)),
       };
     });
   } catch (error) {

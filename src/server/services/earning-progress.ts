@@ -33,7 +33,19 @@ export async function earningProgress(q: Queryable, memberId: string, now: Date)
   );
   const earned: Partial<Record<CappedRuleId, number>> = {};
   for (const row of rows) earned[row.rule_id] = Math.max(0, Number(row.coins));
-  return { day, rules: dailyCapProgress(earned, rules) };
+  return { day, rules: dailyCapProgress(earned, rules), earnedOnce: await earnedOnce(q, memberId) };
+}
+
+/** The one-time rules (scope `once`) the member has already been paid for, in rule order. */
+async function earnedOnce(q: Queryable, memberId: string): Promise<RuleId[]> {
+  const once = ONCE_RULES;
+  const { rows } = await q.query<{ rule_id: RuleId }>(
+    `SELECT DISTINCT rule_id FROM ledger
+     WHERE member_id = $1 AND currency = 'coins' AND rule_id = ANY($2::text[]) AND status <> 'void'`,
+    [memberId, once],
+  );
+  const found = new Set(rows.map((row) => row.rule_id));
+  return once.filter((ruleId) => found.has(ruleId));
 }
 
 /** How often each rule pays, in the API's words. */
@@ -57,6 +69,8 @@ const SCOPES: Readonly<Partial<Record<RuleId, EarningScope>>> = {
   C17: 'per_item',
   C18: 'per_item',
 };
+
+const ONCE_RULES: readonly RuleId[] = (Object.keys(SCOPES) as RuleId[]).filter((ruleId) => SCOPES[ruleId] === 'once');
 
 /** The least and the most one award of a rule pays, where that depends on a tier or on staff. */
 function awardRange(ruleId: RuleId, rules: RulesConfig, now: Date): { min: number; max: number } | undefined {

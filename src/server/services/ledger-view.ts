@@ -87,17 +87,28 @@ export interface LedgerPageRequest {
   cursor?: string;
 }
 
+/**
+ * One branch per currency, each an equality on (member_id, currency) with a range on -id: each
+ * reads only its page from the (member_id, currency, -id) index, so the first page costs the
+ * same whether the member has ten entries or a million, and whatever other members hold. (Ordered
+ * by id, the primary key would compete and, for a member with a large share of the ledger, be
+ * walked backwards through everybody's newer entries; `= ANY(...)` on currency, or an `OR` for the
+ * missing cursor, would keep the index from giving the order at all.)
+ */
+function firstEntriesSql(currencies: number): string {
+  const branch = (i: number) =>
+    `(SELECT id, currency, amount, rule_id, ref, status, created_at FROM ledger
+      WHERE member_id = $1 AND currency = $${4 + i} AND -id > -$2::bigint ORDER BY -id LIMIT $3)`;
+  const branches = Array.from({ length: currencies }, (_, i) => branch(i));
+  return branches.length === 1 ? branches[0]! : `${branches.join(' UNION ALL ')} ORDER BY id DESC LIMIT $3`;
+}
+
 export async function ledgerPage(q: Queryable, request: LedgerPageRequest, cursors: LedgerCursors): Promise<LedgerResponse> {
   const currencies: Currency[] = request.currency ? [request.currency] : ['coins', 'points'];
   const listing = currencies.join('+');
   const limit = request.limit ?? DEFAULT_LEDGER_PAGE;
-  const before = request.cursor === undefined ? null : cursors.decode(request.memberId, listing, request.cursor);
-  const { rows } = await q.query<LedgerViewRow>(
-    `SELECT id, currency, amount, rule_id, ref, status, created_at FROM ledger
-     WHERE member_id = $1 AND currency = ANY($2::text[]) AND ($3::bigint IS NULL OR id < $3::bigint)
-     ORDER BY id DESC LIMIT $4`,
-    [request.memberId, currencies, before, limit + 1],
-  );
+  const before = request.cursor === undefined ? Number.MAX_SAFE_INTEGER : cursors.decode(request.memberId, listing, request.cursor);
+  const { rows } = await q.query<LedgerViewRow>(firstEntriesSql(currencies.length), [request.memberId, before, limit + 1, ...currencies]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

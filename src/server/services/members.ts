@@ -1,5 +1,6 @@
 /** Members as the ledger sees them: created on first sight, balances read under a row lock. */
 import type { Queryable } from '../db/index.ts';
+import { RULES_STAMP_SQL } from './rules-store.ts';
 
 export interface MemberRow {
   id: string;
@@ -11,6 +12,11 @@ export interface MemberRow {
   coins_available: number;
   coins_pending: number;
   store_credit_cents: number;
+}
+
+/** A locked member, with the rules in force read in the same statement (see rulesByStamp). */
+export interface LockedMemberRow extends MemberRow {
+  rules_stamp: string | null;
 }
 
 /**
@@ -34,10 +40,14 @@ export async function findMember(q: Queryable, memberId: string): Promise<Member
  * Locks the member's row for the rest of the transaction, so that decisions that read a balance or
  * a daily count (caps, refund shortfalls) and then write cannot interleave with another request.
  */
-export async function lockMember(tx: Queryable, memberId: string): Promise<MemberRow> {
-  await ensureMember(tx, memberId);
-  const locked = await tx.query<MemberRow>('SELECT * FROM members WHERE id = $1 FOR UPDATE', [memberId]);
-  const row = locked.rows[0];
-  if (!row) throw new Error(`member ${memberId} vanished inside its own transaction`);
-  return row;
+export async function lockMember(tx: Queryable, memberId: string): Promise<LockedMemberRow> {
+  const lock = () =>
+    tx.query<LockedMemberRow>(`SELECT members.*, ${RULES_STAMP_SQL} AS rules_stamp FROM members WHERE id = $1 FOR UPDATE`, [memberId]);
+  const found = (await lock()).rows[0];
+  if (found) return found;
+  // First sight of this member: only then is the row written.
+  await tx.query('INSERT INTO members (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [memberId]);
+  const created = (await lock()).rows[0];
+  if (!created) throw new Error(`member ${memberId} vanished inside its own transaction`);
+  return created;
 }

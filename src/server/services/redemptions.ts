@@ -1,18 +1,17 @@
 /**
  * S1/S2: spending coins on the catalog. One transaction does everything or nothing: lock the
- * member, check the coins, take one unit of stock with a conditional update (so racing requests
+ * member (reading the item with it), check the coins, take one unit of stock with a conditional update (so racing requests
  * cannot take the same last unit), take the coins through the ledger (which refuses a balance
  * below zero), then put the product into the cart or issue the coupon.
  */
 import { randomBytes } from 'node:crypto';
-import type { Coupon, CouponsResponse, RedeemResponse, RedemptionCartItem } from '../../api/index.ts';
+import type { CoinBalance, Coupon, CouponsResponse, RedeemResponse, RedemptionCartItem } from '../../api/index.ts';
 import { redeemDecision } from '../../rules/index.ts';
 import type { Db, Queryable } from '../db/index.ts';
 import { ProblemError } from '../errors.ts';
 import { coinBalance } from './coin-balance.ts';
-import { appendEntry } from './ledger.ts';
-import { lockMember } from './members.ts';
-import { currentRules } from './rules-store.ts';
+import { appendEntryWithCoins } from './ledger.ts';
+import { currentRules, RULES_STAMP_SQL } from './rules-store.ts';
 
 interface CatalogRow {
   id: string;
@@ -47,21 +46,36 @@ export function couponCode(): string {
   return symbols.join('').match(/.{4}/g)!.join('-');
 }
 
-async function activeItem(tx: Queryable, catalogItemId: string): Promise<CatalogRow> {
-  const { rows } = await tx.query<CatalogRow>('SELECT * FROM catalog_items WHERE id = $1', [catalogItemId]);
-  const item = rows[0];
-  if (!item || !item.active) throw new ProblemError('not_found', `No catalog item ${catalogItemId}.`);
-  return item;
+interface LockedRow {
+  coins_available: number;
+  rules_stamp: string | null;
+  item: CatalogRow | null;
+}
+
+/**
+ * Locks the member and reads the item and the rules version in one statement; a member never
+ * seen has no row (and no coins), so only the item is read.
+ */
+async function lockMemberWithItem(tx: Queryable, memberId: string, catalogItemId: string): Promise<LockedRow> {
+  const { rows } = await tx.query<LockedRow>(
+    `SELECT m.coins_available, ${RULES_STAMP_SQL} AS rules_stamp,
+            (SELECT to_jsonb(c) FROM catalog_items c WHERE c.id = $2) AS item
+     FROM members m WHERE m.id = $1 FOR UPDATE`,
+    [memberId, catalogItemId],
+  );
+  if (rows[0]) return rows[0];
+  const item = await tx.query<CatalogRow>('SELECT * FROM catalog_items WHERE id = $1', [catalogItemId]);
+  return { coins_available: 0, rules_stamp: null, item: item.rows[0] ?? null };
 }
 
 /** Redeems one unit of a catalog item for the member. */
 export async function redeem(db: Db, memberId: string, catalogItemId: string, now: Date): Promise<RedeemResponse> {
   return db.transaction(async (tx) => {
-    const member = await lockMember(tx, memberId);
-    const item = await activeItem(tx, catalogItemId);
+    const { coins_available, rules_stamp, item } = await lockMemberWithItem(tx, memberId, catalogItemId);
+    if (!item || !item.active) throw new ProblemError('not_found', `No catalog item ${catalogItemId}.`);
     const decision = redeemDecision(
       { id: item.id, kind: item.kind, coins: item.coins, stock: item.stock, active: item.active, couponValueCents: item.coupon_value_cents },
-      member.coins_available,
+      coins_available,
     );
     if (!decision.ok) throw new ProblemError(decision.code, decision.detail);
 
@@ -72,13 +86,17 @@ export async function redeem(db: Db, memberId: string, catalogItemId: string, no
     if (taken.rowCount === 0) throw new ProblemError('out_of_stock', `${item.name} is out of stock.`);
 
     const redemptionId = randomId('rd');
-    const rules = await currentRules(tx);
+    const rulesVersion = rules_stamp === null ? (await currentRules(tx)).version : Number.parseInt(rules_stamp, 10);
     // The debit refers to the redemption, which a later removal refers to as well.
-    for (const entry of decision.credits) await appendEntry(tx, { ...entry, ref: redemptionId, memberId, createdAt: now }, rules.version);
+    let coins: CoinBalance | null = null;
+    for (const entry of decision.credits) {
+      const appended = await appendEntryWithCoins(tx, { ...entry, ref: redemptionId, memberId, createdAt: now }, rulesVersion);
+      coins = appended?.coins ?? coins;
+    }
 
     const response: RedeemResponse = {
       redemption: { id: redemptionId, catalogItemId: item.id, kind: item.kind, coins: item.coins, createdAt: now.toISOString() },
-      coins: await coinBalance(tx, memberId),
+      coins: coins ?? (await coinBalance(tx, memberId)),
     };
     if (decision.addsToCart) response.cartItem = await addToCart(tx, memberId, redemptionId, item, now);
     else response.coupon = await issueCoupon(tx, memberId, item, decision.couponValueCents ?? 0, now);

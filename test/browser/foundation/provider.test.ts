@@ -89,9 +89,9 @@ describe('<rewards-provider>', () => {
     expect(seen).to.equal('dark');
   });
 
-  it('falls back to "auto" for an unknown theme', async () => {
+  it('falls back to "page" for an unknown theme', async () => {
     const provider = await fixture<RewardsProvider>(html`<rewards-provider theme="sepia"></rewards-provider>`);
-    expect(provider.theme).to.equal('auto');
+    expect(provider.theme).to.equal('page');
   });
 
   it('takes no room of its own: its children lay out as if it were not there', async () => {

@@ -89,8 +89,19 @@ describe('theme tokens', () => {
     });
   }
 
-  it('follows prefers-color-scheme when no theme is forced', async () => {
+  it('by default takes the colour scheme of the page: light on a plain page even when the system is dark', async () => {
     const probe = await fixture<ThemeProbe>(html`<theme-probe></theme-probe>`);
+    await emulateMedia({ colorScheme: 'dark' });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expectPalette(probe, lightPalette, 'plain page, system dark');
+    const region = await fixture<HTMLElement>(html`<div style="color-scheme: dark"><theme-probe></theme-probe></div>`);
+    expectPalette(region.querySelector('theme-probe') as ThemeProbe, darkPalette, 'a dark region of the page');
+    const both = await fixture<HTMLElement>(html`<div style="color-scheme: light dark"><theme-probe></theme-probe></div>`);
+    expectPalette(both.querySelector('theme-probe') as ThemeProbe, darkPalette, 'a page that follows a dark system');
+  });
+
+  it('theme="auto" follows prefers-color-scheme', async () => {
+    const probe = await fixture<ThemeProbe>(html`<theme-probe theme="auto"></theme-probe>`);
     await emulateMedia({ colorScheme: 'dark' });
     await waitUntil(() => hex(probe.paint('surface')) === darkPalette.surface, 'dark scheme not followed');
     expectPalette(probe, darkPalette, 'system dark');

@@ -175,7 +175,7 @@ test('security: bearer JWT for members and sellers, X-Api-Key for the shop, none
   assert.deepEqual(operation('POST', '/v1/events').security, [{ shopApiKey: [] }]);
 });
 
-test('a server URL, when given, is the only server', () => {
+test('a server URL, when given, is the only server; otherwise the origin the document came from', () => {
   assert.deepEqual(buildOpenApiDocument({ serverUrl: 'https://rewards.example.com' }).servers, [{ url: 'https://rewards.example.com' }]);
-  assert.equal(document.servers, undefined);
+  assert.deepEqual((document.servers as JsonObject[]).map((server) => server.url), ['/']);
 });

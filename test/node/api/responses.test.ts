@@ -61,8 +61,13 @@ test('P3 levels list thresholds and discounts', () => {
       { index: 0, name: 'Member', pointsRequired: 0, discountPercent: 0 },
       { index: 1, name: 'Mercury', pointsRequired: 1, discountPercent: 1 },
     ],
+    pointsPerDollar: 1,
+    coinsPerDollar: 1,
   });
-  assertRejectsAll(levelsResponse, [['a fractional discount', { levels: [{ index: 1, name: 'Mercury', pointsRequired: 1, discountPercent: 1.5 }] }]]);
+  assertRejectsAll(levelsResponse, [
+    ['a fractional discount', { levels: [{ index: 1, name: 'Mercury', pointsRequired: 1, discountPercent: 1.5 }], pointsPerDollar: 1, coinsPerDollar: 1 }],
+    ['no points per dollar', { levels: [], coinsPerDollar: 1 }],
+  ]);
 });
 
 test('earning rules for display: coins, daily limit and scope', () => {
@@ -121,8 +126,8 @@ test('the ledger pages newest first with a cursor, null on the last page', () =>
 });
 
 test("C8 C9 today's progress on capped rules", () => {
-  assertAccepts(earningResponse, { day: '2026-03-01', rules: [{ ruleId: 'C8', earnedToday: 3, cap: 5 }] });
-  assertRejectsAll(earningResponse, [['an impossible day', { day: '2026-02-30', rules: [] }]]);
+  assertAccepts(earningResponse, { day: '2026-03-01', rules: [{ ruleId: 'C8', earnedToday: 3, cap: 5 }], earnedOnce: ['C2'] });
+  assertRejectsAll(earningResponse, [['an impossible day', { day: '2026-02-30', rules: [], earnedOnce: [] }]]);
 });
 
 test('C6 C7 check-ins of a month and the answer to a check-in', () => {

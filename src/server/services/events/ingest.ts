@@ -9,7 +9,7 @@ import { judgeDelivery } from '../../../rules/index.ts';
 import { isUniqueViolation, SQLSTATE, sqlStateOf, type Db, type Queryable } from '../../db/index.ts';
 import type { Clock } from '../../clock.ts';
 import { lockMember } from '../members.ts';
-import { currentRules } from '../rules-store.ts';
+import { rulesByStamp } from '../rules-store.ts';
 import { EventCredits, type EventContext, type EventHandler } from './context.ts';
 import { eventHandlers } from './handlers.ts';
 import { lockOrder } from './order-records.ts';
@@ -48,7 +48,7 @@ async function applyEvent(tx: Queryable, event: ShopEvent, now: Date): Promise<S
   const orderId = handler.orderId?.(event.data);
   if (orderId !== undefined) await lockOrder(tx, orderId);
   const member = await lockMember(tx, event.memberId);
-  const rules = await currentRules(tx);
+  const rules = await rulesByStamp(tx, member.rules_stamp);
   const credits = new EventCredits(tx, event.id, rules.version, now);
   const context: EventContext = { tx, event, data: event.data, member, rules, now, credits };
   await handler.handle(context);

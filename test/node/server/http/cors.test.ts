@@ -55,3 +55,16 @@ test('responses to another origin carry no Access-Control-Allow-Origin', async (
   const res = await app.request('/t/ledger?currency=coins', { headers: { Origin: 'https://evil.example' } });
   assert.equal(res.headers.get('Access-Control-Allow-Origin'), null);
 });
+
+test('a refused origin is logged once, with the setting that would allow it', async () => {
+  const { app, logs } = makeApp();
+  await app.request('/t/echo', preflight('https://blog.example'));
+  await app.request('/t/echo', preflight('https://blog.example'));
+  await app.request('/t/echo', { headers: { Origin: 'https://blog.example' } });
+  await app.request('/t/echo', preflight(SHOP_ORIGIN));
+  const refused = logs.filter((record) => record.msg.startsWith('cross-origin request refused'));
+  assert.deepEqual(
+    refused.map((record) => [record.level, record.origin, record.setting]),
+    [['warn', 'https://blog.example', 'REWARDS_ALLOWED_ORIGINS']],
+  );
+});

@@ -23,6 +23,7 @@ for (const target of databaseTargets()) {
           { ruleId: 'C8', earnedToday: 0, cap: 5 },
           { ruleId: 'C9', earnedToday: 0, cap: 5 },
         ],
+        earnedOnce: [],
       });
       for (let i = 0; i < 7; i++) await t.event('earn-ann', 'project.liked', { projectId: `p-${i}` });
       await t.event('earn-ann', 'project.commented', { projectId: 'p-0', commentId: 'k-1' });
@@ -37,7 +38,18 @@ for (const target of databaseTargets()) {
           { ruleId: 'C8', earnedToday: 0, cap: 5 },
           { ruleId: 'C9', earnedToday: 0, cap: 5 },
         ],
+        earnedOnce: [],
       });
+    });
+
+    test('C2 C3 one-time rules already earned are listed, the others not', async () => {
+      const t = new TestApp(db);
+      const progress = async () => assertShape(earningResponse, (await t.asMember('earn-once', 'GET', '/v1/me/earning')).body);
+      assert.deepEqual((await progress()).earnedOnce, []);
+      await t.event('earn-once', 'newsletter.subscribed', {});
+      assert.deepEqual((await progress()).earnedOnce, ['C2']);
+      await t.event('earn-once', 'profile.completed', { avatarUrl: 'https://example.test/a.png', nickname: 'Once', country: 'FR' });
+      assert.deepEqual((await progress()).earnedOnce, ['C2', 'C3']);
     });
 
     test('earning progress needs a member token: none is 401, the shop key is 403', async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { endpointList } from '../../../../src/api/index.ts';
-import { renderDocsPage, schemaHtml } from '../../../../src/server/routes/docs.ts';
+import { markdownHtml, renderDocsPage, schemaHtml } from '../../../../src/server/routes/docs.ts';
 import { databaseTargets, type TestDatabase } from '../../support/databases.ts';
 import { TestApp } from '../member/support.ts';
 
@@ -34,7 +35,10 @@ for (const target of databaseTargets()) {
       assert.match(reply.headers.get('Content-Security-Policy') ?? '', /default-src 'none'/);
       const html = reply.text;
       assert.match(html, /^<!doctype html><html lang="en">/);
-      assert.ok(!/<script|<link|<img|<iframe|@import|url\(/i.test(html));
+      assert.ok(!/<script|<link(?! rel="icon" href="\/favicon\.ico">)|<img|<iframe|@import|url\(/i.test(html));
+      const icon = await t.request('GET', '/favicon.ico');
+      assert.equal(icon.status, 200);
+      assert.equal(icon.headers.get('Content-Type'), 'image/svg+xml');
       assert.ok(!/(src|href)="(https?:)?\/\//i.test(html), 'no reference to another host');
       for (const tag of ['public', 'member', 'shop', 'seller']) assert.ok(html.includes(`<section id="tag-${tag}">`), tag);
       for (const endpoint of endpointList) {
@@ -50,8 +54,29 @@ for (const target of databaseTargets()) {
       assert.ok(redeem.includes('insufficient_coins'));
       assert.ok(html.includes('id="schema-RedeemBody"'));
     });
+
+    test("GET /docs names the package's version, renders Markdown and shows each operation's example", async () => {
+      const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+      const html = (await t.request('GET', '/docs')).text;
+      assert.ok(html.includes(`<h1>member-rewards-kit ${version}</h1>`));
+      assert.equal(((await t.request<{ info: { version: string } }>('GET', '/v1/openapi.json')).body).info.version, version);
+      const prose = html.replace(/<pre>[\s\S]*?<\/pre>/g, '');
+      assert.ok(!prose.includes('`'), 'no raw backticks outside examples');
+      const checkIn = html.slice(html.indexOf('id="op-checkIn"'), html.indexOf('</article>', html.indexOf('id="op-checkIn"')));
+      assert.ok(checkIn.includes('<code>409 already_checked_in</code>'));
+      assert.match(checkIn, /<details class="example"><summary>Example<\/summary><p><code>POST \/v1\/me\/check-ins<\/code><\/p><h4>201 answer<\/h4><pre><code>\{\n {2}&quot;day&quot;: &quot;2025-03-14&quot;/);
+      const ledger = html.slice(html.indexOf('id="op-getLedger"'), html.indexOf('</article>', html.indexOf('id="op-getLedger"')));
+      assert.ok(ledger.includes('<code>GET /v1/me/ledger?currency=coins&amp;limit=2</code>'));
+      const donate = html.slice(html.indexOf('id="op-donate"'), html.indexOf('</article>', html.indexOf('id="op-donate"')));
+      assert.ok(donate.includes('<code>POST /v1/projects/synth-kit/donations</code>'));
+      assert.ok(donate.includes('<h4>Request body</h4><pre><code>{\n  &quot;coins&quot;: 25\n}</code></pre>'));
+    });
   });
 }
+
+test('descriptions are Markdown rendered after escaping: code, strong and paragraphs, never markup of their own', () => {
+  assert.equal(markdownHtml('Use `a<b>` and **bold**.\n\nNext <i>x</i>'), '<p>Use <code>a&lt;b&gt;</code> and <strong>bold</strong>.</p><p>Next &lt;i&gt;x&lt;/i&gt;</p>');
+});
 
 test('the reference escapes every text of the document it renders', () => {
   const html = renderDocsPage({

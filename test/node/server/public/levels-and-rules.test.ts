@@ -34,6 +34,11 @@ for (const target of databaseTargets()) {
       );
     });
 
+    test('P1 C1 GET /v1/levels also gives the points and coins per dollar that a quote needs', async () => {
+      const reply = assertShape(levelsResponse, (await t.request('GET', '/v1/levels')).body);
+      assert.deepEqual([reply.pointsPerDollar, reply.coinsPerDollar], [1, 1]);
+    });
+
     test('P3 a new rules version shows at once in the levels', async () => {
       const rules = (await t.asShop<{ levels: Array<{ pointsRequired: number }> }>('GET', '/v1/rules')).body;
       const levels = rules.levels.map((level, index) => (index === 2 ? { ...level, pointsRequired: 400 } : level));

@@ -1,0 +1,130 @@
+/**
+ * One reward in the catalog. Its action area shows, in this order of precedence:
+ * - the answer to a redemption: the gift is in the cart, or the coupon code with a copy button;
+ * - the confirmation "Redeem X for N coins?" with [Redeem] and [Cancel] (Escape cancels);
+ * - for a member: what stops a redemption (out of stock, N more coins needed) or the Redeem button;
+ * - for a visitor: nothing (the catalog's sign-in slot says what to do).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import type { CatalogItem } from '../../api/public.ts';
+import type { LocalizeController } from '../../i18n/localize.ts';
+import { formatMoney } from '../shared/format.ts';
+
+/** What the last redemption of this card gave. */
+export type RedeemResult = { readonly kind: 'product' } | { readonly kind: 'coupon'; readonly code: string; readonly copied?: 'yes' | 'failed' };
+
+export interface CatalogCardView {
+  readonly item: CatalogItem;
+  /** The member's available coins; undefined for a visitor. */
+  readonly available: number | undefined;
+  readonly confirming: boolean;
+  readonly redeeming: boolean;
+  readonly result?: RedeemResult | undefined;
+  readonly problem?: string | undefined;
+  readonly currency: string;
+  readonly l10n: Pick<LocalizeController, 't' | 'locale'>;
+  readonly onRedeem: (item: CatalogItem) => void;
+  readonly onConfirm: (item: CatalogItem) => void;
+  readonly onCancel: (item: CatalogItem) => void;
+  readonly onCopy: (item: CatalogItem, code: string) => void;
+}
+
+export function catalogCard(view: CatalogCardView): TemplateResult {
+  const { item, l10n } = view;
+  const out = item.stock === 0;
+  return html`<li
+    class=${classMap({ item: true, unavailable: out })}
+    part="item item-${item.kind}"
+    data-item-id=${item.id}
+  >
+    ${item.imageUrl
+      ? html`<img class="image" part="image" src=${item.imageUrl} alt="" loading="lazy" decoding="async" />`
+      : html`<span class="image-placeholder" part="image" aria-hidden="true"></span>`}
+    <span class="name" part="item-name">${item.name}</span>
+    ${item.kind === 'coupon'
+      ? html`<span class="coupon-value" part="coupon-value"
+          >${l10n.t('catalog.couponValue', { value: formatMoney(l10n.locale, item.couponValueCents, view.currency) })}</span
+        >`
+      : nothing}
+    ${item.description ? html`<span class="description" part="item-description">${item.description}</span>` : nothing}
+    <span class="facts">
+      <span class="price" part="price">${l10n.t('coins.amount', { n: item.coins })}</span>
+      <span class=${classMap({ stock: true, out })} part="stock"
+        >${out ? l10n.t('catalog.outOfStock') : l10n.t('catalog.stock', { n: item.stock })}</span
+      >
+    </span>
+    ${view.available === undefined ? nothing : html`<div class="action">${action(view, out)}</div>`}
+  </li>`;
+}
+
+function action(view: CatalogCardView, out: boolean): TemplateResult | typeof nothing {
+  const { item, l10n } = view;
+  const problem = view.problem ? html`<p class="problem" part="item-message" role="alert">${view.problem}</p>` : nothing;
+  if (view.confirming) return confirmStep(view);
+  // What the last redemption gave stays above what the member can do next (redeem another).
+  const result = view.result ? resultOf(view, view.result) : nothing;
+  if (out) return html`${result}${problem}`;
+  const missing = item.coins - (view.available ?? 0);
+  if (missing > 0) {
+    return html`${result}<p class="shortfall" part="shortfall">${l10n.t('catalog.notEnoughCoins', { n: missing })}</p>${problem}`;
+  }
+  return html`${result}<button
+      type="button"
+      class="button primary"
+      part="redeem-button"
+      aria-label=${l10n.t('catalog.redeemFor', { n: item.coins }) + ': ' + item.name}
+      @click=${() => view.onRedeem(item)}
+    >
+      ${l10n.t('catalog.redeem')}</button
+    >${problem}`;
+}
+
+function confirmStep(view: CatalogCardView): TemplateResult {
+  const { item, l10n } = view;
+  const questionId = `confirm-${item.id}`;
+  const onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || view.redeeming) return;
+    // Escape answers this question only; a dialog around the catalog stays open.
+    event.preventDefault();
+    event.stopPropagation();
+    view.onCancel(item);
+  };
+  // The second click of a double click on Redeem lands here: only a click of its own confirms.
+  const onConfirm = (event: MouseEvent) => {
+    if (view.redeeming || event.detail > 1) return;
+    view.onConfirm(item);
+  };
+  return html`<div class="confirm" part="confirm" role="group" aria-labelledby=${questionId} @keydown=${onKeydown}>
+    <p class="question" id=${questionId}>${l10n.t('catalog.confirmRedeem', { name: item.name, n: item.coins })}</p>
+    <button
+      type="button"
+      class="button primary"
+      part="confirm-redeem-button"
+      aria-disabled=${view.redeeming ? 'true' : 'false'}
+      @click=${onConfirm}
+    >
+      ${view.redeeming ? l10n.t('catalog.redeeming') : l10n.t('catalog.redeem')}
+    </button>
+    <button
+      type="button"
+      class="button"
+      part="cancel-button"
+      aria-disabled=${view.redeeming ? 'true' : 'false'}
+      @click=${() => (view.redeeming ? undefined : view.onCancel(item))}
+    >
+      ${l10n.t('action.cancel')}
+    </button>
+  </div>`;
+}
+
+function resultOf(view: CatalogCardView, result: RedeemResult): TemplateResult {
+  const { item, l10n } = view;
+  if (result.kind === 'product') return html`<p class="message" part="message">${l10n.t('catalog.redeemed', { name: item.name })}</p>`;
+  const copied = result.copied === 'yes' ? l10n.t('catalog.copied') : result.copied === 'failed' ? l10n.t('catalog.copyFailed') : '';
+  return html`<p class="message" part="message">
+      ${l10n.t('catalog.couponRedeemed', { code: '' }).trim()} <code class="code" part="coupon-code">${result.code}</code>
+    </p>
+    <button type="button" class="button" part="copy-button" @click=${() => view.onCopy(item, result.code)}>${l10n.t('catalog.copy')}</button>
+    <span class="shortfall" part="copy-status">${copied}</span>`;
+}

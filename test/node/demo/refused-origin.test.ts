@@ -1,0 +1,76 @@
+// A shop page on an origin the API does not allow, in Debian's Chromium: the element's console
+// warning names that origin and the setting to change, the element does not retry four times,
+// and the server logs the refused origin once.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { after, before, test } from 'node:test';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { createCapturingLogger } from '../../../src/server/http/logger.ts';
+import { ensureBuiltDist } from '../support/built-dist.ts';
+import { startRewardsServer, type StartedServer } from '../../../src/server/main.ts';
+
+const logger = createCapturingLogger();
+let api: StartedServer;
+let shop: Server;
+let shopOrigin: string;
+let browser: Browser;
+
+before(async () => {
+  ensureBuiltDist();
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = () => true;
+  try {
+    // The API allows only its own origin: the shop page below is somewhere else.
+    api = await startRewardsServer({ HOST: '127.0.0.1', PORT: '0', DATABASE_URL: 'memory://', REWARDS_SEED_DEMO: '0', REWARDS_API_KEY: randomBytes(24).toString('base64url') }, logger);
+  } finally {
+    process.stdout.write = write;
+  }
+  const kit = readFileSync('dist/member-rewards-kit.js');
+  shop = createServer((request, response) => {
+    if (request.url === '/kit.js') return response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(kit);
+    if (request.url === '/favicon.ico') return response.writeHead(204).end();
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(
+      `<!doctype html><html lang="en"><head><script type="module" src="/kit.js"></script></head><body><coin-balance api="${api.server.url}" token="a-member-token"></coin-balance></body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+  shopOrigin = `http://127.0.0.1:${(shop.address() as { port: number }).port}`;
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => shop?.close(resolve));
+  await api?.close();
+});
+
+test('the page is told which origin to allow, at once, and the server says so once', async () => {
+  const page = await browser.newPage();
+  const warnings: string[] = [];
+  const apiRequests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warn') warnings.push(message.text());
+  });
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${api.server.url}/v1/`)) apiRequests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+  });
+  await page.goto(shopOrigin, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('coin-balance')?.matches(':state(error)'), { timeout: 15_000 });
+
+  assert.equal(warnings.length, 1, warnings.join('\n'));
+  assert.ok(warnings[0]!.startsWith('member-rewards-kit: <coin-balance>'), warnings[0]);
+  assert.ok(warnings[0]!.includes(`its origin ${shopOrigin} is probably not allowed`), warnings[0]);
+  assert.ok(warnings[0]!.includes('REWARDS_ALLOWED_ORIGINS'));
+  // The request, the no-cors probe, the request once more (each request behind its preflight):
+  // not four attempts with backoff.
+  assert.deepEqual(apiRequests.filter((request) => !request.startsWith('OPTIONS')), ['GET /v1/me', 'GET /v1/me', 'GET /v1/me']);
+  const refused = logger.records.filter((record) => record.msg.startsWith('cross-origin request refused'));
+  assert.deepEqual(refused.map((record) => record.origin), [shopOrigin]);
+  await page.close();
+});

@@ -1,0 +1,74 @@
+/**
+ * Per-member rate limits kept in the database: two instances on one database share each
+ * member's budget, and one member's burst is refused with a single statement, before it opens a
+ * transaction or takes anything another member needs.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openDatabase, type Db } from '../../../../src/server/db/index.ts';
+import { signMemberToken } from '../../../../src/server/http/auth.ts';
+import type { RewardsApp } from '../../../../src/server/http/app.ts';
+import { createScratchPostgresDatabase, postgresServerUrl, type ScratchPostgresDatabase } from '../../support/databases.ts';
+import { openCountingDatabase, type CountingDatabase } from '../support/counting-database.ts';
+import { makeApp, ManualClock, MEMBER_SECRET, testConfig } from './support.ts';
+
+const LIMIT = { ratePerSecond: 1, burst: 5 };
+
+function instance(db: Db, clock: ManualClock): RewardsApp {
+  const config = { ...testConfig(), rateLimitStore: 'database' as const };
+  return makeApp({ db, clock, config, rateLimit: LIMIT }).app;
+}
+
+async function me(app: RewardsApp, memberId: string): Promise<number> {
+  const res = await app.request('/t/me', { headers: { Authorization: `Bearer ${await signMemberToken(MEMBER_SECRET, memberId, 3600)}` } });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+const serverUrl = postgresServerUrl();
+
+describe('rate limits shared by two instances on one PostgreSQL', { skip: serverUrl === undefined && 'needs DATABASE_URL' }, () => {
+  let scratch: ScratchPostgresDatabase;
+  let dbs: Db[];
+  before(async () => {
+    scratch = await createScratchPostgresDatabase(serverUrl!);
+    dbs = [await openDatabase(scratch.url), await openDatabase(scratch.url)];
+  });
+  after(async () => {
+    for (const db of dbs) await db.close();
+    await scratch.drop();
+  });
+
+  test("two instances on one PostgreSQL share one member's rate limit", async () => {
+    const clock = new ManualClock();
+    const [a, b] = dbs.map((db) => instance(db, clock)) as [RewardsApp, RewardsApp];
+    const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => me(i % 2 === 0 ? a : b, 'eager')));
+    assert.equal(statuses.filter((s) => s === 200).length, LIMIT.burst, 'the burst, once, across both instances');
+    assert.equal(statuses.filter((s) => s === 429).length, 20 - LIMIT.burst);
+
+    // Another member is untouched by the first one's burst, on either instance.
+    assert.equal(await me(b, 'calm'), 200);
+    // The budget refills with time, shared too.
+    clock.advance(2_000);
+    assert.deepEqual([await me(a, 'eager'), await me(b, 'eager'), await me(a, 'eager')], [200, 200, 429]);
+  });
+});
+
+describe('a refused request costs one statement', () => {
+  let counted: CountingDatabase;
+  before(async () => {
+    counted = await openCountingDatabase(serverUrl === undefined ? 'pglite' : 'postgres');
+  });
+  after(() => counted.drop());
+
+  test("one member's burst is refused before it costs other members anything but one statement each", async () => {
+    const app = instance(counted.db, new ManualClock());
+    for (let i = 0; i < LIMIT.burst; i++) assert.equal(await me(app, 'flood'), 200);
+    counted.reset();
+    const refused: number[] = [];
+    for (let i = 0; i < 10; i++) refused.push(await me(app, 'flood'));
+    assert.deepEqual(new Set(refused), new Set([429]));
+    assert.equal(counted.statements.length, 10);
+    assert.ok(counted.statements.every((sql) => sql.includes('rate_limit_buckets')));
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * A database that writes down every statement it sends (BEGIN and COMMIT included), to count
+ * what one request costs. Fresh per call, on PGlite or on the PostgreSQL server of DATABASE_URL.
+ */
+import type { Db } from '../../../../src/server/db/index.ts';
+import { openEngine } from '../../../../src/server/db/open-engine.ts';
+import { prepareDatabase } from '../../../../src/server/db/prepare-database.ts';
+import type { Engine, ScriptSession } from '../../../../src/server/db/types.ts';
+import { createScratchPostgresDatabase, postgresServerUrl } from '../../support/databases.ts';
+
+export interface CountingDatabase {
+  db: Db;
+  /** Statements sent since the last `reset()`. */
+  readonly statements: string[];
+  reset(): void;
+  drop(): Promise<void>;
+}
+
+function counting(engine: Engine, statements: string[]): Engine {
+  const record = (sql: string) => statements.push(sql.replace(/\s+/g, ' ').trim());
+  const session = (inner: ScriptSession): ScriptSession => ({
+    query: (sql, params) => (record(sql), inner.query(sql, params)),
+    exec: (sql) => (record(sql), inner.exec(sql)),
+  });
+  return {
+    kind: engine.kind,
+    ...session(engine),
+    async transaction(fn) {
+      record('BEGIN');
+      let committed = false;
+      try {
+        const result = await engine.transaction((tx) => fn(session(tx)));
+        committed = true;
+        return result;
+      } finally {
+        record(committed ? 'COMMIT' : 'ROLLBACK');
+      }
+    },
+    close: () => engine.close(),
+  };
+}
+
+export async function openCountingDatabase(target: 'pglite' | 'postgres'): Promise<CountingDatabase> {
+  const scratch = target === 'postgres' ? await createScratchPostgresDatabase(postgresServerUrl()!) : undefined;
+  const statements: string[] = [];
+  const db = await prepareDatabase(counting(await openEngine(scratch?.url ?? 'memory://'), statements));
+  return {
+    db,
+    statements,
+    reset: () => void statements.splice(0),
+    async drop() {
+      await db.close();
+      await scratch?.drop();
+    },
+  };
+}
