@@ -245,6 +245,72 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
       response: { sellerId: 'grace', sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 3 },
     },
   },
+  createQuote: {
+    description:
+      "What the checkout shows before the order: the member's level discount (P4, half up, once per order, only on lines that are neither a partner seller's nor a special offer, shared out over them), the points and coins completing the order would earn (P1, C1) and `levelAfter` when it crosses a threshold (P3). The same rules code as the `member-price` and `points-for-product` elements. Nothing is stored; an unknown member is quoted at LV0.",
+    example: {
+      body: { memberId: 'ada', lines: [{ sku: 'pcb-proto-10', unitPriceCents: 2500, quantity: 1 }], shippingCents: 500 },
+      response: {
+        memberId: 'ada',
+        level: { index: 1, name: 'Mercury', discountPercent: 1 },
+        memberDiscountCents: 25,
+        lines: [{ sku: 'pcb-proto-10', memberDiscountEligible: true, memberDiscountCents: 25 }],
+        points: 25,
+        coins: 25,
+        levelAfter: { index: 2, name: 'Mars' },
+      },
+    },
+  },
+  getMemberCart: {
+    description: "A member's gifts waiting in the cart, for the checkout to ship with the order. Name the ones that leave with it in `order.completed`'s `redemptionItemIds`: from then on they cannot be removed (S1).",
+    example: { params: { id: 'ada' }, response: { items: [upgradeGift, stickerPack] } },
+  },
+  getMemberCoupons: {
+    description: "A member's coupons (S2), newest first; a used one carries `usedAt` and the `orderId` that used it.",
+    example: { params: { id: 'ada' }, response: { coupons: [{ code: 'K7QM-3XPA-9TRW-HN4C-22BD', valueCents: 500, createdAt: at, usedAt: at, orderId: '10042' }] } },
+  },
+  useCoupon: {
+    description: "Marks a member's coupon used by an order. Once per coupon: the same call for the same order answers the same (safe to retry), another order gets `409 coupon_used`, a code that does not exist or is not this member's `404`.",
+    example: {
+      params: { code: 'K7QM-3XPA-9TRW-HN4C-22BD' },
+      body: { memberId: 'ada', orderId: '10042' },
+      response: { code: 'K7QM-3XPA-9TRW-HN4C-22BD', valueCents: 500, memberId: 'ada', orderId: '10042', usedAt: at },
+    },
+  },
+  putWebhook: {
+    description:
+      'Creates (`201`) or replaces (`200`) an endpoint that receives events. The signing secret is made on creation, kept by later PUTs, and shown only here. URLs are `https://` on public addresses, unless the server listens on loopback or `REWARDS_WEBHOOKS_ALLOW_PRIVATE=1`. Each delivery is signed: `Rewards-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`.',
+    example: {
+      params: { id: 'fulfilment' },
+      body: { url: 'https://shop.example/rewards/webhooks', events: ['cart.item_added', 'member.level_changed'] },
+      response: { id: 'fulfilment', url: 'https://shop.example/rewards/webhooks', events: ['cart.item_added', 'member.level_changed'], enabled: true, secret: 'whsec_2b5Jx0mB3q8YkP1u9ZcT4fWnA6rD7eLhS0vG5iQyXo' },
+    },
+  },
+  getWebhooks: {
+    description: 'The webhook endpoints, without their secrets.',
+    example: { response: { webhooks: [{ id: 'fulfilment', url: 'https://shop.example/rewards/webhooks', events: ['*'], enabled: true }] } },
+  },
+  deleteWebhook: {
+    description: 'Deletes an endpoint with its delivery log; its pending deliveries are dropped.',
+    example: { params: { id: 'fulfilment' }, response: { id: 'fulfilment', deleted: true } },
+  },
+  getWebhookDeliveries: {
+    description: "An endpoint's delivery log, newest first: attempts, the last status code or error, and when the next attempt is due. A failed attempt is tried again with exponential backoff and jitter for 24 hours, then the delivery is `failed`.",
+    example: {
+      params: { id: 'fulfilment' },
+      response: {
+        deliveries: [
+          { id: '42', eventId: 'evt_Q2x9', type: 'member.level_changed', status: 'delivered', attempts: 1, lastStatusCode: 200, deliveredAt: at },
+          { id: '41', eventId: 'evt_P7k1', type: 'cart.item_added', status: 'pending', attempts: 2, lastStatusCode: 503, lastError: 'answered 503', nextAttemptAt: at },
+        ],
+        nextCursor: null,
+      },
+    },
+  },
+  retryWebhookDelivery: {
+    description: 'Tries a delivery again at once, whatever its status (`202`): it is pending again, and waits only for the same member’s earlier pending deliveries to this endpoint.',
+    example: { params: { id: 'fulfilment', deliveryId: '41' }, response: { id: '41', eventId: 'evt_P7k1', type: 'cart.item_added', status: 'pending', attempts: 2, lastStatusCode: 503, lastError: 'answered 503', nextAttemptAt: at } },
+  },
   getSellerMe: {
     description: "A partner seller's backstage: store credit to spend or withdraw, earnings waiting for the month's payout, and each month's statement (M1–M3). Any other member gets `403`.",
     example: {

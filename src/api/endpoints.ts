@@ -55,11 +55,22 @@ import {
   rulesConfig,
   sellerProductPathParams,
 } from './shop.ts';
+import { couponPathParams, quoteBody, quoteResponse, useCouponBody, useCouponResponse } from './checkout.ts';
+import {
+  deleteWebhookResponse,
+  putWebhookBody,
+  putWebhookResponse,
+  retryWebhookDeliveryResponse,
+  webhookDeliveriesQuery,
+  webhookDeliveriesResponse,
+  webhookDeliveryPathParams,
+  webhooksResponse,
+} from './webhooks.ts';
 
 /** Who may call: anyone, a member about themself, the shop's backend, a partner seller about themself. */
 export type EndpointAuth = 'public' | 'member' | 'shop' | 'seller';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type SuccessStatus = 200 | 201;
+export type SuccessStatus = 200 | 201 | 202;
 export type ResponseContentType = 'application/json' | 'image/svg+xml';
 
 type Schema = z.core.$ZodType;
@@ -383,6 +394,107 @@ export const endpoints = {
     response: putSellerProductResponse,
     status: 200,
     createdStatus: 201,
+  }),
+
+  // Checkout (shop backend)
+  createQuote: defineEndpoint({
+    id: 'createQuote',
+    method: 'POST',
+    path: '/v1/quotes',
+    auth: 'shop',
+    summary: 'The member discount (P4) and what completing an order would earn (P1, C1), before checkout; nothing is stored',
+    body: quoteBody,
+    response: quoteResponse,
+    status: 200,
+  }),
+  getMemberCart: defineEndpoint({
+    id: 'getMemberCart',
+    method: 'GET',
+    path: '/v1/members/{id}/cart',
+    auth: 'shop',
+    summary: "A member's gifts waiting in the cart, for the checkout to ship and name in order.completed's redemptionItemIds",
+    params: idPathParams,
+    response: cartResponse,
+    status: 200,
+  }),
+  getMemberCoupons: defineEndpoint({
+    id: 'getMemberCoupons',
+    method: 'GET',
+    path: '/v1/members/{id}/coupons',
+    auth: 'shop',
+    summary: "A member's coupons, with the order that used each one",
+    params: idPathParams,
+    response: couponsResponse,
+    status: 200,
+  }),
+  useCoupon: defineEndpoint({
+    id: 'useCoupon',
+    method: 'POST',
+    path: '/v1/coupons/{code}/uses',
+    auth: 'shop',
+    summary: "Mark a member's coupon used by an order: once per coupon, the same order again answers the same",
+    params: couponPathParams,
+    body: useCouponBody,
+    response: useCouponResponse,
+    status: 201,
+    errors: ['not_found', 'coupon_used'],
+  }),
+
+  // Webhooks (shop backend)
+  putWebhook: defineEndpoint({
+    id: 'putWebhook',
+    method: 'PUT',
+    path: '/v1/webhooks/{id}',
+    auth: 'shop',
+    summary: 'Create or replace a webhook endpoint; its signing secret is made on creation and kept',
+    params: idPathParams,
+    body: putWebhookBody,
+    response: putWebhookResponse,
+    status: 200,
+    createdStatus: 201,
+  }),
+  getWebhooks: defineEndpoint({
+    id: 'getWebhooks',
+    method: 'GET',
+    path: '/v1/webhooks',
+    auth: 'shop',
+    summary: 'The webhook endpoints, without their secrets',
+    response: webhooksResponse,
+    status: 200,
+  }),
+  deleteWebhook: defineEndpoint({
+    id: 'deleteWebhook',
+    method: 'DELETE',
+    path: '/v1/webhooks/{id}',
+    auth: 'shop',
+    summary: 'Delete a webhook endpoint and its delivery log',
+    params: idPathParams,
+    response: deleteWebhookResponse,
+    status: 200,
+    errors: ['not_found'],
+  }),
+  getWebhookDeliveries: defineEndpoint({
+    id: 'getWebhookDeliveries',
+    method: 'GET',
+    path: '/v1/webhooks/{id}/deliveries',
+    auth: 'shop',
+    summary: "An endpoint's deliveries, newest first, a page at a time",
+    params: idPathParams,
+    query: webhookDeliveriesQuery,
+    response: webhookDeliveriesResponse,
+    status: 200,
+    errors: ['not_found'],
+  }),
+  retryWebhookDelivery: defineEndpoint({
+    id: 'retryWebhookDelivery',
+    method: 'POST',
+    path: '/v1/webhooks/{id}/deliveries/{deliveryId}/retry',
+    auth: 'shop',
+    summary: 'Try a delivery again now, whatever its status',
+    params: webhookDeliveryPathParams,
+    response: retryWebhookDeliveryResponse,
+    status: 202,
+    errors: ['not_found'],
   }),
 
   // Partner seller

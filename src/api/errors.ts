@@ -16,6 +16,7 @@ const problemKinds = {
   out_of_stock: { status: 409, title: 'Out of stock' },
   not_removable: { status: 409, title: 'This item can no longer be changed' },
   idempotency_conflict: { status: 409, title: 'Idempotency key reused with a different request' },
+  coupon_used: { status: 409, title: 'This coupon has been used by another order' },
   insufficient_funds: { status: 409, title: 'Not enough store credit' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   rate_limited: { status: 429, title: 'Too many requests' },

@@ -9,5 +9,7 @@ export * from './member.ts';
 export * from './events.ts';
 export * from './shop.ts';
 export * from './seller.ts';
+export * from './checkout.ts';
+export * from './webhooks.ts';
 export * from './endpoints.ts';
 export * from './openapi.ts';

@@ -157,10 +157,13 @@ export const redemption = z.object({
 });
 export type Redemption = z.infer<typeof redemption>;
 
+/** `usedAt` and `orderId` appear once an order has used the coupon (`POST /v1/coupons/{code}/uses`). */
 export const coupon = z.object({
   code: resourceId,
   valueCents: positiveCentAmount,
   createdAt: isoDateTime,
+  usedAt: z.optional(isoDateTime),
+  orderId: z.optional(resourceId),
 });
 export type Coupon = z.infer<typeof coupon>;
 

@@ -5,6 +5,7 @@
  */
 export { createRewardsClient, type BadgeCallOptions, type LedgerQuery, type RewardsClient, type RewardsClientOptions } from './rewards-client.ts';
 export { createShopClient, type ShopClient, type ShopClientOptions } from './shop-client.ts';
+export { verifyWebhook, WebhookVerificationError, type VerifyWebhookOptions } from './verify-webhook.ts';
 export { OriginRefusedError, RewardsError, isRewardsError, type RewardsErrorCode, type RewardsErrorInit } from './errors.ts';
 export type { RetryOptions } from './retry.ts';
 export { publicBadges, readBadgesAnswer, type PublicBadgeState, type PublicBadges, type PublicBadgesOptions } from './public-badges.ts';
@@ -44,3 +45,16 @@ export type { EventData, EventType, OrderLine, SendEventResponse, ShopEvent, Sho
 export type { SellerMeResponse, SellerMonth, SellerOrder, SellerOrdersResponse, SellerProduct, SellerProductsResponse, WithdrawResponse } from '../api/seller.ts';
 export type { MemberResponse, PutCatalogItemBody, PayoutsResponse, RulesConfigBody, RulesConfigResponse } from '../api/shop.ts';
 export type { ErrorCode, ProblemDetails, ProblemFieldError } from '../api/errors.ts';
+export type { QuoteBody, QuoteLine, QuoteResponse, UseCouponBody, UseCouponResponse } from '../api/checkout.ts';
+export type {
+  PutWebhookBody,
+  PutWebhookResponse,
+  WebhookDeliveriesResponse,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEvent,
+  WebhookEventData,
+  WebhookEventOf,
+  WebhookEventType,
+  WebhooksResponse,
+} from '../api/webhooks.ts';

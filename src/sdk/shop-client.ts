@@ -1,6 +1,6 @@
 /**
  * The shop backend's client (`X-Api-Key`): report what members did, manage the catalog and the
- * rules, run payouts, read any account. Server-side only: the API key must never reach a
+ * rules, run payouts, read any account, quote and check out orders, manage webhooks. Server-side only: the API key must never reach a
  * browser (the server does not even allow it cross-origin).
  */
 import type { CalendarMonth } from '../api/common.ts';
@@ -17,6 +17,16 @@ import {
   type PutSellerProductBody,
   type RulesConfigBody,
 } from '../api/shop.ts';
+import { quoteResponse, useCouponResponse, type QuoteBody, type UseCouponBody } from '../api/checkout.ts';
+import { cartResponse, couponsResponse } from '../api/member.ts';
+import {
+  deleteWebhookResponse,
+  putWebhookResponse,
+  retryWebhookDeliveryResponse,
+  webhookDeliveriesResponse,
+  webhooksResponse,
+  type PutWebhookBody,
+} from '../api/webhooks.ts';
 import type { RetryOptions } from './retry.ts';
 import { createTransport, type ActionOptions, type CallOptions, type Credentials, type FetchFunction } from './transport.ts';
 
@@ -51,6 +61,26 @@ export interface ShopClient {
   runPayouts(month: CalendarMonth, options?: ActionOptions): Promise<ResponseOf<'runPayouts'>>;
   /** Creates or replaces a partner seller's product and its stock, shown in the seller's backstage (M6). */
   putSellerProduct(sellerId: string, sku: string, product: PutSellerProductBody, options?: CallOptions): Promise<ResponseOf<'putSellerProduct'>>;
+  /** The member discount (P4) and what completing the order would earn (P1, C1); nothing is stored. */
+  createQuote(order: QuoteBody, options?: ActionOptions): Promise<ResponseOf<'createQuote'>>;
+  /** The member's gifts for the checkout to ship; name them in `order.completed`'s `redemptionItemIds`. */
+  getMemberCart(memberId: string, options?: CallOptions): Promise<ResponseOf<'getMemberCart'>>;
+  /** The member's coupons, with `usedAt` and `orderId` once used. */
+  getMemberCoupons(memberId: string, options?: CallOptions): Promise<ResponseOf<'getMemberCoupons'>>;
+  /**
+   * Marks the member's coupon used by `orderId`. Again for the same order answers the same; for
+   * another order it rejects with `coupon_used`; an unknown code or another member's with `not_found`.
+   */
+  useCoupon(code: string, use: UseCouponBody, options?: ActionOptions): Promise<ResponseOf<'useCoupon'>>;
+  /** Creates or replaces a webhook endpoint; the answer carries its signing secret. */
+  putWebhook(id: string, endpoint: PutWebhookBody, options?: CallOptions): Promise<ResponseOf<'putWebhook'>>;
+  /** The webhook endpoints, without their secrets. */
+  getWebhooks(options?: CallOptions): Promise<ResponseOf<'getWebhooks'>>;
+  deleteWebhook(id: string, options?: ActionOptions): Promise<ResponseOf<'deleteWebhook'>>;
+  /** An endpoint's deliveries, newest first; pass `nextCursor` back for the next page. */
+  getWebhookDeliveries(id: string, query?: { cursor?: string }, options?: CallOptions): Promise<ResponseOf<'getWebhookDeliveries'>>;
+  /** Tries a delivery again now, whatever its status. */
+  retryWebhookDelivery(id: string, deliveryId: string, options?: ActionOptions): Promise<ResponseOf<'retryWebhookDelivery'>>;
 }
 
 export function createShopClient(options: ShopClientOptions): ShopClient {
@@ -73,5 +103,28 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
       transport.call({ method: 'POST', path: '/v1/payouts', response: payoutsResponse }, { body: { month }, credentials: shop, options: actionOptions }),
     putSellerProduct: (sellerId, sku, product, callOptions) =>
       transport.call({ method: 'PUT', path: '/v1/sellers/{id}/products/{sku}', response: putSellerProductResponse }, { params: { id: sellerId, sku }, body: product, credentials: shop, options: callOptions }),
+    createQuote: (order, actionOptions) =>
+      transport.call({ method: 'POST', path: '/v1/quotes', response: quoteResponse }, { body: order, credentials: shop, options: actionOptions }),
+    getMemberCart: (memberId, callOptions) =>
+      transport.call({ method: 'GET', path: '/v1/members/{id}/cart', response: cartResponse }, { params: { id: memberId }, credentials: shop, options: callOptions }),
+    getMemberCoupons: (memberId, callOptions) =>
+      transport.call({ method: 'GET', path: '/v1/members/{id}/coupons', response: couponsResponse }, { params: { id: memberId }, credentials: shop, options: callOptions }),
+    useCoupon: (code, use, actionOptions) =>
+      transport.call({ method: 'POST', path: '/v1/coupons/{code}/uses', response: useCouponResponse }, { params: { code }, body: use, credentials: shop, options: actionOptions }),
+    putWebhook: (id, endpoint, callOptions) =>
+      transport.call({ method: 'PUT', path: '/v1/webhooks/{id}', response: putWebhookResponse }, { params: { id }, body: endpoint, credentials: shop, options: callOptions }),
+    getWebhooks: (callOptions) => transport.call({ method: 'GET', path: '/v1/webhooks', response: webhooksResponse }, { credentials: shop, options: callOptions }),
+    deleteWebhook: (id, actionOptions) =>
+      transport.call({ method: 'DELETE', path: '/v1/webhooks/{id}', response: deleteWebhookResponse }, { params: { id }, credentials: shop, options: actionOptions }),
+    getWebhookDeliveries: (id, query = {}, callOptions) =>
+      transport.call(
+        { method: 'GET', path: '/v1/webhooks/{id}/deliveries', response: webhookDeliveriesResponse },
+        { params: { id }, query: { cursor: query.cursor }, credentials: shop, options: callOptions },
+      ),
+    retryWebhookDelivery: (id, deliveryId, actionOptions) =>
+      transport.call(
+        { method: 'POST', path: '/v1/webhooks/{id}/deliveries/{deliveryId}/retry', response: retryWebhookDeliveryResponse },
+        { params: { id, deliveryId }, credentials: shop, options: actionOptions },
+      ),
   };
 }

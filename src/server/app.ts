@@ -19,6 +19,8 @@ import { registerMemberRoutes } from './routes/member.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerSellerRoutes } from './routes/seller.ts';
 import { registerShopRoutes } from './routes/shop.ts';
+import { registerCheckoutRoutes } from './routes/checkout.ts';
+import { nudgeWebhookDeliveries, registerWebhookRoutes, type DeliveryNudge } from './routes/webhooks.ts';
 
 /** The project's `demo/` folder. */
 export const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
@@ -35,6 +37,8 @@ export interface CreateRewardsAppOptions {
   idempotency?: CreateHttpAppOptions['idempotency'];
   /** Static pages served at `/`; the project's `demo/` folder by default, none when null. */
   demoDir?: string | null;
+  /** The webhook delivery job, nudged after every change so events leave at once; none by default. */
+  webhookDeliveries?: DeliveryNudge | null;
   /** The browser build the demo pages load from `/dist/`; the project's `dist/` by default. */
   kitDir?: string;
 }
@@ -47,6 +51,8 @@ export const apiRoutes: readonly RouteModule[] = [
   registerShopRoutes,
   registerCatalogAdminRoutes,
   registerSellerRoutes,
+  registerCheckoutRoutes,
+  registerWebhookRoutes,
   registerDocsRoutes,
 ];
 
@@ -58,7 +64,8 @@ export function createRewardsApp(options: CreateRewardsAppOptions): RewardsApp {
       ? [...(config.demoTokens ? [registerDemoTokenRoute] : []), demoStaticRoutes(options.kitDir ?? DEFAULT_KIT_DIR, '/dist/'), demoStaticRoutes(demoDir)]
       : [demoStaticRoutes(null)];
   // Static files come last: they only answer what no API route did.
-  const routes = [...apiRoutes, ...demo];
+  const nudge = options.webhookDeliveries ? [nudgeWebhookDeliveries(options.webhookDeliveries)] : [];
+  const routes = [...nudge, ...apiRoutes, ...demo];
   return createHttpApp({
     config,
     db,

@@ -26,6 +26,11 @@ export interface ServerConfig {
    */
   rateLimitStore?: 'database' | 'memory' | undefined;
   /**
+   * Webhook URLs may use `http://` and private or loopback addresses (REWARDS_WEBHOOKS_ALLOW_PRIVATE;
+   * on by default only while the server listens on loopback, i.e. on a developer's machine).
+   */
+  webhooksAllowPrivate: boolean;
+  /**
    * True when the key or the secret was generated at start because it was not set. The caller
    * prints them so a developer can use them; they change on every start.
    */
@@ -84,6 +89,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
   const allowedOrigins = parseOrigins(read('REWARDS_ALLOWED_ORIGINS'), host, port, loopback, problems);
   const timeZone = parseTimeZone(read('REWARDS_TIMEZONE'), problems);
   const seedDemo = parseFlag('REWARDS_SEED_DEMO', read('REWARDS_SEED_DEMO'), databaseUrlSet === undefined, problems);
+  const webhooksAllowPrivate = parseFlag('REWARDS_WEBHOOKS_ALLOW_PRIVATE', read('REWARDS_WEBHOOKS_ALLOW_PRIVATE'), loopback, problems);
   const databasePoolSize = parsePoolSize(read('DATABASE_POOL_SIZE'), problems);
   const rateLimitStore = parseRateLimitStore(read('REWARDS_RATE_LIMIT_STORE'), problems);
 
@@ -97,6 +103,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     allowedOrigins,
     timeZone,
     seedDemo,
+    webhooksAllowPrivate,
     databasePoolSize,
     ...(rateLimitStore !== undefined ? { rateLimitStore } : {}),
     devCredentials: apiKey.generated || memberSecret.generated,

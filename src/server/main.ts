@@ -15,8 +15,12 @@ import { systemClock } from './clock.ts';
 import { createJsonLogger, type Logger } from './http/logger.ts';
 import { startHttpServer, type RunningServer } from './http/server.ts';
 import { applyConfiguredTimeZone } from './services/time-zone-setting.ts';
+import { WebhookDeliveryJob } from './services/webhooks/delivery-job.ts';
 
 type Env = Record<string, string | undefined>;
+
+/** How often this instance looks for due timed work. */
+const TIMED_WORK_INTERVAL_MS = 60_000;
 
 /** How long the printed demo token stays valid. */
 const DEMO_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
@@ -39,12 +43,22 @@ export async function startRewardsServer(env: Env, logger: Logger, pages: DemoPa
     await applyConfiguredTimeZone(db, (env.REWARDS_TIMEZONE ?? '').trim() !== '' ? config.timeZone : undefined);
     const seeded = config.seedDemo ? await seedDemo(db, { clock: systemClock }) : false;
     if (seeded) logger.info('demo data added to the empty database');
-    const app = createRewardsApp({ config, db, logger, clock: systemClock, ...pages });
+    // REWARDS_SCHEDULER=0: this instance does no timed work, webhook deliveries included.
+    const timedWork = (env.REWARDS_SCHEDULER ?? '').trim() !== '0';
+    const deliveries = timedWork ? new WebhookDeliveryJob({ db, clock: systemClock, logger, allowPrivate: config.webhooksAllowPrivate }) : null;
+    const app = createRewardsApp({ config, db, logger, clock: systemClock, webhookDeliveries: deliveries, ...pages });
     const server = await startHttpServer(app, { port: config.port, host: config.host });
+    // Deliveries are retried, and those left by a stopped instance resumed, at start and then about once a minute.
+    const runDeliveries = () => deliveries?.run(systemClock.now()).catch((error: unknown) => logger.error('webhook deliveries failed', { error: String(error) }));
+    void runDeliveries();
+    const timer = deliveries ? setInterval(runDeliveries, TIMED_WORK_INTERVAL_MS) : undefined;
+    timer?.unref();
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        clearInterval(timer);
         await server.close();
+        await deliveries?.idle();
         await db.close();
       })());
     process.stdout.write(await banner(config, server.url, env, seeded));

@@ -157,7 +157,13 @@ export function idempotency({
       return 'failed';
     }
     if (unit.failure !== undefined) {
-      // Half of the request's work was undone: it must not be reported as done.
+      // A refusal after earlier reads (e.g. the caller's own row) answered with its problem: the
+      // work is undone and the answer says so. A route that went on to answer success would report
+      // half a request as done: commit refuses that.
+      if (c.res.status >= 400) {
+        await unit.rollback();
+        return 'closed';
+      }
       await unit.commit();
     }
     if (!unit.open) return 'closed';

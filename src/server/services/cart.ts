@@ -11,8 +11,9 @@ import { coinBalance } from './coin-balance.ts';
 import { appendEntry } from './ledger.ts';
 import { lockMember } from './members.ts';
 import { currentRules } from './rules-store.ts';
+import { recordAccountChanged, recordWebhookEvent } from './webhooks/outbox.ts';
 
-interface CartItemRow {
+export interface CartItemRow {
   id: string;
   member_id: string;
   kind: 'redemption' | 'upgrade_gift';
@@ -99,6 +100,8 @@ export async function removeCartItem(db: Db, memberId: string, itemId: string, n
     const rules = await currentRules(tx);
     // The return refers to the redemption it undoes, like the debit did.
     for (const entry of decision.credits) await appendEntry(tx, { ...entry, ref: row.id, memberId, createdAt: now }, rules.version);
+    await recordWebhookEvent(tx, 'cart.item_removed', { memberId, itemId: row.id }, now);
+    await recordAccountChanged(tx, memberId, { now });
     return { coinsReturned: decision.coinsReturned, coins: await coinBalance(tx, memberId) };
   });
 }

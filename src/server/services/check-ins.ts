@@ -11,6 +11,7 @@ import { coinBalance } from './coin-balance.ts';
 import { appendEntryWithCoins } from './ledger.ts';
 import { lockMember } from './members.ts';
 import { currentRules, rulesByStamp } from './rules-store.ts';
+import { recordAccountChanged } from './webhooks/outbox.ts';
 
 function alreadyCheckedIn(day: CalendarDay): ProblemError {
   return new ProblemError('already_checked_in', `Already checked in on ${day}.`);
@@ -47,6 +48,7 @@ export async function checkIn(db: Db, memberId: string, now: Date): Promise<Chec
       for (const entry of decision.credits) {
         coins = (await appendEntryWithCoins(tx, { ...entry, memberId, createdAt: now }, rules.version))?.coins ?? coins;
       }
+      await recordAccountChanged(tx, memberId, { now });
       return {
         day: decision.day,
         coinsAwarded: decision.coinsAwarded,

@@ -9,8 +9,9 @@ import { isUniqueViolation, type Db, type Queryable } from '../db/index.ts';
 import type { Clock } from '../clock.ts';
 import { ProblemError } from '../errors.ts';
 import { appendEntry } from './ledger.ts';
-import { lockMember } from './members.ts';
+import { findMember, lockMember } from './members.ts';
 import { currentRules } from './rules-store.ts';
+import { recordWebhookEvent } from './webhooks/outbox.ts';
 
 export interface PayoutOptions {
   clock: Clock;
@@ -65,6 +66,8 @@ async function paySeller(db: Db, sellerId: string, month: string, now: Date): Pr
       for (const entry of decision.credits) await appendEntry(tx, { ...entry, memberId: sellerId, createdAt: now }, rules.version);
       const row: PayoutRow = { net_cents: decision.amountCents, paid_at: now };
       await tx.query('INSERT INTO seller_payouts (seller_id, month, net_cents, paid_at) VALUES ($1, $2, $3, $4)', [sellerId, month, row.net_cents, now]);
+      const storeCreditCents = (await findMember(tx, sellerId))?.store_credit_cents ?? 0;
+      await recordWebhookEvent(tx, 'seller.payout_credited', { sellerId, month, netCents: row.net_cents, storeCreditCents }, now);
       return answer(sellerId, row, false);
     });
   } catch (error) {

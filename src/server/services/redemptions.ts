@@ -12,6 +12,7 @@ import { ProblemError } from '../errors.ts';
 import { coinBalance } from './coin-balance.ts';
 import { appendEntryWithCoins } from './ledger.ts';
 import { currentRules, RULES_STAMP_SQL } from './rules-store.ts';
+import { recordAccountChanged, recordWebhookEvent } from './webhooks/outbox.ts';
 
 interface CatalogRow {
   id: string;
@@ -100,6 +101,7 @@ export async function redeem(db: Db, memberId: string, catalogItemId: string, no
     };
     if (decision.addsToCart) response.cartItem = await addToCart(tx, memberId, redemptionId, item, now);
     else response.coupon = await issueCoupon(tx, memberId, item, decision.couponValueCents ?? 0, now);
+    await recordAccountChanged(tx, memberId, { now });
     return response;
   });
 }
@@ -110,7 +112,9 @@ async function addToCart(tx: Queryable, memberId: string, id: string, item: Cata
      VALUES ($1, $2, 'redemption', $3, $4, $5, $6)`,
     [id, memberId, item.id, item.name, item.coins, now],
   );
-  return { id, kind: 'redemption', catalogItemId: item.id, name: item.name, coins: item.coins, removable: true };
+  const cartItem: RedemptionCartItem = { id, kind: 'redemption', catalogItemId: item.id, name: item.name, coins: item.coins, removable: true };
+  await recordWebhookEvent(tx, 'cart.item_added', { memberId, item: cartItem }, now);
+  return cartItem;
 }
 
 async function issueCoupon(tx: Queryable, memberId: string, item: CatalogRow, valueCents: number, now: Date): Promise<Coupon> {
@@ -119,14 +123,22 @@ async function issueCoupon(tx: Queryable, memberId: string, item: CatalogRow, va
     'INSERT INTO coupons (code, member_id, catalog_item_id, value_cents, created_at) VALUES ($1, $2, $3, $4, $5)',
     [code, memberId, item.id, valueCents, now],
   );
+  await recordWebhookEvent(tx, 'coupon.issued', { memberId, code, valueCents }, now);
   return { code, valueCents, createdAt: now.toISOString() };
 }
 
-/** S2: the member's coupons, newest first. */
+/** S2: the member's coupons, newest first, with the order that used each one. */
 export async function listCoupons(q: Queryable, memberId: string): Promise<CouponsResponse> {
-  const { rows } = await q.query<{ code: string; value_cents: number; created_at: Date }>(
-    'SELECT code, value_cents, created_at FROM coupons WHERE member_id = $1 ORDER BY created_at DESC, code',
+  const { rows } = await q.query<{ code: string; value_cents: number; created_at: Date; used_at: Date | null; order_id: string | null }>(
+    'SELECT code, value_cents, created_at, used_at, order_id FROM coupons WHERE member_id = $1 ORDER BY created_at DESC, code',
     [memberId],
   );
-  return { coupons: rows.map((row) => ({ code: row.code, valueCents: row.value_cents, createdAt: row.created_at.toISOString() })) };
+  return {
+    coupons: rows.map((row) => ({
+      code: row.code,
+      valueCents: row.value_cents,
+      createdAt: row.created_at.toISOString(),
+      ...(row.used_at && row.order_id !== null ? { usedAt: row.used_at.toISOString(), orderId: row.order_id } : {}),
+    })),
+  };
 }

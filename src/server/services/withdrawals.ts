@@ -10,6 +10,7 @@ import { ProblemError } from '../errors.ts';
 import { appendEntry } from './ledger.ts';
 import { lockMember } from './members.ts';
 import { currentRules } from './rules-store.ts';
+import { recordWebhookEvent } from './webhooks/outbox.ts';
 
 export async function withdraw(db: Db, sellerId: string, amountCents: number, now: Date): Promise<WithdrawResponse> {
   return db.transaction(async (tx) => {
@@ -26,6 +27,7 @@ export async function withdraw(db: Db, sellerId: string, amountCents: number, no
     for (const entry of decision.credits) {
       await appendEntry(tx, { ...entry, ref: `withdrawal:${recorded.id}`, memberId: sellerId, createdAt: now }, rules.version);
     }
+    await recordWebhookEvent(tx, 'seller.withdrawal_requested', { sellerId, withdrawalId: String(recorded.id), amountCents }, now);
     return {
       withdrawal: { id: String(recorded.id), amountCents, createdAt: recorded.created_at.toISOString() },
       storeCreditCents: decision.storeCreditAfter,

@@ -23,6 +23,7 @@ const expectedStatus: Record<ErrorCode, number> = {
   out_of_stock: 409,
   not_removable: 409,
   idempotency_conflict: 409,
+  coupon_used: 409,
   insufficient_funds: 409,
   payload_too_large: 413,
   rate_limited: 429,

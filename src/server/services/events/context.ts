@@ -39,6 +39,8 @@ export function refusalProblem(refusal: Refusal): ProblemError {
 /** Ledger entries an event causes, each stamped with the event, the rules version and the clock. */
 export class EventCredits {
   readonly credited: CreditedEntry[] = [];
+  /** Members whose points or coins this event moved, with how far their points moved. */
+  readonly pointsMoved = new Map<string, number>();
 
   constructor(
     private readonly tx: Queryable,
@@ -79,6 +81,8 @@ export class EventCredits {
 
   private report(row: LedgerRow): void {
     if (row.currency === 'store_credit') return;
+    const points = row.currency === 'points' ? row.amount : 0;
+    this.pointsMoved.set(row.member_id, (this.pointsMoved.get(row.member_id) ?? 0) + points);
     this.credited.push({ currency: row.currency, amount: row.amount, ruleId: row.rule_id, status: row.status });
   }
 }

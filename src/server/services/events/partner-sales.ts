@@ -12,8 +12,9 @@ import {
   type RefundReason,
   type SellerSale,
 } from '../../../rules/index.ts';
-import { ensureMember } from '../members.ts';
+import { ensureMember, findMember } from '../members.ts';
 import type { EventContext } from './context.ts';
+import { recordWebhookEvent } from '../webhooks/outbox.ts';
 
 /** A sale line with the units it sold (M6 shows units sold per product). */
 type SaleLine = SellerSale & { quantity: number };
@@ -45,6 +46,10 @@ export async function recordPartnerSales(context: EventContext<'order.completed'
     const netCents = sales.reduce((sum, sale) => sum + sale.netCents, 0);
     const first = firstSalePayout({ orderId: data.orderId, netCents, isFirstCompletedOrder: earlier.rowCount === 0, completedAt: now }, rules);
     for (const entry of first.credits) await credits.append(sellerId, entry);
+    if (first.credits.length > 0) {
+      const storeCreditCents = (await findMember(tx, sellerId))?.store_credit_cents ?? 0;
+      await recordWebhookEvent(tx, 'seller.payout_credited', { sellerId, orderId: data.orderId, netCents, storeCreditCents }, now);
+    }
   }
 }
 

@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { levelsReachedForFirstTime, type RulesConfig, type UpgradeGift } from '../../../rules/index.ts';
 import type { Queryable } from '../../db/index.ts';
+import { toCartItem, type CartItemRow } from '../cart.ts';
+import { recordWebhookEvent } from '../webhooks/outbox.ts';
 
 export async function giveUpgradeGifts(tx: Queryable, memberId: string, rules: RulesConfig, now: Date): Promise<UpgradeGift[]> {
   const { rows } = await tx.query<{ points: number; highest_level: number }>(
@@ -21,13 +23,17 @@ export async function giveUpgradeGifts(tx: Queryable, memberId: string, rules: R
   }
   const given: UpgradeGift[] = [];
   for (const gift of reached.gifts) {
-    const inserted = await tx.query(
+    const inserted = await tx.query<CartItemRow>(
       `INSERT INTO cart_items (id, member_id, kind, catalog_item_id, level, name, coins, shipping, created_at)
        VALUES ($1, $2, 'upgrade_gift', (SELECT id FROM catalog_items WHERE id = $3), $4, $5, 0, 'with_next_order', $6)
-       ON CONFLICT (member_id, level) WHERE kind = 'upgrade_gift' DO NOTHING`,
+       ON CONFLICT (member_id, level) WHERE kind = 'upgrade_gift' DO NOTHING
+       RETURNING *`,
       [`gift-${randomUUID()}`, memberId, gift.catalogItemId ?? null, gift.level, gift.name, now],
     );
-    if (inserted.rowCount > 0) given.push(gift);
+    const row = inserted.rows[0];
+    if (!row) continue;
+    given.push(gift);
+    await recordWebhookEvent(tx, 'cart.item_added', { memberId, item: toCartItem(row) }, now);
   }
   return given;
 }
