@@ -5,35 +5,18 @@
  * Plural messages are chosen by the number in `{n}`. Weekday and month names are not
  * here: they come from `Intl` (see `elements/shared/format.ts`).
  */
+import enCore from './en-core.ts';
 import type { Message, MessagePlaceholders } from './message.ts';
 
 const en = {
-  // Faces every data element shares.
-  'face.loading': 'Loading…',
-  'face.empty': 'Nothing here yet.',
-  'face.signedOut': 'Sign in to see your rewards.',
-  'error.generic': 'Something went wrong.',
-  'error.network': 'The rewards service cannot be reached right now.',
-  'error.retry': 'Try again',
-  'error.unauthorized': 'Your session has ended. Please sign in again.',
-  'error.rateLimited': 'Too many requests. Please wait a moment.',
-  'error.insufficientCoins': 'You do not have enough coins for this.',
-  'error.alreadyCheckedIn': 'You have already checked in today.',
-  'error.outOfStock': 'This reward is out of stock.',
-  'error.notRemovable': 'This gift can no longer be removed.',
+  ...enCore,
+
+  // Actions every data element shares.
   'action.cancel': 'Cancel',
   'action.confirm': 'Confirm',
   'action.close': 'Close',
 
-  // Levels (P3), in programme order.
-  'level.0': 'Member',
-  'level.1': 'Mercury',
-  'level.2': 'Mars',
-  'level.3': 'Venus',
-  'level.4': 'Earth',
-  'level.5': 'Saturn',
-  'level.6': 'Jupiter',
-  'level.short': 'LV {n}',
+  // Levels (P3).
   'level.badge': 'Level {n}: {level}',
   'level.points': { one: '{n} point', other: '{n} points' },
   'level.pointsToNext': { one: '{n} point to {level}', other: '{n} points to {level}' },
@@ -43,8 +26,6 @@ const en = {
   'level.noDiscount': 'No member discount on this product',
   'level.noDiscountYet': 'No member discount yet',
   'level.progressValue': '{points} of {target} points',
-  'badge.label': '{level}, level {n}',
-  'badge.labelWithName': '{name}: {level}, level {n}',
   'level.reached': 'Level up! You reached {level}.',
 
   // Coins.
@@ -162,7 +143,6 @@ const en = {
   'signIn.checkIn': 'Sign in to check in and earn coins every day.',
   'signIn.cart': 'Sign in to see the gifts in your cart.',
   'signIn.redeem': 'Sign in to redeem rewards with your coins.',
-  'signIn.level': 'Sign in to see your level and points.',
   'signIn.coins': 'Sign in to see your coins.',
   'signIn.pointsHistory': 'Sign in to see your points history.',
 

@@ -14,17 +14,21 @@
  * the element passes them in as `LocaleSources` (see `elements/shared/locale-sources.ts`).
  *
  * Languages without a catalog read English; `locale` is then `en` too, so numbers and dates
- * match the words around them. `dir` follows the requested language, so the layout mirrors
+ * match the words around them. The English messages are the element's own (`en.ts`, or for
+ * the level badge only `en-core.ts`), so an element bundles no more English than it reads. `dir` follows the requested language, so the layout mirrors
  * with an Arabic or Hebrew page even before a catalog for it exists.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadCatalog, loadedCatalog, type CatalogLocale } from './catalogs.ts';
-import en, { type EnglishCatalog, type MessageKey } from './en.ts';
+import type { Catalog, EnglishCatalog, MessageKey } from './en.ts';
 import { closestLang, watchLanguage } from './language-watch.ts';
 import { canonicalLocale, matchCatalog, textDirection } from './locales.ts';
 import { formatMessage, type ParamsArgument, type ParamValue } from './message.ts';
 
 export type LocalizeHost = ReactiveControllerHost & HTMLElement & { locale?: string | null };
+
+/** The English messages an element reads: the whole catalog (`en.ts`) or a part (`en-core.ts`). */
+export type EnglishMessages = Partial<Catalog>;
 
 /** Where an element finds a locale besides its own attribute, its `lang` and the browser's. */
 export interface LocaleSources {
@@ -44,6 +48,7 @@ export class LocalizeController implements ReactiveController {
 
   constructor(
     private readonly host: LocalizeHost,
+    private readonly english: EnglishMessages,
     private readonly sources: LocaleSources = {},
   ) {
     host.addController(this);
@@ -66,19 +71,25 @@ export class LocalizeController implements ReactiveController {
 
   /** False while the catalog of the locale is still arriving (English shows meanwhile). */
   get loaded(): boolean {
-    return loadedCatalog(this.catalogKey) !== undefined;
+    return this.catalog() !== undefined;
   }
 
   /** A message, filled with its parameters; the compiler knows which ones each key needs. */
   t<K extends MessageKey>(key: K, ...params: ParamsArgument<EnglishCatalog[K]>): string {
-    const catalog = loadedCatalog(this.catalogKey) ?? en;
+    const catalog = this.catalogKey === 'en' ? undefined : loadedCatalog(this.catalogKey);
     const values = params[0] as Readonly<Record<string, ParamValue>> | undefined;
-    return formatMessage(this.locale, catalog[key] ?? en[key], values);
+    // The key itself only if the element's English lacks a message it reads (a bug to fix there).
+    return formatMessage(this.locale, catalog?.[key] ?? this.english[key] ?? key, values);
   }
 
-  /** Whether a key computed at run time (such as `reason.${ruleId}`) exists. */
+  /** Whether a key computed at run time (such as `reason.${ruleId}`) exists in the element's English. */
   has(key: string): key is MessageKey {
-    return Object.hasOwn(en, key);
+    return Object.hasOwn(this.english, key);
+  }
+
+  /** The catalog in use, if it is here: English always is. */
+  private catalog(): EnglishMessages | undefined {
+    return this.catalogKey === 'en' ? this.english : loadedCatalog(this.catalogKey);
   }
 
   hostConnected(): void {
@@ -109,11 +120,15 @@ export class LocalizeController implements ReactiveController {
     if (requested === this.requested) return false;
     this.requested = requested;
     this.catalogKey = matchCatalog(requested) ?? 'en';
-    if (!loadedCatalog(this.catalogKey)) {
-      const wanted = this.catalogKey;
-      void loadCatalog(wanted).then(() => {
-        if (this.catalogKey === wanted) this.host.requestUpdate();
-      });
+    const wanted = this.catalogKey;
+    if (wanted !== 'en' && !loadedCatalog(wanted)) {
+      // A catalog that fails to arrive leaves English on screen (loadCatalog reports it).
+      loadCatalog(wanted).then(
+        () => {
+          if (this.catalogKey === wanted) this.host.requestUpdate();
+        },
+        () => undefined,
+      );
     }
     return true;
   }

@@ -1,5 +1,5 @@
 /** Simplified Chinese. Chinese has one plural form, so plural messages are plain strings. */
-import { defineCatalog } from './catalogs.ts';
+import { defineCatalog } from './define-catalog.ts';
 
 export default defineCatalog({
   'face.loading': '加载中…',

@@ -82,8 +82,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** As the contract's `label`: 1–200 characters, no NUL and no lone surrogate half. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
+const storableText = /^[^\x00\uD800-\uDFFF]*$/u;
+
 function isLabel(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= limits.nameLength;
+  return typeof value === 'string' && value.length >= 1 && value.length <= limits.nameLength && storableText.test(value);
 }
 
 const sources = new Map<string, PublicBadges>();

@@ -24,7 +24,7 @@ export const ONE_FILE_BUDGET_GZIP = 40 * KB;
  * instead of failing the suite. Remove an entry as soon as its budget holds.
  */
 const NOT_MET_YET: Readonly<Record<string, string>> = {
-  'member-level-badge': 'the whole English catalog, the faces and the context still load with the badge',
+  'member-level-badge': 'the shared element base (configuration, provider context, theme tokens, faces) and nanostores for the page configuration still load with the badge',
   'one-file build': 'data elements still bundle the store, the SDK and zod/mini statically',
 };
 

@@ -1,6 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { LocalizeController } from '../../i18n/localize.ts';
+import enCore from '../../i18n/en-core.ts';
+import { LocalizeController, type EnglishMessages } from '../../i18n/localize.ts';
 import type { Theme } from '../rewards-provider/context.ts';
 import { warnConfigProblem } from './config-warning.ts';
 import { FaceState } from './face-state.ts';
@@ -22,12 +23,17 @@ import { RewardsConfigController } from './resolve-config.ts';
  *   `this.faceState.show(face, error?)` from `updated()`. Name the faces with the class's type
  *   parameter: `class CoinBalance extends RewardsElement<'loading' | 'ready' | 'error'>`.
  * - An unusable API is reported in the console once, by `willUpdate` here.
+ * - `static english` is the English the element reads (the fallback of every language): here the
+ *   faces' and the level's messages only (`en-core.ts`); `RewardsElement` gives the whole catalog.
  * - Every lifecycle override calls `super` (`connectedCallback`, `disconnectedCallback`,
  *   `willUpdate`, `updated`…): the controllers hang on them.
  *
  * @template Face The names of the element's faces.
  */
 export class ConfiguredElement<Face extends string = string> extends LitElement {
+  /** The English messages of the element; see the class comment. */
+  protected static english: EnglishMessages = enCore;
+
   /** Base URL of the rewards API; by default the nearest provider's or the page's. */
   @property({ reflect: true }) api?: string;
 
@@ -50,7 +56,11 @@ export class ConfiguredElement<Face extends string = string> extends LitElement 
 
   readonly #providerContext = new ProviderContextController(this);
   protected readonly configuration = new RewardsConfigController(this, this.#providerContext);
-  protected readonly l10n = new LocalizeController(this, elementLocaleSources(this.#providerContext));
+  protected readonly l10n = new LocalizeController(
+    this,
+    (this.constructor as typeof ConfiguredElement).english,
+    elementLocaleSources(this.#providerContext),
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

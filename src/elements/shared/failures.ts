@@ -3,12 +3,15 @@
  * API's error code, never the server's English `detail`) and a `rewards-error` event for the
  * page, which may log it or refresh an ended session.
  */
-import type { MessageKey } from '../../i18n/en.ts';
+import type enCore from '../../i18n/en-core.ts';
 import { RewardsErrorEvent } from '../../events/error.ts';
 import { isRewardsError, OriginRefusedError } from '../../sdk/errors.ts';
 
-/** The messages of failures; none takes parameters, so `t(failureMessageKey(error))` needs none. */
-export type FailureMessageKey = Extract<MessageKey, `error.${string}`>;
+/**
+ * The messages of failures; none takes parameters, so `t(failureMessageKey(error))` needs none.
+ * They are in `en-core.ts`: every element, the level badge too, can show any of them.
+ */
+export type FailureMessageKey = Extract<keyof typeof enCore, `error.${string}`>;
 
 const MESSAGE_BY_CODE: Readonly<Record<string, FailureMessageKey>> = {
   network: 'error.network',

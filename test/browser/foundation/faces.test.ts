@@ -5,6 +5,7 @@ import { property } from 'lit/decorators.js';
 import { defineElement } from './define.ts';
 import { emptyFace, errorFace, faceStyles, loadingFace, signedOutFace } from '../../../src/elements/shared/faces.ts';
 import { baseStyles } from '../../../src/elements/shared/theme.ts';
+import en from '../../../src/i18n/en.ts';
 import { LocalizeController } from '../../../src/i18n/localize.ts';
 
 type Face = 'loading' | 'ready' | 'empty' | 'signed-out' | 'error';
@@ -23,7 +24,7 @@ class FaceProbe extends LitElement {
   ];
   @property() face: Face = 'loading';
   @property({ reflect: true }) locale?: string;
-  readonly l10n = new LocalizeController(this);
+  readonly l10n = new LocalizeController(this, en);
   retries = 0;
 
   protected override render(): TemplateResult {

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { defineElement } from './define.ts';
 import { RewardsConfigController } from '../../../src/elements/shared/resolve-config.ts';
 import { baseStyles } from '../../../src/elements/shared/theme.ts';
+import en from '../../../src/i18n/en.ts';
 import { LocalizeController } from '../../../src/i18n/localize.ts';
 import { elementLocaleSources } from '../../../src/elements/shared/locale-sources.ts';
 import { ProviderContextController } from '../../../src/elements/shared/provider-context.ts';
@@ -27,7 +28,7 @@ export class L10nProbe extends LitElement {
   static override styles = baseStyles;
   @property({ reflect: true }) locale?: string;
   // The provider's and the page's locale, as the kit's base class passes them in.
-  readonly l10n = new LocalizeController(this, elementLocaleSources(new ProviderContextController(this)));
+  readonly l10n = new LocalizeController(this, en, elementLocaleSources(new ProviderContextController(this)));
 
   protected override render(): TemplateResult {
     const { l10n } = this;
