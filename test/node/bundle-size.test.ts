@@ -12,28 +12,23 @@ import { elementTags, measureAllElements as bundleAll, measureElement as bundleE
 
 const KB = 1024;
 
-/** The level badge, with everything it loads statically. */
-export const BADGE_BUDGET_GZIP = 12 * KB;
-/** Any per-element entry, with everything it loads statically. */
-export const ELEMENT_BUDGET_GZIP = 16 * KB;
-/** The one-file build of every member-facing element (twelve, with the provider). */
-export const ONE_FILE_BUDGET_GZIP = 40 * KB;
-
 /**
- * Budgets not met yet, with the reason: reported as TODO (they run and print their figure)
- * instead of failing the suite. Remove an entry as soon as its budget holds.
+ * Each budget is a target and a ceiling. The ceiling is asserted: a change that makes a bundle
+ * larger than it fails. Where the target is not met yet the ceiling sits just above today's size
+ * (lower it whenever a bundle shrinks, until it meets the target); the test prints how far off the
+ * target the bundle is.
  */
-const NOT_MET_YET: Readonly<Record<string, string>> = {
-  'member-level-badge': 'the shared element base (configuration, provider context, theme tokens, faces) and nanostores for the page configuration still load with the badge',
-  'one-file build': 'data elements still bundle the store, the SDK and zod/mini statically',
-};
+interface Budget {
+  target: number;
+  ceiling: number;
+}
 
-/**
- * A data element that still loads the store statically (through `RewardsElement`) cannot meet
- * the per-element budget yet; its test reports its size as TODO until the store moves behind a
- * dynamic import. Any other element is held to the budget.
- */
-const LOADS_THE_STORE = 'src/store/session.ts';
+/** The level badge, with everything it loads statically: the shared element base and nanostores still come along. */
+export const BADGE_BUDGET: Budget = { target: 12 * KB, ceiling: 18.5 * KB };
+/** Any per-element entry, with everything it loads statically: data elements still load the store, the SDK and zod/mini statically. */
+export const ELEMENT_BUDGET: Budget = { target: 16 * KB, ceiling: 43.5 * KB };
+/** The one-file build of every element. */
+export const ONE_FILE_BUDGET: Budget = { target: 40 * KB, ceiling: 67 * KB };
 
 // Each bundle is made once for the several checks on it.
 const bundles = new Map<string, Promise<BundleFigure>>();
@@ -50,15 +45,15 @@ function assertBrowserSafe(figure: BundleFigure): void {
   assert.deepEqual(found, [], `${figure.name} bundles server-only modules`);
 }
 
+function assertWithin(t: { diagnostic(message: string): void }, name: string, gzipped: number, budget: Budget): void {
+  assert.ok(gzipped <= budget.ceiling, `${name} is ${kb(gzipped)} gzip, over its ceiling of ${kb(budget.ceiling)}`);
+  if (gzipped > budget.target) t.diagnostic(`${name}: ${kb(gzipped)} gzip, ${kb(gzipped - budget.target)} over the ${kb(budget.target)} target`);
+}
+
 for (const tag of elementTags()) {
-  const budget = tag === 'member-level-badge' ? BADGE_BUDGET_GZIP : ELEMENT_BUDGET_GZIP;
-  test(`${tag}: at most ${kb(budget)} gzip with what it loads statically`, { todo: NOT_MET_YET[tag] }, async (t) => {
-    const figure = await measureElement(tag);
-    if (figure.gzipped > budget && NOT_MET_YET[tag] === undefined && figure.inputs.includes(LOADS_THE_STORE)) {
-      t.todo(`${kb(figure.gzipped)}: loads the store statically`);
-      return;
-    }
-    assert.ok(figure.gzipped <= budget, `${tag} is ${kb(figure.gzipped)} gzip (budget ${kb(budget)})`);
+  const budget = tag === 'member-level-badge' ? BADGE_BUDGET : ELEMENT_BUDGET;
+  test(`${tag}: at most ${kb(budget.ceiling)} gzip with what it loads statically (target ${kb(budget.target)})`, async (t) => {
+    assertWithin(t, tag, (await measureElement(tag)).gzipped, budget);
   });
 
   test(`${tag}: no endpoint table, shop event or rules configuration schema`, async () => {
@@ -66,9 +61,8 @@ for (const tag of elementTags()) {
   });
 }
 
-test(`one-file build: at most ${kb(ONE_FILE_BUDGET_GZIP)} gzip`, { todo: NOT_MET_YET['one-file build'] }, async () => {
-  const figure = await measureAllElements();
-  assert.ok(figure.gzipped <= ONE_FILE_BUDGET_GZIP, `the one-file build is ${kb(figure.gzipped)} gzip (budget ${kb(ONE_FILE_BUDGET_GZIP)})`);
+test(`one-file build: at most ${kb(ONE_FILE_BUDGET.ceiling)} gzip (target ${kb(ONE_FILE_BUDGET.target)})`, async (t) => {
+  assertWithin(t, 'the one-file build', (await measureAllElements()).gzipped, ONE_FILE_BUDGET);
 });
 
 test('one-file build: no endpoint table, shop event or rules configuration schema', async () => {
