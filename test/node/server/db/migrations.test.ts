@@ -10,7 +10,7 @@ const ALL_VERSIONS = MIGRATIONS.map((m) => m.version);
 
 const CONTRACT_TABLES = [
   'cart_items', 'catalog_items', 'check_ins', 'coupons', 'donations', 'events', 'idempotency_keys',
-  'ledger', 'members', 'orders', 'project_likes', 'projects', 'rate_limit_buckets', 'rules_versions', 'schema_migrations',
+  'ledger', 'members', 'orders', 'payout_runs', 'project_likes', 'projects', 'rate_limit_buckets', 'rules_versions', 'schema_migrations',
   'seller_payouts', 'seller_products', 'seller_sales', 'webhook_deliveries', 'webhook_endpoints', 'webhook_events', 'withdrawals',
 ];
 

@@ -32,6 +32,8 @@ async function startServerProcess(databaseUrl: string) {
       REWARDS_API_KEY: API_KEY,
       REWARDS_MEMBER_SECRET: MEMBER_SECRET,
       REWARDS_SEED_DEMO: '0',
+      // The subject is the key and the redemption: no timed work alongside.
+      REWARDS_SCHEDULER: '0',
     },
   });
   let output = '';
