@@ -20,7 +20,8 @@ export class BoundedCache<K, V> {
     if (value === undefined) {
       value = create();
       this.#entries.set(key, value);
-      this.#trim();
+      // The new entry has no subscriber yet, but the caller is about to use it: never drop it.
+      this.#trim(key);
     } else {
       // Re-inserted: a Map iterates in insertion order, so the first entries are the least recently used.
       this.#entries.delete(key);
@@ -42,11 +43,11 @@ export class BoundedCache<K, V> {
     return this.#entries.size;
   }
 
-  #trim(): void {
+  #trim(kept: K): void {
     if (this.#entries.size <= this.limit) return;
     for (const [key, value] of this.#entries) {
       if (this.#entries.size <= this.limit) return;
-      if (!this.idle(value)) continue;
+      if (key === kept || !this.idle(value)) continue;
       this.#entries.delete(key);
       this.dispose(value);
     }

@@ -83,6 +83,7 @@ export class MemberStores {
   /** Every token source that gave this member's token, newest last. */
   readonly #tokenSources = new Set<TokenSource>();
   readonly #channel: ChangeChannel | undefined;
+  #closed = false;
 
   constructor(api: ApiStores, { key, memberId }: MemberKey, settings: StoreSettings) {
     this.#api = api;
@@ -284,7 +285,13 @@ export class MemberStores {
     return all.filter((resource) => resource.mounted);
   }
 
+  /** Dropped from the API's stores: a session still bound to them resolves its member again. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
   close(): void {
+    this.#closed = true;
     this.#channel?.close();
   }
 
@@ -316,7 +323,8 @@ export class MemberStores {
       for (const change of changes) change.drop();
       changed = mutation.apply(answer);
     });
-    this.#channel?.post(changed);
+    // Dropped meanwhile (nothing showed this member): the next mutation goes through new stores.
+    if (!this.#closed) this.#channel?.post(changed);
     return answer;
   }
 

@@ -252,7 +252,7 @@ export class Session implements RewardsSession {
    */
   #withMember<R>(mutation: (stores: MemberStores) => Promise<R>): Promise<R> {
     const binding = this.#binding;
-    if (binding?.kind === 'member') return mutation(binding.stores);
+    if (binding?.kind === 'member' && !binding.stores.closed) return mutation(binding.stores);
     return this.#memberStores().then(mutation);
   }
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createRewardsStore, type RewardsStore } from '../../../src/store/index.ts';
-import { countingFetch, newMember, serverUrl, shop } from '../support/server.ts';
+import { countingFetch, newMember, serverUrl, shop, signToken } from '../support/server.ts';
 import { watch } from '../support/watch.ts';
 
 async function catalogItem(coins: number, stock: number): Promise<string> {
@@ -195,5 +195,53 @@ describe('optimistic changes', () => {
     expect(account.data().coins.available).to.equal(10);
     calendar.stop();
     account.stop();
+  });
+});
+
+describe('a member among many on one page', () => {
+  let store: RewardsStore | undefined;
+  afterEach(() => store?.dispose());
+
+  // A page keeps the stores of 16 members; past that it drops those nobody shows.
+  async function showOthers(count: number, api: string): Promise<Array<() => void>> {
+    const stops: Array<() => void> = [];
+    for (let index = 0; index < count; index++) {
+      const token = await signToken(`crowd-${Date.now().toString(36)}-${index}`);
+      const view = watch(store!.session({ api, getToken: () => token }).account);
+      stops.push(() => view.stop());
+    }
+    return stops;
+  }
+
+  it('C6 the 17th member, while 16 others are shown, gets stores that work: its calendar loads and it checks in', async () => {
+    const api = await serverUrl();
+    store = createRewardsStore();
+    const stops = await showOthers(16, api);
+    const member = await newMember();
+    const session = store.session({ api, getToken: () => member.token });
+    const calendar = watch(session.checkIns());
+    await calendar.ready();
+
+    const answer = await session.checkIn();
+
+    expect(answer.coinsAwarded).to.equal(10);
+    expect(calendar.data().checkedInToday).to.equal(true);
+    for (const stop of stops) stop();
+  });
+
+  it('C6 a session whose member was dropped while nobody showed it still checks in, once', async () => {
+    const api = await serverUrl();
+    store = createRewardsStore();
+    const member = await newMember();
+    const session = store.session({ api, getToken: () => member.token });
+    await session.recheckMember();
+    // 17 other members come and go; this member's stores, shown by nothing, are dropped.
+    for (const stop of await showOthers(17, api)) stop();
+    await showOthers(1, api);
+
+    const answer = await session.checkIn();
+    expect(answer.coinsAwarded).to.equal(10);
+    const account = watch(session.account);
+    expect((await account.ready()).coins.available).to.equal(10);
   });
 });
