@@ -234,7 +234,7 @@ describe('a member among many on one page', () => {
     store = createRewardsStore();
     const member = await newMember();
     const session = store.session({ api, getToken: () => member.token });
-    await session.recheckMember();
+    await session.refresh();
     // 17 other members come and go; this member's stores, shown by nothing, are dropped.
     for (const stop of await showOthers(17, api)) stop();
     await showOthers(1, api);
