@@ -1,7 +1,8 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { MeResponse } from '../../api/member.ts';
-import { type ResourceState, type RewardsError } from '../../store/index.ts';
+import type { RewardsError } from '../../sdk/errors.ts';
+import type { ResourceState } from '../../store/state.ts';
 import { failureMessageKey } from '../shared/failures.ts';
 import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
 import { formatNumber } from '../shared/format.ts';

@@ -1,21 +1,36 @@
 import en from '../../i18n/en.ts';
 import type { EnglishMessages } from '../../i18n/localize.ts';
-import { rewardsSession, type RewardsSession } from '../../store/index.ts';
+import type { RewardsSession } from '../../store/session.ts';
 import { ConfiguredElement } from './configured-element.ts';
+import { loadedStore, loadStore } from './store-loader.ts';
 
 /**
  * A data element that reads the shared store: `ConfiguredElement` (configuration, language,
  * theme, internals and face state; see there for what subclasses must and must not do) plus
  * the store session of its effective configuration, and the whole English catalog.
  *
+ * The store is loaded on demand (`store-loader.ts`) when the first data element connects:
+ * `session()` is `undefined` until it has arrived, and the element shows its loading face.
+ *
  * @template Face The names of the element's faces.
  */
 export class RewardsElement<Face extends string = string> extends ConfiguredElement<Face> {
   protected static override english: EnglishMessages = en;
 
-  /** The store session of the effective configuration, or undefined while there is none. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!loadedStore()) {
+      loadStore().then(
+        () => this.requestUpdate(),
+        (error: unknown) => console.error('member-rewards-kit: the store could not be loaded', error),
+      );
+    }
+  }
+
+  /** The store session of the effective configuration, or undefined while there is none or the store is loading. */
   protected session(): RewardsSession | undefined {
     const config = this.configuration.config;
-    return config ? rewardsSession(config) : undefined;
+    const store = loadedStore();
+    return config && store ? store.rewardsSession(config) : undefined;
   }
 }
