@@ -9,11 +9,12 @@ import { failureMessageKey } from '../shared/failures.ts';
 import { faceStyles, skeleton } from '../shared/faces.ts';
 import { formatMoney, formatPercent } from '../shared/format.ts';
 import { levelNameKey } from '../shared/levels.ts';
+import { loadFor } from '../shared/on-demand.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
 import { memberPriceStyles } from './member-price.styles.ts';
-import { isCurrency, isWholeAmount, quoteLine } from './order-quote.ts';
+import { isCurrency, isWholeAmount, orderQuotes } from './product-line.ts';
 
 type PriceFace =
   | { face: 'loading' }
@@ -90,9 +91,15 @@ export class MemberPrice extends RewardsElement<PriceFace['face']> {
   private readonly levels = new SelectedStoreController<ResourceState<LevelsResponse>>(this, () => this.session()?.levels);
   private current: PriceFace = LOADING;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    loadFor(this, orderQuotes, 'the quote rules');
+  }
+
   private resolveFace(): PriceFace {
     if (!this.validInput()) return { face: 'empty' };
-    if (!this.session()) return LOADING;
+    const quotes = orderQuotes.module;
+    if (!this.session() || !quotes) return LOADING;
     const account = this.account.value;
     if (!account || account.status === 'loading') return LOADING;
     if (account.status === 'signed-out') return { face: 'signed-out' };
@@ -100,7 +107,7 @@ export class MemberPrice extends RewardsElement<PriceFace['face']> {
     const levels = this.levels.value;
     const terms = levels && dataOf(levels);
     if (!terms) return levels?.status === 'error' ? { face: 'error', error: levels.error } : LOADING;
-    const quote = quoteLine(
+    const quote = quotes.quoteLine(
       { unitPriceCents: this.price!, quantity: 1, partnerSeller: this.partnerSeller, specialOffer: this.specialOffer },
       account.data.points,
       terms,

@@ -8,10 +8,11 @@ import { warnInputProblem } from '../shared/input-warning.ts';
 import { failureMessageKey } from '../shared/failures.ts';
 import { faceStyles, skeleton } from '../shared/faces.ts';
 import { levelNameKey } from '../shared/levels.ts';
+import { loadFor } from '../shared/on-demand.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
-import { isWholeAmount, quoteLine } from '../member-price/order-quote.ts';
+import { isWholeAmount, orderQuotes } from '../member-price/product-line.ts';
 import { pointsForProductStyles } from './points-for-product.styles.ts';
 
 type EarnFace =
@@ -83,9 +84,15 @@ export class PointsForProduct extends RewardsElement<EarnFace['face']> {
   private readonly levels = new SelectedStoreController<ResourceState<LevelsResponse>>(this, () => this.session()?.levels);
   private current: EarnFace = LOADING;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    loadFor(this, orderQuotes, 'the quote rules');
+  }
+
   private resolveFace(): EarnFace {
     if (!isWholeAmount(this.price) || !isWholeAmount(this.quantity)) return { face: 'empty' };
-    if (!this.session()) return LOADING;
+    const quotes = orderQuotes.module;
+    if (!this.session() || !quotes) return LOADING;
     const levels = this.levels.value;
     const terms = levels && dataOf(levels);
     if (!terms) return levels?.status === 'error' ? { face: 'error', error: levels.error } : LOADING;
@@ -94,7 +101,7 @@ export class PointsForProduct extends RewardsElement<EarnFace['face']> {
     const line = { unitPriceCents: this.price, quantity: this.quantity, partnerSeller: false, specialOffer: false };
     const member = dataOf(account);
     // A member whose account cannot be read still learns what the order earns, without a level.
-    const quote = quoteLine(line, member?.points ?? 0, terms);
+    const quote = quotes.quoteLine(line, member?.points ?? 0, terms);
     if (quote.points === 0 && quote.coins === 0) return { face: 'empty', quote };
     // Without a member there is no level to reach: a quote at 0 points would promise Mercury.
     const withoutLevel = { ...quote, levelAfter: null };

@@ -2,7 +2,8 @@ import en from '../../i18n/en.ts';
 import type { EnglishMessages } from '../../i18n/localize.ts';
 import type { RewardsSession } from '../../store/session.ts';
 import { ConfiguredElement } from './configured-element.ts';
-import { loadedStore, loadStore } from './store-loader.ts';
+import { loadFor } from './on-demand.ts';
+import { store } from './store-loader.ts';
 
 /**
  * A data element that reads the shared store: `ConfiguredElement` (configuration, language,
@@ -19,18 +20,13 @@ export class RewardsElement<Face extends string = string> extends ConfiguredElem
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!loadedStore()) {
-      loadStore().then(
-        () => this.requestUpdate(),
-        (error: unknown) => console.error('member-rewards-kit: the store could not be loaded', error),
-      );
-    }
+    loadFor(this, store, 'the store');
   }
 
-  /** The store session of the effective configuration, or undefined while there is none or the store is loading. */
+  /** The store session of the effective configuration; `undefined` while there is none or the store is on its way. */
   protected session(): RewardsSession | undefined {
     const config = this.configuration.config;
-    const store = loadedStore();
-    return config && store ? store.rewardsSession(config) : undefined;
+    const loaded = store.module;
+    return config && loaded ? loaded.rewardsSession(config) : undefined;
   }
 }
