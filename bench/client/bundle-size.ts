@@ -1,8 +1,8 @@
 /**
  * Bundle sizes as a user's bundler produces them: an entry bundled with esbuild (code splitting,
  * minified, `process.env.NODE_ENV` set to production), then each chunk it loads statically
- * gzipped. What loads on demand (the Chinese catalog, the signed-in badge's store) is not
- * counted. Shared by the bench (which reports them) and the size-budget test (which enforces them).
+ * gzipped. What loads on demand (the Chinese catalog; the store, the SDK and zod that data
+ * elements and the signed-in badge fetch after connecting; the quote rules) is not counted. Shared by the bench (which reports them) and the size-budget test (which enforces them).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
