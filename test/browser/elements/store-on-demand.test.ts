@@ -12,6 +12,11 @@ import type { CoinBalance } from '../../../src/elements/coin-balance/coin-balanc
 import { newMember, serverUrl } from '../support/server.ts';
 import { untilFace, visibleText } from './support/faces.ts';
 
+// The browser keeps 250 resource entries by default; the elements' own modules are ~120 of them.
+const RESOURCE_BUFFER = 250;
+const loadedWithTheElements = performance.getEntriesByType('resource').length;
+performance.setResourceTimingBufferSize(10_000);
+
 /** The modules of the store chunk the page has downloaded so far. */
 function storeDownloads(): string[] {
   return performance
@@ -22,6 +27,7 @@ function storeDownloads(): string[] {
 
 describe('the store on demand', () => {
   it('is not downloaded with the elements, then once for every element on the page, which show their balance and level', async () => {
+    expect(loadedWithTheElements, 'every module loaded with the elements was recorded').to.be.below(RESOURCE_BUFFER);
     expect(storeDownloads(), 'store modules before any element connected').to.deep.equal([]);
     const api = await serverUrl();
     const { token } = await newMember({ coins: 321 });
