@@ -14,9 +14,17 @@ export interface BundleFigure {
   minified: number;
   /** The same chunks, each gzipped (level 9), added up. */
   gzipped: number;
+  /**
+   * What it fetches later, on demand (gzip, added up): the store, the SDK and zod of a data
+   * element, the quote rules. Language catalogs are left out: only a page in that language loads one.
+   */
+  onDemandGzipped: number;
   /** Project source files in those chunks, for finding what made a bundle grow. */
   inputs: string[];
 }
+
+/** A language's messages (`src/i18n/zh-CN.ts`), other than the English every element bundles. */
+const LANGUAGE_CATALOG = /^src\/i18n\/(?!en\.ts$)[a-z]{2,3}(-[A-Za-z]+)?\.ts$/;
 
 /** Bundles `contents` (a module resolved from the project root) and measures what loads with it. */
 export async function measureBundle(name: string, contents: string): Promise<BundleFigure> {
@@ -44,12 +52,29 @@ export async function measureBundle(name: string, contents: string): Promise<Bun
     for (const imported of outputs[file]!.imports) if (imported.kind === 'import-statement') visit(imported.path);
   };
   visit(entry);
+  const later = new Set<string>();
+  const visitLater = (file: string) => {
+    if (later.has(file) || loaded.has(file)) return;
+    later.add(file);
+    for (const imported of outputs[file]!.imports) visitLater(imported.path);
+  };
+  for (const file of loaded) {
+    for (const imported of outputs[file]!.imports) {
+      const catalog = Object.keys(outputs[imported.path]?.inputs ?? {}).some((input) => LANGUAGE_CATALOG.test(input));
+      if (imported.kind === 'dynamic-import' && !catalog) visitLater(imported.path);
+    }
+  }
+  const gzipOf = (paths: Set<string>) =>
+    result.outputFiles
+      .filter((file) => [...paths].some((path) => file.path.endsWith(path)))
+      .reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).byteLength, 0);
   const files = result.outputFiles.filter((file) => [...loaded].some((path) => file.path.endsWith(path)));
   const inputs = [...loaded].flatMap((file) => Object.keys(outputs[file]!.inputs)).filter((input) => input.startsWith('src/'));
   return {
     name,
     minified: files.reduce((sum, file) => sum + file.contents.byteLength, 0),
-    gzipped: files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).byteLength, 0),
+    gzipped: gzipOf(loaded),
+    onDemandGzipped: gzipOf(later),
     inputs: [...new Set(inputs)].sort(),
   };
 }

@@ -33,8 +33,12 @@ export async function measureClient({ runs = 3, timings = true } = {}): Promise<
   const budgets: ClientBudget[] = [];
   const badge = sizes.find((size) => size.name === 'member-level-badge');
   if (badge) budgets.push({ name: 'member-level-badge gzip KB', actual: badge.gzipped / 1024, limit: 12, kind: 'max' });
+  const entries = sizes.filter((size) => size.name !== 'member-level-badge' && elementTags().includes(size.name));
+  const largest = entries.reduce((a, b) => (b.gzipped > a.gzipped ? b : a));
+  budgets.push({ name: `largest other per-element entry (${largest.name}) gzip KB`, actual: largest.gzipped / 1024, limit: 16, kind: 'max' });
   const all = sizes.at(-1)!;
-  budgets.push({ name: 'one-file build gzip KB', actual: all.gzipped / 1024, limit: 30, kind: 'max' });
+  // Every element's tag: the twelve member-facing ones' budget (the seven first ones had 30 KB).
+  budgets.push({ name: 'one-file build gzip KB', actual: all.gzipped / 1024, limit: 40, kind: 'max' });
   const fresh = pages.find((page) => page.name === '1,000 badges, fresh page');
   const warm = pages.find((page) => page.name === '1,000 badges, warm page');
   if (fresh) budgets.push({ name: '1,000 badges fresh / plain page', actual: fresh.ratio, limit: 3, kind: 'max' });
@@ -43,11 +47,14 @@ export async function measureClient({ runs = 3, timings = true } = {}): Promise<
   const lines = [
     '## Client',
     '',
-    'Bundles as a user\'s bundler makes them (esbuild, minified, each statically loaded chunk gzipped); ratio to Lit itself.',
+    "Bundles as a user's bundler makes them (esbuild, minified, each statically loaded chunk gzipped); ratio to Lit itself; then what the entry fetches on demand after connecting (the store, the SDK and zod; language catalogs left out).",
     '',
-    '| bundle | min | gzip | × Lit |',
-    '| --- | ---: | ---: | ---: |',
-    ...sizes.map((size) => `| ${size.name} | ${kb(size.minified)} | ${kb(size.gzipped)} | ${size.ratioToLit.toFixed(2)} |`),
+    '| bundle | min | gzip | × Lit | then on demand (gzip) |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...sizes.map(
+      (size) =>
+        `| ${size.name} | ${kb(size.minified)} | ${kb(size.gzipped)} | ${size.ratioToLit.toFixed(2)} | ${size.onDemandGzipped > 0 ? kb(size.onDemandGzipped) : '—'} |`,
+    ),
   ];
   if (pages.length > 0) {
     lines.push(
