@@ -34,11 +34,18 @@ export function onDemand<M>(importer: () => Promise<M>): OnDemand<M> {
   };
 }
 
-/** Loads `demand`'s module unless it is there, and updates `host` when it arrives. */
-export function loadFor(host: ReactiveControllerHost, demand: OnDemand<unknown>, what: string): void {
+/**
+ * Loads `demand`'s module unless it is there, and updates `host` when it arrives. A failed
+ * download is reported in the console and tried again when the browser is back online; the
+ * host shows its loading face meanwhile.
+ */
+export function loadFor(host: Pick<ReactiveControllerHost, 'requestUpdate'>, demand: OnDemand<unknown>, what: string): void {
   if (demand.module) return;
   demand.load().then(
     () => host.requestUpdate(),
-    (error: unknown) => console.error(`member-rewards-kit: ${what} could not be loaded`, error),
+    (error: unknown) => {
+      console.error(`member-rewards-kit: ${what} could not be loaded`, error);
+      addEventListener('online', () => loadFor(host, demand, what), { once: true });
+    },
   );
 }

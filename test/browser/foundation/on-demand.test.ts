@@ -1,0 +1,67 @@
+/**
+ * What the elements load after connecting (the store, the quote rules): once per page however
+ * many elements ask, and again after a failed download once the browser is back online.
+ */
+import { expect } from '@open-wc/testing';
+import { loadFor, onDemand } from '../../../src/elements/shared/on-demand.ts';
+
+/** A stand-in for a Lit host: counts the updates it is asked for. */
+function host(): { updates: number; requestUpdate(): void } {
+  return {
+    updates: 0,
+    requestUpdate() {
+      this.updates++;
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('modules on demand', () => {
+  it('are downloaded once for every element that asks, and each element updates when it arrives', async () => {
+    let downloads = 0;
+    const demand = onDemand(async () => {
+      downloads++;
+      return { answer: 42 };
+    });
+    const first = host();
+    const second = host();
+    loadFor(first, demand, 'a module');
+    loadFor(second, demand, 'a module');
+    expect(demand.module).to.equal(undefined);
+    await settle();
+    expect(downloads).to.equal(1);
+    expect(demand.module).to.deep.equal({ answer: 42 });
+    expect([first.updates, second.updates]).to.deep.equal([1, 1]);
+    // Already there: nothing to wait for, no extra update.
+    loadFor(first, demand, 'a module');
+    expect(first.updates).to.equal(1);
+  });
+
+  it('are downloaded again once the browser is back online after a failed download', async () => {
+    let attempts = 0;
+    const demand = onDemand(async () => {
+      attempts++;
+      if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
+      return { answer: 42 };
+    });
+    const element = host();
+    const errors: unknown[][] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      loadFor(element, demand, 'the store');
+      await settle();
+    } finally {
+      console.error = consoleError;
+    }
+    expect(demand.module).to.equal(undefined);
+    expect(element.updates).to.equal(0);
+    expect(String(errors[0]?.[0])).to.contain('the store could not be loaded');
+    dispatchEvent(new Event('online'));
+    await settle();
+    expect(attempts).to.equal(2);
+    expect(demand.module).to.deep.equal({ answer: 42 });
+    expect(element.updates).to.equal(1);
+  });
+});
