@@ -17,12 +17,23 @@ export interface MemberWorld {
 let counter = 0;
 const uniqueId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter += 1)}`;
 
-export async function memberWorld(names: { member?: string; gift?: string; product?: string; project?: string } = {}): Promise<MemberWorld> {
+/** The texts (and the gift's image URL) the world is made with; plain ones by default. */
+export interface WorldTexts {
+  member?: string;
+  gift?: string;
+  giftDescription?: string;
+  giftImage?: string;
+  project?: string;
+  seller?: string;
+  product?: string;
+}
+
+export async function memberWorld(names: WorldTexts = {}): Promise<MemberWorld> {
   const member = await newMember({ displayName: names.member ?? 'Ada Lovelace', coins: 800 });
   const client = createRewardsClient({ baseUrl: await serverUrl(), getToken: () => member.token });
   const giftName = names.gift ?? 'Soldering station';
   const gift = uniqueId('world-gift');
-  await shop('putCatalogItem', gift, { kind: 'product', name: giftName, description: 'With a stand', imageUrl: null, coins: 50, stock: 5 });
+  await shop('putCatalogItem', gift, { kind: 'product', name: giftName, description: names.giftDescription ?? 'With a stand', imageUrl: names.giftImage ?? null, coins: 50, stock: 5 });
   await client.redeem(gift);
   await client.checkIn();
   const projectId = uniqueId('world-project');
@@ -36,8 +47,8 @@ export async function memberWorld(names: { member?: string; gift?: string; produ
   } as never);
   await client.donate(projectId, 10);
 
-  const seller = await newMember({ displayName: 'Parts Co' });
-  await shop('putSeller', seller.memberId, 'Parts Co');
+  const seller = await newMember({ displayName: names.seller ?? 'Parts Co' });
+  await shop('putSeller', seller.memberId, names.seller ?? 'Parts Co');
   const productName = names.product ?? 'Synth kit';
   await shop('putSellerProduct', seller.memberId, 'KIT', { name: productName, stock: 50 });
   await shop('sendEvent', {
