@@ -11,7 +11,7 @@ import type { Badge } from '../api/public.ts';
 import type { ErrorCode } from '../api/errors.ts';
 import { createBadgeBatcher, type BadgeBatcher } from './badge-batcher.ts';
 import { RewardsError, isRewardsError } from './errors.ts';
-import { backoffDelay, parseRetryAfter, retryPolicy } from './retry.ts';
+import { attemptLimit, backoffDelay, parseRetryAfter, retryPolicy } from './retry.ts';
 
 export type PublicBadgeState =
   | { readonly status: 'loading' }
@@ -116,20 +116,23 @@ export function createPublicBadges(api: string, options: PublicBadgesOptions = {
   async function loadBadges(ids: readonly string[]): Promise<Readonly<Record<string, Badge>>> {
     const url = `${api}/v1/badges?members=${encodeURIComponent(ids.join(','))}`;
     const policy = retryPolicy(undefined);
+    const started = policy.now();
     for (let failures = 1; ; failures++) {
-      const outcome = await attempt(url);
+      const outcome = await attempt(url, attemptLimit(policy, started, timeoutMs));
       if (outcome.ok) return outcome.badges;
       const { failure } = outcome;
-      if (!failure.retryable || failures >= policy.attempts) throw failure.error;
-      await policy.sleep(backoffDelay(policy, failures, failure.retryAfterMs));
+      const delay = backoffDelay(policy, failures, failure.retryAfterMs);
+      // Like every SDK call: a hanging server shows its error within the retry budget.
+      if (!failure.retryable || failures >= policy.attempts || policy.now() - started + delay > policy.budgetMs) throw failure.error;
+      await policy.sleep(delay);
     }
   }
 
   type Failure = { error: RewardsError; retryable: boolean; retryAfterMs?: number | undefined };
 
-  async function attempt(url: string): Promise<{ ok: true; badges: Record<string, Badge> } | { ok: false; failure: Failure }> {
+  async function attempt(url: string, limitMs: number): Promise<{ ok: true; badges: Record<string, Badge> } | { ok: false; failure: Failure }> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const timer = setTimeout(() => controller.abort(), limitMs);
     let response: Response;
     let text: string;
     try {

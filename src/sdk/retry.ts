@@ -79,6 +79,14 @@ export function backoffDelay(policy: RetryPolicy, failures: number, retryAfterMs
 }
 
 /**
+ * The time limit of an attempt of a call begun at `startedAt`: `timeoutMs`, or what is left of
+ * the budget when that is less, so that no call (retries included) outlasts its budget.
+ */
+export function attemptLimit(policy: RetryPolicy, startedAt: number, timeoutMs: number): number {
+  return Math.max(0, Math.min(timeoutMs, policy.budgetMs - (policy.now() - startedAt)));
+}
+
+/**
  * `Retry-After` in milliseconds: either delay-seconds (`120`) or an HTTP date
  * (`Wed, 21 Oct 2015 07:28:00 GMT`); `undefined` when absent or unreadable.
  */

@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { problemDetails } from '../api/errors.ts';
 import { OriginRefusedError, RewardsError, abortedError } from './errors.ts';
-import { backoffDelay, parseRetryAfter, retryPolicy, type RetryOptions } from './retry.ts';
+import { attemptLimit, backoffDelay, parseRetryAfter, retryPolicy, type RetryOptions } from './retry.ts';
 
 /** The subset of `fetch` the SDK uses; pass a wrapper to add logging, tracing or tests' faults. */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
@@ -141,7 +141,7 @@ export function createTransport(options: TransportOptions): Transport {
       const init: RequestInit = { method: endpoint.method, headers };
       if (spec.body !== undefined) init.body = JSON.stringify(spec.body);
 
-      const answer = await attempt(url, init, signal);
+      const answer = await attempt(url, init, signal, attemptLimit(policy, started, timeoutMs));
       let failure: Failure;
       if ('error' in answer) {
         failure = answer;
@@ -197,14 +197,14 @@ export function createTransport(options: TransportOptions): Transport {
     return headers;
   }
 
-  /** One request, body included, under the per-attempt timeout and the caller's signal. */
-  async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Answer | Failure> {
+  /** One request, body included, within `limitMs` (the per-attempt timeout) and the caller's signal. */
+  async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined, limitMs: number): Promise<Answer | Failure> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, timeoutMs);
+    }, limitMs);
     const forwardAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', forwardAbort, { once: true });
     try {
@@ -214,7 +214,7 @@ export function createTransport(options: TransportOptions): Transport {
     } catch (cause) {
       if (signal?.aborted) throw abortedError(signal);
       if (timedOut) {
-        return { error: new RewardsError({ code: 'timeout', detail: `No answer within ${timeoutMs} ms.`, cause }), retryable: true };
+        return { error: new RewardsError({ code: 'timeout', detail: `No answer within ${limitMs} ms.`, cause }), retryable: true };
       }
       if (cause instanceof RewardsError) return { error: cause, retryable: false };
       return { error: new RewardsError({ code: 'network', detail: 'The server could not be reached.', cause }), retryable: true };

@@ -274,7 +274,9 @@ export class RewardCatalog extends RewardsElement<CatalogFace> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.faceState.show(this.face, this.failure());
+    // Reported only once shown: while the other resource still loads, a first failure that the
+    // second one then replaces would be reported twice.
+    this.faceState.show(this.face, this.face === 'error' ? this.failure() : undefined);
     this.applyFocus();
   }
 

@@ -6,7 +6,8 @@
 import { expect } from '@open-wc/testing';
 import { lightPalette } from '../../../src/elements/shared/theme.ts';
 import { newMember, serverUrl } from '../support/server.ts';
-import { part, untilFace } from './support/faces.ts';
+import { part, untilFace, visibleText } from './support/faces.ts';
+import { memberWorld } from './support/member-world.ts';
 
 const PAGE = new URL('./support/strict-csp/page.html', import.meta.url).pathname;
 
@@ -56,6 +57,34 @@ describe('under a strict CSP (script-src \'self\'; style-src \'self\')', () => {
       expect(fill.getBoundingClientRect().width).to.be.greaterThan(0);
       expect(fill.getBoundingClientRect().width).to.be.lessThan(part(progress, 'progress')!.getBoundingClientRect().width);
       expect(violations).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('every element shows its data, laid out and styled, with no violation', async () => {
+    const world = await memberWorld();
+    const { frame, doc, violations } = await openPage({
+      api: await serverUrl(),
+      member: world.member.memberId,
+      token: world.member.token,
+      project: world.projectId,
+      seller: world.seller.token,
+    });
+    try {
+      const elements = [...doc.body.querySelectorAll<HTMLElement>('*')].filter((element) => element.localName.includes('-'));
+      expect(new Set(elements.map((element) => element.localName)).size, 'every element of the kit').to.equal(12);
+      const view = frame.contentWindow!;
+      for (const element of elements) {
+        await untilFace(element, 'ready', 8_000);
+        const box = element.getBoundingClientRect();
+        expect(box.width * box.height, `${element.localName} is laid out`).to.be.greaterThan(0);
+        expect(visibleText(element), `${element.localName} shows text`).not.to.equal('');
+        // Its own stylesheet applies (adopted, so the policy allows it): the kit's font, not the frame's serif default.
+        expect(view.getComputedStyle(element.shadowRoot!.firstElementChild ?? element).fontFamily, element.localName).not.to.match(/^"?Times/);
+      }
+      // The page's own probe is refused (the proof that the policy holds); nothing else is.
+      expect(violations.filter((violation) => !violation.endsWith('/strict-csp/page.ts)'))).to.deep.equal([]);
     } finally {
       frame.remove();
     }

@@ -187,4 +187,15 @@ describe('abort and timeout', () => {
     expect(server.calls).to.have.length(2);
     expect(Date.now() - started).to.be.lessThan(2_000);
   });
+
+  it('no call outlasts its retry budget: the last attempt gets only what is left of it', async () => {
+    const server = hangingServer();
+    const started = Date.now();
+    // Attempts of up to 300 ms within a budget of 400 ms: the second one is cut at about 100 ms.
+    const error = await failureOf(client(server.fetch, { timeoutMs: 300, retry: { attempts: 4, budgetMs: 400, random: () => 0, sleep: async () => {} } }).getLevels());
+    const took = Date.now() - started;
+    expect(error.code).to.equal('timeout');
+    expect(server.calls).to.have.length.within(2, 3);
+    expect(took).to.be.within(380, 540);
+  });
 });
