@@ -58,7 +58,7 @@ async function untilAnswered(current: Current, path: string, init: { method: str
 for (const target of durableTargets()) {
   const kills = KILLS[target.name];
   describe(`SIGKILL under load, restart on the same database (${target.name})`, () => {
-    test(`${kills} kills during ${CLIENTS} clients' credits and redemptions: every answered write once, replays replay, balances = ledger, webhooks delivered`, { timeout: 240_000 }, async () => {
+    test(`S1 C11 ${kills} kills during ${CLIENTS} clients' credits and redemptions: every answered write once, replays replay, balances = ledger, webhooks delivered`, { timeout: 240_000 }, async () => {
       const store = await target.create();
       const receiver = await startReceiver(systemClock);
       const start = () => startServerProcess({ DATABASE_URL: store.url, REWARDS_API_KEY: API_KEY, REWARDS_MEMBER_SECRET: MEMBER_SECRET, REWARDS_SEED_DEMO: '0' });
