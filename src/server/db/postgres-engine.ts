@@ -62,8 +62,15 @@ export async function openPostgresEngine(connectionString: string, poolSize = DE
     connectionString,
     max: poolSize,
     types: pgTypeConfig,
-    // Every session in UTC, like PGlite, so now()::date and timestamp text agree on both engines.
-    options: '-c TimeZone=UTC',
+  });
+  // Every session in UTC, like PGlite, so now()::date and timestamp text agree on both engines.
+  // A SET on each new connection rather than the `options` startup parameter, which a pooler in
+  // transaction mode (PgBouncer) refuses; PgBouncer keeps TimeZone per client across its servers.
+  // The SET is queued on the client before anything the pool hands it out for.
+  pool.on('connect', (client) => {
+    client.query(`SET TimeZone = 'UTC'`).catch(() => {
+      // A connection that cannot even take this is broken: its next query fails and says why.
+    });
   });
   // An idle pooled connection that the server closes must not crash the process: the pool drops
   // it, and the next query opens a fresh one.

@@ -8,8 +8,10 @@
  * before (M2 payouts and the M3 first-order credit): a debt left by design-defect refunds (M5) is
  * paid first from later earnings, and nothing is ever paid twice.
  *
- * Every run, by the schedule or by hand, is one transaction under one advisory lock, so runs on
- * several instances on one database take turns; a run that credited something is recorded.
+ * A run by hand is one transaction under one advisory lock; the schedule pays each seller in a
+ * transaction of its own (timed-work/payouts-job.ts). Either way the seller's row is locked and
+ * what is paid re-read under that lock, so each month is paid once however runs interleave; a run
+ * that credited something is recorded.
  */
 import type { PayoutRun, PayoutRunsResponse, PayoutsResponse, SellerPayout } from '../../api/index.ts';
 import { calendarDay, isRefusal, payoutDecision, payoutTiming, type CalendarMonth, type FirstOrderCredit, type PayoutRecord, type RulesConfig } from '../../rules/index.ts';
@@ -23,18 +25,12 @@ import { recordWebhookEvent } from './webhooks/outbox.ts';
 
 export type PayoutTrigger = 'schedule' | 'manual';
 
-/** The one lock every payout run takes: runs on every instance sharing the database take turns. */
+/** The lock every payout run by hand takes: such runs on every instance sharing the database take turns. */
 const RUN_LOCK = `hashtextextended('timed-work:payouts', 0)`;
 
 /** Waits for any other run to finish. */
 export async function lockPayoutRuns(tx: Queryable): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock(${RUN_LOCK})`);
-}
-
-/** Takes the lock only if no other run holds it: the scheduler's election of the instance that pays. */
-export async function tryLockPayoutRuns(tx: Queryable): Promise<boolean> {
-  const { rows } = await tx.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${RUN_LOCK}) AS locked`);
-  return rows[0]?.locked === true;
 }
 
 /** The latest month paid for the seller: every month up to it is closed. */
@@ -43,15 +39,21 @@ export async function paidThrough(q: Queryable, sellerId: string): Promise<Calen
   return rows[0]?.month ?? null;
 }
 
-/** One run: recorded the first time it credits something, so idle runs leave no trace. */
+/**
+ * One run: recorded the first time it credits something, so idle runs leave no trace. A run made
+ * of several transactions hands each a recorder with the id an earlier one committed.
+ */
 export class PayoutRunRecorder {
-  private id: number | null = null;
+  private id: number | null;
 
   constructor(
     private readonly tx: Queryable,
     readonly trigger: PayoutTrigger,
     readonly now: Date,
-  ) {}
+    recordedId: number | null = null,
+  ) {
+    this.id = recordedId;
+  }
 
   get runId(): number | null {
     return this.id;

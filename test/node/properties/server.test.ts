@@ -3,7 +3,9 @@
  * donations, refunds, cancellations, payouts and replays (fast-check): after every step no
  * balance is below zero and every balance equals the sum of its ledger entries; replaying an
  * event or an idempotent request changes nothing; points fall only by a refund (P7); a member
- * gets one upgrade gift per level, ever (P5). Each run uses members of its own on one database.
+ * gets one upgrade gift per level, ever (P5); the webhook events a step writes are exactly the
+ * changes it made, one each, and a replay writes none. Each run uses members of its own on one
+ * database.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -11,6 +13,7 @@ import fc from 'fast-check';
 import type { Db } from '../../../src/server/db/index.ts';
 import { databaseTargets, type TestDatabase } from '../support/databases.ts';
 import { TestApp, type Reply } from '../server/member/support.ts';
+import { expectedEvents, outboxState, writtenEvents } from './outbox.ts';
 
 /** Runs and steps per database: enough to find an ordering bug, bounded to keep CI quick. */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 12);
@@ -127,6 +130,7 @@ async function runSequence(t: TestApp, steps: Step[]): Promise<void> {
   for (const s of steps) {
     const before = await balancesOf(t.db, ids);
     const stateBefore = await stateOf(t.db, ids);
+    const outboxBefore = await outboxState(t.db, ids);
     switch (s.kind) {
       case 'order': {
         const id = `${a}-o${orders.length + 1}`;
@@ -211,6 +215,9 @@ async function runSequence(t: TestApp, steps: Step[]): Promise<void> {
       if (s.kind !== 'refund') assert.ok(b.points >= before[id]!.points, `${id}'s points fell after ${s.kind} (P7: only a refund lowers points)`);
     }
     assert.deepEqual(await ledgerSums(t.db, ids), now, `balances equal the sums of their ledger entries after ${s.kind}`);
+    const written = await writtenEvents(t.db, ids, outboxBefore);
+    assert.deepEqual(written, expectedEvents(outboxBefore, await outboxState(t.db, ids)), `the webhook events written by ${s.kind} are its changes, once each`);
+    if (s.kind === 'replayEvent' || s.kind === 'replayRequest') assert.deepEqual(written, [], 'a replay writes no webhook event');
   }
 
   const { rows: pointDebits } = await t.db.query<{ rule_id: string }>(

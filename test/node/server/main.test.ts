@@ -1,51 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { createScratchPostgresDatabase, postgresServerUrl } from '../support/databases.ts';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  url: string;
-  output: () => string;
-}
-
-/** Runs `src/server/main.ts` as `npm start` does and waits for the URL it prints. */
-async function startMain(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed within 60 s:\n${output}`)), 60_000);
-    const look = () => {
-      const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (found) {
-        clearTimeout(timer);
-        resolve(found);
-      }
-    };
-    child.stdout.on('data', look);
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before listening:\n${output}`)));
-  });
-  return { child, url, output: () => output };
-}
-
-async function stop({ child }: Started, signal: NodeJS.Signals): Promise<number | null> {
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-  child.kill(signal);
-  const [code] = await exited;
-  return code;
-}
+import { projectRoot, startServerProcess, stopServerProcess } from './support/server-process.ts';
 
 test('npm start: main.ts listens on a free port, answers, and exits 0 on SIGTERM', { timeout: 120_000 }, async () => {
-  const started = await startMain({ DATABASE_URL: 'memory://', PORT: '0', HOST: '127.0.0.1' });
+  const started = await startServerProcess({ DATABASE_URL: 'memory://', PORT: '0', HOST: '127.0.0.1' });
   try {
     assert.match(started.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const levels = await fetch(`${started.url}/v1/levels`);
@@ -55,7 +16,7 @@ test('npm start: main.ts listens on a free port, answers, and exits 0 on SIGTERM
     assert.match(started.output(), /Development API key \(X-Api-Key\): {2}\S{16,}/);
     assert.match(started.output(), /Development member secret \(HS256\): \S{32,}/);
   } finally {
-    assert.equal(await stop(started, 'SIGTERM'), 0, started.output());
+    assert.equal(await stopServerProcess(started, 'SIGTERM'), 0, started.output());
   }
 });
 
@@ -63,13 +24,13 @@ const serverUrl = postgresServerUrl();
 test('npm start on a PostgreSQL server: migrates a fresh database, answers, exits 0 on SIGTERM', { timeout: 120_000, skip: serverUrl === undefined && 'DATABASE_URL names no PostgreSQL server' }, async () => {
   const scratch = await createScratchPostgresDatabase(serverUrl!);
   try {
-    const started = await startMain({ DATABASE_URL: scratch.url, PORT: '0', REWARDS_SEED_DEMO: '1' });
+    const started = await startServerProcess({ DATABASE_URL: scratch.url, PORT: '0', REWARDS_SEED_DEMO: '1' });
     try {
       const badges = await fetch(`${started.url}/v1/badges?members=ada,grace,linus`);
       assert.equal(badges.status, 200);
       assert.deepEqual(Object.keys(((await badges.json()) as { badges: object }).badges).sort(), ['ada', 'grace', 'linus']);
     } finally {
-      assert.equal(await stop(started, 'SIGTERM'), 0, started.output());
+      assert.equal(await stopServerProcess(started, 'SIGTERM'), 0, started.output());
     }
   } finally {
     await scratch.drop();
@@ -77,7 +38,7 @@ test('npm start on a PostgreSQL server: migrates a fresh database, answers, exit
 });
 
 test('npm start with REWARDS_SEED_DEMO=1: the printed member token opens the demo account, the printed key sends events', { timeout: 120_000 }, async () => {
-  const started = await startMain({ DATABASE_URL: 'memory://', PORT: '0', REWARDS_SEED_DEMO: '1' });
+  const started = await startServerProcess({ DATABASE_URL: 'memory://', PORT: '0', REWARDS_SEED_DEMO: '1' });
   try {
     const token = /Authorization: Bearer (\S+?)'/.exec(started.output())?.[1];
     const apiKey = /X-Api-Key\): {2}(\S+)/.exec(started.output())?.[1];
@@ -115,13 +76,13 @@ test('npm start with REWARDS_SEED_DEMO=1: the printed member token opens the dem
     const after = (await (await fetch(`${started.url}/v1/me`, { headers: auth })).json()) as { level: { name: string } };
     assert.equal(after.level.name, 'Mars');
   } finally {
-    assert.equal(await stop(started, 'SIGINT'), 0, started.output());
+    assert.equal(await stopServerProcess(started, 'SIGINT'), 0, started.output());
   }
 });
 
 test('main.ts refuses an invalid configuration with every problem listed and exit code 1', { timeout: 60_000 }, async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
+    cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', PORT: 'eighty', REWARDS_TIMEZONE: 'Mars/Olympus', DATABASE_URL: 'memory://' },
   });
   let stderr = '';

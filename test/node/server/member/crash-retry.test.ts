@@ -5,9 +5,6 @@
  * (no 409, no waiting for the claim to go stale), exactly once, and a further retry replays it.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { Client } from 'pg';
 import { createRewardsApp } from '../../../../src/server/app.ts';
@@ -16,45 +13,13 @@ import { signMemberToken } from '../../../../src/server/http/auth.ts';
 import { silentLogger } from '../../../../src/server/http/logger.ts';
 import { createScratchPostgresDatabase, postgresServerUrl, type ScratchPostgresDatabase } from '../../support/databases.ts';
 import { API_KEY, MEMBER_SECRET, testConfig } from '../http/support.ts';
+import { startServerProcess, stopServerProcess, until, type ServerProcess } from '../support/server-process.ts';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const serverUrl = postgresServerUrl();
 
-/** `npm start`'s server in a process of its own, on the given database. */
-async function startServerProcess(databaseUrl: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      REWARDS_API_KEY: API_KEY,
-      REWARDS_MEMBER_SECRET: MEMBER_SECRET,
-      REWARDS_SEED_DEMO: '0',
-      // The subject is the key and the redemption: no timed work alongside.
-      REWARDS_SCHEDULER: '0',
-    },
-  });
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (found) resolve(found);
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before listening:\n${output}`)));
-  });
-  return { child, url };
-}
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** `npm start`'s server in a process of its own, on the given database, its timed work running. */
+function startServer(databaseUrl: string): Promise<ServerProcess> {
+  return startServerProcess({ DATABASE_URL: databaseUrl, REWARDS_API_KEY: API_KEY, REWARDS_MEMBER_SECRET: MEMBER_SECRET, REWARDS_SEED_DEMO: '0' });
 }
 
 describe('a redemption cut short by SIGKILL', { skip: serverUrl === undefined && 'needs DATABASE_URL' }, () => {
@@ -78,7 +43,7 @@ describe('a redemption cut short by SIGKILL', { skip: serverUrl === undefined &&
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'crash-1' },
       body: JSON.stringify({ catalogItemId: 'mug' }),
     };
-    const first = await startServerProcess(scratch.url);
+    const first = await startServer(scratch.url);
 
     // Hold the member's row so the redemption stops half-way, its key claimed, inside its transaction.
     const holder = new Client({ connectionString: scratch.url });
@@ -90,14 +55,15 @@ describe('a redemption cut short by SIGKILL', { skip: serverUrl === undefined &&
         () => 'answered',
         () => 'cut',
       );
+      // Watched from a connection of its own: inside the holder's transaction pg_stat_activity
+      // would show the snapshot taken at its first read, all through that transaction.
       await until(async () => {
-        const { rows } = await holder.query(
+        const { rows } = await db.query(
           `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
         );
         return rows.length > 0;
       }, 'the redemption to wait for the member');
-      first.child.kill('SIGKILL');
-      await once(first.child, 'exit');
+      await stopServerProcess(first, 'SIGKILL');
       assert.equal(await cut, 'cut');
 
       // The client retries at once, on another instance; then the row is let go.
@@ -125,7 +91,7 @@ describe('a redemption cut short by SIGKILL', { skip: serverUrl === undefined &&
       assert.equal(rows[0]?.stock, 99);
     } finally {
       await holder.end();
-      if (first.child.exitCode === null) first.child.kill('SIGKILL');
+      await stopServerProcess(first, 'SIGKILL');
     }
   });
 });

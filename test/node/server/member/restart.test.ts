@@ -1,39 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { openDatabase } from '../../../../src/server/db/index.ts';
-import { createScratchPostgresDatabase, postgresServerUrl } from '../../support/databases.ts';
+import { durableTargets } from '../support/server-process.ts';
 import { TestApp } from './support.ts';
 
-/** Where a database lives between two runs of the server, and how to forget it afterwards. */
-interface DurableTarget {
-  name: string;
-  create(): Promise<{ url: string; remove(): Promise<void> }>;
-}
-
-const targets: DurableTarget[] = [
-  {
-    name: 'pglite on disk',
-    async create() {
-      const dir = await mkdtemp(join(tmpdir(), 'rewards-restart-'));
-      return { url: dir, remove: () => rm(dir, { recursive: true, force: true }) };
-    },
-  },
-];
-const serverUrl = postgresServerUrl();
-if (serverUrl !== undefined) {
-  targets.push({
-    name: 'postgres',
-    async create() {
-      const scratch = await createScratchPostgresDatabase(serverUrl);
-      return { url: scratch.url, remove: () => scratch.drop() };
-    },
-  });
-}
-
-for (const target of targets) {
+for (const target of durableTargets()) {
   describe(`restart on ${target.name}`, () => {
     test('S1 coins, a redemption and the cart survive closing and reopening the database', async () => {
       const store = await target.create();

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { Client } from 'pg';
 import type { PayoutRunsResponse, SellerMeResponse } from '../../../../src/api/index.ts';
 import { loadServerConfig } from '../../../../src/server/config.ts';
 import { openDatabase, type Db } from '../../../../src/server/db/index.ts';
@@ -16,6 +17,7 @@ import { createScratchPostgresDatabase, databaseTargets, postgresServerUrl } fro
 import { shopEventOf } from '../support/events.ts';
 import { balancesOf, entriesOf } from '../support/ledger.ts';
 import { TEST_API_KEY, TEST_MEMBER_SECRET, type TestApp } from '../support/test-app.ts';
+import { until } from '../support/server-process.ts';
 import { TestClock } from '../support/test-clock.ts';
 import { startSellerApp } from '../seller/support.ts';
 
@@ -112,6 +114,30 @@ for (const target of databaseTargets()) {
       assert.equal((await balancesOf(t.db, 'seller-a')).storeCreditCents, 950 + 1_900 + 2_850 + 3_800);
     });
 
+    test('M2 each seller is paid in a transaction of its own: one seller failing leaves the others paid, and is paid at the next run', async () => {
+      await sell('o-1', 'seller-a', 1_000, '2025-03-05T10:00:00Z');
+      await sell('o-2', 'seller-a', 2_000, '2025-03-06T10:00:00Z');
+      await sell('o-3', 'seller-b', 1_000, '2025-03-07T10:00:00Z');
+      await sell('o-4', 'seller-b', 4_000, '2025-03-08T10:00:00Z');
+      await sell('o-5', 'seller-c', 1_000, '2025-03-09T10:00:00Z');
+      await sell('o-6', 'seller-c', 6_000, '2025-03-10T10:00:00Z');
+      // seller-b's payout fails half-way, after its ledger entry: that transaction alone is undone.
+      await t.db.query(`CREATE FUNCTION refuse_seller_b() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.seller_id = 'seller-b' THEN RAISE EXCEPTION 'seller-b refused'; END IF; RETURN NEW; END $$`);
+      await t.db.query('CREATE TRIGGER refuse_seller_b BEFORE INSERT ON seller_payouts FOR EACH ROW EXECUTE FUNCTION refuse_seller_b()');
+      await tickAt('2025-04-01T08:00:00Z');
+      assert.deepEqual((await entriesOf(t.db, 'seller-a', 'M2')).map((e) => e.amount), [1_900]);
+      assert.deepEqual((await entriesOf(t.db, 'seller-b', 'M2')).map((e) => e.amount), [], 'nothing of the failed payout is kept');
+      assert.deepEqual((await entriesOf(t.db, 'seller-c', 'M2')).map((e) => e.amount), [5_700]);
+      assert.deepEqual((await runs()).map((r) => r.payouts.map((p) => p.sellerId)), [['seller-a', 'seller-c']]);
+
+      await t.db.query('DROP TRIGGER refuse_seller_b ON seller_payouts');
+      await tickAt('2025-04-01T08:01:00Z');
+      assert.deepEqual((await entriesOf(t.db, 'seller-b', 'M2')).map((e) => e.amount), [3_800]);
+      assert.deepEqual((await entriesOf(t.db, 'seller-a', 'M2')).length, 1);
+      assert.deepEqual((await runs()).map((r) => r.payouts.map((p) => p.sellerId)), [['seller-b'], ['seller-a', 'seller-c']]);
+    });
+
     test('M2 a payout by hand and the schedule share the once-per-month guarantee', async () => {
       await sell('o-1', 'seller-a', 1_000, '2025-03-05T10:00:00Z');
       await sell('o-2', 'seller-a', 2_000, '2025-03-06T10:00:00Z');
@@ -124,8 +150,8 @@ for (const target of databaseTargets()) {
   });
 }
 
+const serverUrl = postgresServerUrl();
 describe('scheduled payouts on several instances', () => {
-  const serverUrl = postgresServerUrl();
   test('M2 two instances\' schedulers on one PostgreSQL database pay each seller and month once', { skip: serverUrl === undefined && 'needs DATABASE_URL=postgres://…' }, async () => {
     const scratch = await createScratchPostgresDatabase(serverUrl!);
     const dbs: Db[] = [];
@@ -156,11 +182,56 @@ describe('scheduled payouts on several instances', () => {
       );
       assert.equal(rows.length, sellers.length);
       for (const row of rows) assert.deepEqual([row.n, row.total], [1, 1_900], row.member_id);
+      // Each seller is paid in its own transaction by whichever instance locks it first: one run
+      // per instance at most, and every payout recorded under one of them.
       const runs = await one.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM payout_runs');
-      assert.equal(runs.rows[0]?.n, 1);
+      assert.ok(runs.rows[0]!.n >= 1 && runs.rows[0]!.n <= 2, `${runs.rows[0]?.n} runs`);
+      const unrecorded = await one.query('SELECT 1 FROM seller_payouts p LEFT JOIN payout_runs r ON r.id = p.run_id WHERE r.id IS NULL');
+      assert.equal(unrecorded.rowCount, 0);
       await Promise.all(schedulers.map((s) => s.stop()));
     } finally {
       for (const db of dbs) await db.close();
+      await scratch.drop();
+    }
+  });
+
+  test("M2 a seller whose row another transaction holds does not hold back the other sellers' payouts", { skip: serverUrl === undefined && 'needs DATABASE_URL=postgres://…' }, async () => {
+    const scratch = await createScratchPostgresDatabase(serverUrl!);
+    const db = await openDatabase(scratch.url);
+    const holder = new Client({ connectionString: scratch.url });
+    try {
+      const clock = new TestClock('2025-03-10T10:00:00Z');
+      const app = createHttpApp({
+        config: loadServerConfig({ DATABASE_URL: 'memory://', REWARDS_API_KEY: TEST_API_KEY, REWARDS_MEMBER_SECRET: TEST_MEMBER_SECRET }),
+        db,
+        logger: createCapturingLogger(),
+        clock,
+        routes: [registerEventRoutes],
+      });
+      for (const sellerId of ['seller-a', 'seller-b', 'seller-z']) {
+        for (const n of [1, 2]) {
+          const event = shopEventOf('order.completed', 'buyer', sale(`o-${sellerId}-${n}`, sellerId, 1_000 * n), { occurredAt: '2025-03-10T10:00:00Z' });
+          const res = await app.request('/v1/events', { method: 'POST', headers: { 'X-Api-Key': TEST_API_KEY, 'Content-Type': 'application/json' }, body: JSON.stringify(event) });
+          assert.equal(res.status, 200, await res.text());
+        }
+      }
+      // The last seller in the run's order is busy in a long transaction elsewhere.
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query(`SELECT 1 FROM members WHERE id = 'seller-z' FOR UPDATE`);
+      clock.set('2025-04-01T00:00:10Z');
+      const scheduler = schedulerFor(db, clock);
+      const ticking = scheduler.tick();
+      const paid = async () => (await db.query(`SELECT DISTINCT member_id FROM ledger WHERE rule_id = 'M2' ORDER BY member_id`)).rows.map((r) => r.member_id);
+      await until(async () => (await paid()).length === 2, 'seller-a and seller-b to be paid while seller-z is held', 10_000);
+      assert.deepEqual(await paid(), ['seller-a', 'seller-b']);
+      await holder.query('COMMIT');
+      await ticking;
+      assert.deepEqual(await paid(), ['seller-a', 'seller-b', 'seller-z']);
+      await scheduler.stop();
+    } finally {
+      await holder.end();
+      await db.close();
       await scratch.drop();
     }
   });
