@@ -2,7 +2,12 @@
 import { css, type CSSResult } from 'lit';
 
 export const cartStyles: CSSResult = css`
+  /* The host is the cart's box: a block as wide as the cart (never wider than its container, by
+     the host reset), so a page places and sizes it like any block, nothing of the host shows
+     beside the drawn box, and it takes the place member-rewards-kit.css keeps for it. */
   :host {
+    display: block;
+    inline-size: var(--rk-cart-inline-size, 28rem);
     --_cart-line-s: calc(var(--_rk-font-size-s) * var(--_rk-line-height));
     --_cart-row: calc(var(--_rk-control-size) + 2 * var(--_rk-space-3));
   }
@@ -11,8 +16,6 @@ export const cartStyles: CSSResult = css`
     display: grid;
     gap: var(--_rk-space-3);
     box-sizing: border-box;
-    inline-size: var(--rk-cart-inline-size, 28rem);
-    max-inline-size: 100%;
     padding: var(--_rk-space-4);
     border: 1px solid var(--_rk-border);
     border-radius: var(--_rk-radius-l);
