@@ -32,16 +32,17 @@ export interface DemoServer {
 
 /**
  * Runs `npm start` (node scripts/start.mjs, without npm's own process in between so SIGTERM
- * reaches the server) on a database of its own. Only the variables set here configure it: a
- * developer's DATABASE_URL or PORT must never point a throwaway run at a real database.
+ * reaches the server) on a database of its own. Only the variables set here (and `settings`)
+ * configure it: a developer's DATABASE_URL or PORT must never point a throwaway run at a real
+ * database.
  */
-export async function startDemoServer(): Promise<DemoServer> {
+export async function startDemoServer(settings: Record<string, string> = {}): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rewards-demo-'));
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!/^(REWARDS_|DATABASE_URL$|PORT$|HOST$)/.test(name)) env[name] = value;
   }
-  Object.assign(env, { HOST: '127.0.0.1', PORT: '0', DATABASE_URL: dataDir, REWARDS_SEED_DEMO: '1' });
+  Object.assign(env, { HOST: '127.0.0.1', PORT: '0', DATABASE_URL: dataDir, REWARDS_SEED_DEMO: '1', ...settings });
   const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

@@ -6,7 +6,7 @@
 // elements' shadow roots included (playwright's locators pierce open shadow roots). The steps run
 // in order on one browser profile, as one visitor would; a failed step saves a screenshot.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -41,8 +41,13 @@ after(async () => {
   await server?.stop();
 });
 
+/** REWARDS_WALK_SCREENSHOTS=<folder>: a picture after every step; unset (as in CI), none is written. */
+const STEP_SCREENSHOTS = process.env.REWARDS_WALK_SCREENSHOTS;
+let steps = 0;
+
 /** A step of the walk; when it fails, a screenshot of what the visitor saw is saved and named. */
 function step(name: string, walk: () => Promise<void>): void {
+  const number = String(++steps).padStart(2, '0');
   test(name, async () => {
     try {
       await walk();
@@ -50,6 +55,11 @@ function step(name: string, walk: () => Promise<void>): void {
       const path = join(mkdtempSync(join(tmpdir(), 'rewards-walk-')), 'failed-step.png');
       await page.screenshot({ path, fullPage: true }).catch(() => {});
       throw new Error(`${name}: ${(error as Error).message}\n(screenshot: ${path})`, { cause: error });
+    }
+    if (STEP_SCREENSHOTS) {
+      mkdirSync(STEP_SCREENSHOTS, { recursive: true });
+      const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 60).toLowerCase();
+      await page.screenshot({ path: join(STEP_SCREENSHOTS, `${number}-${slug}.png`), fullPage: true });
     }
   });
 }
