@@ -165,6 +165,9 @@ export const sellerDashboardStyles: CSSResult = css`
     border-block-end: 1px solid var(--_rk-border);
     text-align: start;
     vertical-align: top;
+    /* A page's inherited overflow-wrap: anywhere would split "$350.52" or "Completed" to squeeze
+       the table; words break at spaces only, and a table too wide scrolls sideways instead. */
+    overflow-wrap: normal;
   }
   thead th {
     color: var(--_rk-text-muted);
