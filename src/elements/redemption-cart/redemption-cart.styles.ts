@@ -1,10 +1,11 @@
 /** The cart's look: a box of rows that wrap on narrow screens; the loading outline reuses it. */
 import { css, type CSSResult } from 'lit';
 
+// The host is the cart's box (comments stay out of the CSS, which ships as written): a block as
+// wide as the cart, never wider than its container (the host reset), so a page places and sizes
+// it like any block, nothing of the host shows beside the drawn box, and it takes the place
+// member-rewards-kit.css keeps for it.
 export const cartStyles: CSSResult = css`
-  /* The host is the cart's box: a block as wide as the cart (never wider than its container, by
-     the host reset), so a page places and sizes it like any block, nothing of the host shows
-     beside the drawn box, and it takes the place member-rewards-kit.css keeps for it. */
   :host {
     display: block;
     inline-size: var(--rk-cart-inline-size, 28rem);
