@@ -1,58 +1,51 @@
 /**
- * Screenshots of every element, in the light and the dark theme, for the README:
- * docs/screenshots/<tag>-light.png and <tag>-dark.png.
+ * Screenshots for the README, in the light and the dark theme:
+ * - every element, docs/screenshots/<tag>-light.png and <tag>-dark.png;
+ * - every demo page, whole, docs/screenshots/pages/<page>-light.png and -dark.png.
  *
- *   npx tsx scripts/screenshots.ts
+ *   npm run screenshots
  *
- * It builds dist/ when the one-file bundle is missing or older than the browser code, starts the
- * reference server in this process (in-memory database, demo data, a free loopback port), and
- * photographs a page that shows each element for the demo member `ada` in Debian's Chromium
- * (`/usr/bin/chromium`, or CHROME_PATH). The demo data are made relative to the moment the server
- * starts, so the history's dates and times and the calendar's month follow the clock; everything
- * else (viewport, scale, time zone, language, colour scheme, motion) is pinned, so two runs in the
- * same minute give identical pictures.
+ * It runs `npm start` (which builds what is stale) on a fresh embedded database with the demo data
+ * and a free loopback port, and photographs, in Debian's Chromium (`/usr/bin/chromium`, or
+ * CHROME_PATH) driven by playwright-core: a page that shows each element for the demo member
+ * `ada` (the seller dashboard for the partner seller `grace`), then each demo page as that page's
+ * member sees it. The demo data are made relative to the moment the server starts, so the
+ * history's dates and times and the calendar's month follow the clock; everything else (viewport,
+ * scale, time zone, language, colour scheme, motion) is pinned, so two runs in the same minute give
+ * identical pictures.
  */
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { darkPalette, lightPalette, type Palette } from '../src/elements/shared/theme.ts';
-import { signMemberToken } from '../src/server/http/auth.ts';
-import type { Logger } from '../src/server/http/logger.ts';
-import { startRewardsServer, type StartedServer } from '../src/server/main.ts';
+import { DEMO_PAGES, launchChromium, startDemoServer, waitForSettled } from './demo-browser.ts';
 
 type Theme = 'light' | 'dark';
 
 /** One picture: a frame around the element (and the text it sits in), `inlineSize` wide. */
 interface Figure {
   tag: string;
+  /** The demo member the element shows; MEMBER unless set. */
+  member?: string;
   /** Width of the frame's content; unset: as wide as the content. */
   inlineSize?: string;
   markup: string;
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUNDLE = join(ROOT, 'dist', 'member-rewards-kit.js');
 const OUT_DIR = join(ROOT, 'docs', 'screenshots');
+const PAGES_DIR = join(OUT_DIR, 'pages');
 /** The demo member who is close to a level-up, has check-ins, a gift in the cart and a history. */
 const MEMBER = 'ada';
+/** The demo's partner seller. */
+const SELLER = 'grace';
 const PAGE_PATH = '/__screenshots.html';
-const VIEWPORT = { width: 1000, height: 900, deviceScaleFactor: 2 };
+/** Elements at twice the scale, for sharp pictures at the README's widths. */
+const ELEMENT_VIEWPORT = { viewport: { width: 1000, height: 900 }, deviceScaleFactor: 2 };
+/** Whole pages at a laptop's width and scale 1: readable, and a few hundred kilobytes each. */
+const PAGE_VIEWPORT = { viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 };
 const READY_TIMEOUT_MS = 20_000;
-const TOKEN_TTL_SECONDS = 600;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--lang=en-US',
-  '--font-render-hinting=none',
-  '--hide-scrollbars',
-];
 
 const FIGURES: Figure[] = [
   {
@@ -82,69 +75,22 @@ const FIGURES: Figure[] = [
   },
   { tag: 'points-for-product', markup: `<points-for-product price="15000" quantity="2"></points-for-product>` },
   { tag: 'project-donate', inlineSize: '24rem', markup: `<project-donate project="modular-synth"></project-donate>` },
+  { tag: 'seller-dashboard', member: SELLER, inlineSize: '40rem', markup: `<seller-dashboard></seller-dashboard>` },
 ];
 
 const PALETTES: Record<Theme, Palette> = { light: lightPalette, dark: darkPalette };
-
-/** Server logs only when something goes wrong: requests would drown the script's own output. */
-const quietLogger: Logger = {
-  info() {},
-  warn: (msg, fields) => console.warn(`server: ${msg}`, fields ?? ''),
-  error: (msg, fields) => console.error(`server: ${msg}`, fields ?? ''),
-};
-
-/** The newest modification time of the files under `dir`, skipping `skip` folders. */
-function newestMtime(dir: string, skip: ReadonlySet<string>): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!skip.has(path)) newest = Math.max(newest, newestMtime(path, skip));
-    } else newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ when the bundle is missing or older than the code that goes into it. */
-function ensureBundle(): void {
-  const browserCode = join(ROOT, 'src');
-  const stale = existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs < newestMtime(browserCode, new Set([join(browserCode, 'server')]));
-  if (existsSync(BUNDLE) && !stale) return;
-  console.log(existsSync(BUNDLE) ? 'dist/ is older than src/: building' : 'dist/ is missing: building');
-  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0 || !existsSync(BUNDLE)) throw new Error('npm run build failed');
-}
-
-/**
- * The server with this run's own credentials, so the script signs the member token itself, as a
- * shop's backend does. Only the variables listed here reach it: the shell's DATABASE_URL or
- * PORT must not point a throwaway run at a real database or a busy port.
- */
-async function startServer(memberSecret: string): Promise<StartedServer> {
-  return startRewardsServer(
-    {
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATABASE_URL: 'memory://',
-      REWARDS_SEED_DEMO: '1',
-      REWARDS_TIMEZONE: 'UTC',
-      REWARDS_API_KEY: randomBytes(24).toString('base64url'),
-      REWARDS_MEMBER_SECRET: memberSecret,
-    },
-    quietLogger,
-  );
-}
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** A page with every figure, themed by its provider, on a background of the theme's surface. */
-function pageHtml(theme: Theme, token: string): string {
+/** Each figure in a provider of its member, themed, on a background of the theme's surface. */
+function pageHtml(theme: Theme, tokens: ReadonlyMap<string, string>): string {
   const palette = PALETTES[theme];
   const figures = FIGURES.map(
-    ({ tag, inlineSize, markup }) =>
-      `<div class="figure" data-tag="${tag}"${inlineSize ? ` style="inline-size: ${inlineSize}"` : ''}>${markup}</div>`,
+    ({ tag, member = MEMBER, inlineSize, markup }) =>
+      `<div class="figure" data-tag="${tag}"${inlineSize ? ` style="inline-size: ${inlineSize}"` : ''}>
+<rewards-provider api="/" locale="en" theme="${theme}" token="${escapeAttribute(tokens.get(member)!)}">${markup}</rewards-provider></div>`,
   ).join('\n');
   return `<!doctype html>
 <html lang="en">
@@ -170,45 +116,29 @@ function pageHtml(theme: Theme, token: string): string {
 <script type="module" src="/dist/member-rewards-kit.js"></script>
 </head>
 <body>
-<rewards-provider api="/" locale="en" theme="${theme}" token="${escapeAttribute(token)}">
 ${figures}
-</rewards-provider>
 </body>
 </html>`;
 }
 
-async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (set CHROME_PATH)`);
-  return puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-}
-
-/** Serves the screenshot page at PAGE_PATH on the server's origin, so the API is same-origin. */
-async function openPage(browser: Browser, baseUrl: string, theme: Theme, token: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewport(VIEWPORT);
-  await page.emulateTimezone('UTC');
-  await page.emulateMediaFeatures([
-    { name: 'prefers-color-scheme', value: theme },
-    { name: 'prefers-reduced-motion', value: 'reduce' },
-  ]);
-  page.on('pageerror', (error) => console.error(`uncaught in the page (${theme}):`, error));
-  page.on('response', (response) => {
+/** A browser profile with everything that could change a picture pinned; page problems are reported. */
+async function pinnedContext(browser: Browser, theme: Theme, size: typeof ELEMENT_VIEWPORT): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...size, colorScheme: theme, reducedMotion: 'reduce', timezoneId: 'UTC', locale: 'en-US' });
+  context.on('weberror', (error) => console.error(`uncaught in the page (${theme}):`, error.error()));
+  context.on('response', (response) => {
     if (response.status() >= 400) console.warn(`page (${theme}): ${response.status()} for ${response.url()}`);
   });
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warn') console.warn(`page ${message.type()} (${theme}): ${message.text()}`);
+  context.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') console.warn(`page ${message.type()} (${theme}): ${message.text()}`);
   });
-  await page.setRequestInterception(true);
-  const html = pageHtml(theme, token);
-  page.on('request', (request) => {
-    if (request.isInterceptResolutionHandled()) return;
-    if (new URL(request.url()).pathname === PAGE_PATH) {
-      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    } else void request.continue();
-  });
-  await page.goto(`${baseUrl}${PAGE_PATH}`, { waitUntil: 'load' });
-  return page;
+  return context;
+}
+
+/** A member token from the demo's development-only route, as the demo pages get theirs. */
+async function demoToken(origin: string, member: string): Promise<string> {
+  const response = await fetch(`${origin}/demo/token?member=${encodeURIComponent(member)}`);
+  if (!response.ok) throw new Error(`/demo/token for ${member}: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
 }
 
 /** Waits until every rewards element of every figure shows its ready face, then for fonts and a frame. */
@@ -221,55 +151,75 @@ async function waitForReady(page: Page, theme: Theme): Promise<void> {
         return `${el.localName}${el.getAttribute('member') ? `[member=${el.getAttribute('member')}]` : ''}: ${face ?? 'not upgraded'}`;
       });
   try {
-    await page.waitForFunction(`(${faces.toString()})().every((line) => line.endsWith(': ready'))`, {
+    await page.waitForFunction(`(${faces.toString()})().every((line) => line.endsWith(': ready'))`, undefined, {
       timeout: READY_TIMEOUT_MS,
       polling: 100,
     });
   } catch (error) {
-    const states = await page.evaluate(faces);
-    throw new Error(`elements not ready in the ${theme} theme:\n  ${states.join('\n  ')}`, { cause: error });
+    const states = await page.evaluate(`(${faces.toString()})()`);
+    throw new Error(`elements not ready in the ${theme} theme:\n  ${(states as string[]).join('\n  ')}`, { cause: error });
   }
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  });
+  await waitForSettled(page);
 }
 
-async function photograph(page: Page, theme: Theme): Promise<string[]> {
-  const written: string[] = [];
-  for (const { tag } of FIGURES) {
-    const figure = await page.$(`.figure[data-tag="${tag}"]`);
-    if (!figure) throw new Error(`no figure for ${tag}`);
-    const path = join(OUT_DIR, `${tag}-${theme}.png`);
-    await figure.screenshot({ path: path as `${string}.png` });
-    await figure.dispose();
-    written.push(path);
+/** Every element's figure, served at PAGE_PATH on the server's origin so the API is same-origin. */
+async function photographElements(browser: Browser, origin: string, theme: Theme, tokens: ReadonlyMap<string, string>): Promise<string[]> {
+  const context = await pinnedContext(browser, theme, ELEMENT_VIEWPORT);
+  try {
+    const html = pageHtml(theme, tokens);
+    await context.route(`${origin}${PAGE_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    const page = await context.newPage();
+    await page.goto(`${origin}${PAGE_PATH}`);
+    await waitForReady(page, theme);
+    const written: string[] = [];
+    for (const { tag } of FIGURES) {
+      const path = join(OUT_DIR, `${tag}-${theme}.png`);
+      await page.locator(`.figure[data-tag="${tag}"]`).screenshot({ path });
+      written.push(path);
+    }
+    return written;
+  } finally {
+    await context.close();
   }
-  return written;
+}
+
+/** Every demo page, whole, as its member sees it (the demo's theme switch left on Auto). */
+async function photographPages(browser: Browser, origin: string, theme: Theme): Promise<string[]> {
+  const context = await pinnedContext(browser, theme, PAGE_VIEWPORT);
+  try {
+    const page = await context.newPage();
+    const written: string[] = [];
+    for (const name of DEMO_PAGES) {
+      await page.goto(`${origin}/${name}`);
+      await waitForSettled(page, READY_TIMEOUT_MS);
+      const path = join(PAGES_DIR, `${name.replace(/\.html$/, '')}-${theme}.png`);
+      await page.screenshot({ path, fullPage: true });
+      written.push(path);
+    }
+    return written;
+  } finally {
+    await context.close();
+  }
 }
 
 async function main(): Promise<void> {
-  ensureBundle();
-  mkdirSync(OUT_DIR, { recursive: true });
-  let server: StartedServer | undefined;
+  mkdirSync(PAGES_DIR, { recursive: true });
+  // The rules' day in UTC, as the pictures' clocks are.
+  const server = await startDemoServer({ REWARDS_TIMEZONE: 'UTC' });
   let browser: Browser | undefined;
   try {
-    const memberSecret = randomBytes(32).toString('base64url');
-    server = await startServer(memberSecret);
-    const baseUrl = server.server.url;
-    const token = await signMemberToken(memberSecret, MEMBER, TOKEN_TTL_SECONDS);
-    browser = await launchBrowser();
+    const tokens = new Map<string, string>();
+    for (const member of [MEMBER, SELLER]) tokens.set(member, await demoToken(server.origin, member));
+    browser = await launchChromium();
     const written: string[] = [];
     for (const theme of ['light', 'dark'] as const) {
-      const page = await openPage(browser, baseUrl, theme, token);
-      await waitForReady(page, theme);
-      written.push(...(await photograph(page, theme)));
-      await page.close();
+      written.push(...(await photographElements(browser, server.origin, theme, tokens)));
+      written.push(...(await photographPages(browser, server.origin, theme)));
     }
-    console.log(`wrote ${written.length} screenshots to docs/screenshots/`);
+    console.log(`wrote ${written.length} screenshots to docs/screenshots/ and docs/screenshots/pages/`);
   } finally {
     await browser?.close();
-    await server?.close();
+    await server.stop();
   }
 }
 

@@ -1,8 +1,14 @@
 /** The cart's look: a box of rows that wrap on narrow screens; the loading outline reuses it. */
 import { css, type CSSResult } from 'lit';
 
+// The host is the cart's box (comments stay out of the CSS, which ships as written): a block as
+// wide as the cart, never wider than its container (the host reset), so a page places and sizes
+// it like any block, nothing of the host shows beside the drawn box, and it takes the place
+// member-rewards-kit.css keeps for it.
 export const cartStyles: CSSResult = css`
   :host {
+    display: block;
+    inline-size: var(--rk-cart-inline-size, 28rem);
     --_cart-line-s: calc(var(--_rk-font-size-s) * var(--_rk-line-height));
     --_cart-row: calc(var(--_rk-control-size) + 2 * var(--_rk-space-3));
   }
@@ -11,8 +17,6 @@ export const cartStyles: CSSResult = css`
     display: grid;
     gap: var(--_rk-space-3);
     box-sizing: border-box;
-    inline-size: var(--rk-cart-inline-size, 28rem);
-    max-inline-size: 100%;
     padding: var(--_rk-space-4);
     border: 1px solid var(--_rk-border);
     border-radius: var(--_rk-radius-l);

@@ -2,8 +2,9 @@ import { css, type CSSResult } from 'lit';
 
 /**
  * Sections stacked in one column that fits a 280 px container; tables scroll sideways inside
- * their own focusable region rather than widen the page. Marks are words in outlined labels;
- * colour only repeats them.
+ * their own focusable region rather than widen the page. Cells set `overflow-wrap: normal`: a
+ * page's inherited `overflow-wrap: anywhere` would split "$350.52" or "Completed" to squeeze the
+ * table. Marks are words in outlined labels; colour only repeats them.
  */
 export const sellerDashboardStyles: CSSResult = css`
   :host {
@@ -165,6 +166,7 @@ export const sellerDashboardStyles: CSSResult = css`
     border-block-end: 1px solid var(--_rk-border);
     text-align: start;
     vertical-align: top;
+    overflow-wrap: normal;
   }
   thead th {
     color: var(--_rk-text-muted);

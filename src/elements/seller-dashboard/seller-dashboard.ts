@@ -36,6 +36,8 @@ const CHART_MONTHS = 6;
  * of net earnings per month, the orders (sortable, paged) and the products with their stock, low
  * and oversold marks. A member who is not a seller sees a short "not a partner seller" face.
  *
+ * <p><img src="docs/screenshots/seller-dashboard-light.png" alt="seller-dashboard, light theme: $641.56 store credit with the withdraw field and a paid $50.00 withdrawal, this month so far, two past months with their payout dates and a chart, seven completed orders, and three products, one low in stock and one oversold" width="420"> <img src="docs/screenshots/seller-dashboard-dark.png" alt="seller-dashboard, dark theme: the same dashboard" width="420"></p>
+ *
  * @tagname seller-dashboard
  * @summary A partner seller's statement, orders, stock and withdrawals.
  *

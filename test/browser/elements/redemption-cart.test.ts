@@ -432,6 +432,42 @@ describe('redemption-cart', () => {
     });
   });
 
+  describe('its box on a page', () => {
+    /** The host's and the drawn cart's boxes, and where the next paragraph starts. */
+    async function placed(container: string, style = '') {
+      const member = await memberWithGifts([{ name: 'Soldering kit', coins: 30 }], { order: false });
+      const page = await fixture<HTMLElement>(html`<div style="inline-size: ${container}">
+        <redemption-cart api=${await serverUrl()} token=${member.token} locale="en" style=${style}></redemption-cart><p>After the cart</p>
+      </div>`);
+      const element = page.querySelector('redemption-cart')!;
+      await untilFace(element, 'ready');
+      const host = element.getBoundingClientRect();
+      const drawn = part(element, 'base')!.getBoundingClientRect();
+      const next = page.querySelector('p')!.getBoundingClientRect();
+      return { display: getComputedStyle(element).display, host: [host.left, host.right, host.bottom], drawn: [drawn.left, drawn.right, drawn.bottom], nextTop: next.top };
+    }
+
+    it('is a block as wide as the cart it draws, 28rem by default, the next content below it', async () => {
+      const box = await placed('600px');
+      expect(box.display).to.equal('block');
+      expect(box.host).to.deep.equal(box.drawn);
+      expect(box.host[1]! - box.host[0]!).to.equal(28 * 16);
+      expect(box.nextTop).to.be.at.least(box.host[2]!);
+      // A page that writes display: block (as the demo once did) gets the same box, not a wider host.
+      const pageBlock = await placed('600px', 'display: block');
+      expect(pageBlock.host).to.deep.equal(pageBlock.drawn);
+    });
+
+    it('never wider than a narrow container, and --rk-cart-inline-size sets its width', async () => {
+      const narrow = await placed('280px');
+      expect(narrow.host).to.deep.equal(narrow.drawn);
+      expect(narrow.host[1]! - narrow.host[0]!).to.equal(280);
+      const themed = await placed('600px', '--rk-cart-inline-size: 20rem');
+      expect(themed.host).to.deep.equal(themed.drawn);
+      expect(themed.host[1]! - themed.host[0]!).to.equal(20 * 16);
+    });
+  });
+
   describe('on a hostile page', () => {
     it('S1 rows and buttons stay visible and usable under * { all: unset } and friends', async () => {
       cleanup.push(addHostileStyles());

@@ -183,6 +183,27 @@ describe('seller-dashboard', () => {
     expect(visibleText(element)).to.contain('店铺余额').and.to.contain('本月至今').and.to.contain('超卖');
   });
 
+  it("M6 amounts and words stay whole in a 280 px column on a page that sets overflow-wrap: anywhere; the table scrolls", async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 280px; overflow-wrap: anywhere"></div>`);
+    const element = document.createElement('seller-dashboard');
+    element.setAttribute('api', await serverUrl());
+    element.setAttribute('locale', 'en');
+    element.token = seller.token;
+    wrapper.append(element);
+    await untilFace(element, 'ready', 10_000);
+    /** The distinct line tops a cell's text is laid out on. */
+    const lines = (cell: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    };
+    const cells = [...element.shadowRoot!.querySelectorAll('[part~="section-orders"] tbody td')];
+    expect(cells.length).to.be.above(0);
+    const broken = cells.filter((cell) => !/\s/.test(visibleText(cell)) && lines(cell) > 1).map((cell) => visibleText(cell));
+    expect(broken).to.deep.equal([]);
+    expect(element.getBoundingClientRect().width).to.be.at.most(280);
+  });
+
   it('fits a 280 px container and survives hostile host CSS', async () => {
     const remove = addHostileStyles();
     try {
