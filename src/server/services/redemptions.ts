@@ -1,9 +1,9 @@
 /**
  * S1/S2: spending coins on the catalog. One transaction does everything or nothing: lock the
- * member (reading the item with it), check the coins, take one unit of stock with a conditional
- * update (so racing requests cannot take the same last unit) and, in the same statement, put the
- * product into the cart or issue the coupon; then take the coins through the ledger (which refuses
- * a balance below zero, rolling all of it back).
+ * member (reading the item with it), check the coins, take the coins through the ledger (which
+ * refuses a balance below zero), write the webhook events, and last take one unit of stock with a
+ * conditional update (so racing requests cannot take the same last unit) and, in the same
+ * statement, put the product into the cart or issue the coupon (no unit left: all of it rolls back).
  */
 import { randomBytes } from 'node:crypto';
 import type { CoinBalance, Coupon, CouponsResponse, RedeemResponse, RedemptionCartItem } from '../../api/index.ts';
@@ -82,10 +82,6 @@ export async function redeem(db: Db, memberId: string, catalogItemId: string, no
     if (!decision.ok) throw new ProblemError(decision.code, decision.detail);
 
     const redemptionId = randomId('rd');
-    const given = decision.addsToCart
-      ? { cartItem: await addToCart(tx, memberId, redemptionId, item, now) }
-      : { coupon: await issueCoupon(tx, memberId, item, decision.couponValueCents ?? 0, now) };
-
     const rulesVersion = rules_stamp === null ? (await currentRules(tx)).version : Number.parseInt(rules_stamp, 10);
     // The debit refers to the redemption, which a later removal refers to as well.
     let coins: CoinBalance | null = null;
@@ -93,13 +89,18 @@ export async function redeem(db: Db, memberId: string, catalogItemId: string, no
       const appended = await appendEntryWithCoins(tx, { ...entry, ref: redemptionId, memberId, createdAt: now }, rulesVersion);
       coins = appended?.coins ?? coins;
     }
-
+    const giving = decision.addsToCart
+      ? giveCartItem(tx, memberId, redemptionId, item, now)
+      : giveCoupon(tx, memberId, item, decision.couponValueCents ?? 0, now);
     recordAccountChanged(tx, memberId, { now });
     await writeQueuedWebhookEvents(tx);
+    // The item's row is the one every redemption of it waits for: taken last, it is held only
+    // until the commit.
+    await giving.take();
     return {
       redemption: { id: redemptionId, catalogItemId: item.id, kind: item.kind, coins: item.coins, createdAt: now.toISOString() },
       coins: coins ?? (await coinBalance(tx, memberId)),
-      ...given,
+      ...giving.given,
     };
   });
 }
@@ -111,30 +112,44 @@ function outOfStock(item: CatalogRow): ProblemError {
 /** Takes one unit of the item's stock (when there is one left) and, in the same statement, what it gives. */
 const TAKE_ONE_UNIT = `WITH taken AS (UPDATE catalog_items SET stock = stock - 1 WHERE id = $1 AND active AND stock > 0 RETURNING id)`;
 
-async function addToCart(tx: Queryable, memberId: string, id: string, item: CatalogRow, now: Date): Promise<RedemptionCartItem> {
-  const added = await tx.query(
-    `${TAKE_ONE_UNIT}
-     INSERT INTO cart_items (id, member_id, kind, catalog_item_id, name, coins, created_at)
-     SELECT $2, $3, 'redemption', taken.id, $4, $5, $6 FROM taken`,
-    [item.id, id, memberId, item.name, item.coins, now],
-  );
-  if (added.rowCount === 0) throw outOfStock(item);
-  const cartItem: RedemptionCartItem = { id, kind: 'redemption', catalogItemId: item.id, name: item.name, coins: item.coins, removable: true };
-  recordWebhookEvent(tx, 'cart.item_added', { memberId, item: cartItem }, now);
-  return cartItem;
+/** What a redemption gives, its event already queued; `take` takes the unit and stores the gift. */
+interface Giving {
+  given: { cartItem: RedemptionCartItem } | { coupon: Coupon };
+  take(): Promise<void>;
 }
 
-async function issueCoupon(tx: Queryable, memberId: string, item: CatalogRow, valueCents: number, now: Date): Promise<Coupon> {
+function giveCartItem(tx: Queryable, memberId: string, id: string, item: CatalogRow, now: Date): Giving {
+  const cartItem: RedemptionCartItem = { id, kind: 'redemption', catalogItemId: item.id, name: item.name, coins: item.coins, removable: true };
+  recordWebhookEvent(tx, 'cart.item_added', { memberId, item: cartItem }, now);
+  return {
+    given: { cartItem },
+    async take() {
+      const added = await tx.query(
+        `${TAKE_ONE_UNIT}
+         INSERT INTO cart_items (id, member_id, kind, catalog_item_id, name, coins, created_at)
+         SELECT $2, $3, 'redemption', taken.id, $4, $5, $6 FROM taken`,
+        [item.id, id, memberId, item.name, item.coins, now],
+      );
+      if (added.rowCount === 0) throw outOfStock(item);
+    },
+  };
+}
+
+function giveCoupon(tx: Queryable, memberId: string, item: CatalogRow, valueCents: number, now: Date): Giving {
   const code = couponCode();
-  const issued = await tx.query(
-    `${TAKE_ONE_UNIT}
-     INSERT INTO coupons (code, member_id, catalog_item_id, value_cents, created_at)
-     SELECT $2, $3, taken.id, $4, $5 FROM taken`,
-    [item.id, code, memberId, valueCents, now],
-  );
-  if (issued.rowCount === 0) throw outOfStock(item);
   recordWebhookEvent(tx, 'coupon.issued', { memberId, code, valueCents }, now);
-  return { code, valueCents, createdAt: now.toISOString() };
+  return {
+    given: { coupon: { code, valueCents, createdAt: now.toISOString() } },
+    async take() {
+      const issued = await tx.query(
+        `${TAKE_ONE_UNIT}
+         INSERT INTO coupons (code, member_id, catalog_item_id, value_cents, created_at)
+         SELECT $2, $3, taken.id, $4, $5 FROM taken`,
+        [item.id, code, memberId, valueCents, now],
+      );
+      if (issued.rowCount === 0) throw outOfStock(item);
+    },
+  };
 }
 
 /** S2: the member's coupons, newest first, with the order that used each one. */
