@@ -2,15 +2,19 @@
  * The server section of `npm run bench`. For each database (PGlite, and PostgreSQL when
  * DATABASE_URL names one) a server runs in its own process and a load generator (autocannon) in
  * another; every endpoint's throughput is divided by the bare SQL of one redemption transaction
- * run on the same database, at the same concurrency, in the same run. Then the first ledger page
- * of members with 0 to 100k entries (all older than 200k entries of other members), and the
- * server's memory at rest.
+ * run on the same database, at the same concurrency, in the same run: the baseline runs before
+ * and after every endpoint, and the endpoint is divided by the mean of the two, so load that
+ * drifts during the run (other work on the machine) weighs on both alike. Then the first ledger
+ * page of members with 0 to 100k entries (all older than 200k entries of other members), the
+ * server's memory at rest, and how long `npm start` takes to listen on a built checkout.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createScratchPostgresDatabase } from '../../test/node/support/databases.ts';
 import type { LoadFigures, LoadSpec } from './load-spec.ts';
+import { npmStartTime } from './start-time.ts';
+import { loadavg } from 'node:os';
 import { BENCH_ITEM, benchMember, LEDGER_SIZES, ledgerMember, type BenchReply, type BenchRequest, type ServerReady } from './protocol.ts';
 
 export interface ServerBudget {
@@ -23,7 +27,7 @@ export interface ServerBudget {
 export interface EndpointFigures extends LoadFigures {
   name: string;
   connections: number;
-  /** perSecond / the bare SQL's perSecond at the same concurrency, measured just before. */
+  /** perSecond / the mean perSecond of the bare SQL at the same concurrency, run just before and just after. */
   ratio: number;
 }
 
@@ -96,18 +100,25 @@ function runLoadProcess(spec: LoadSpec): Promise<LoadFigures> {
   });
 }
 
-async function firstPageMs(url: string, secret: string, memberId: string): Promise<number> {
-  const token = await import('../../src/server/http/auth.ts').then(({ signMemberToken }) => signMemberToken(secret, memberId, 3600));
-  const times: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    const started = performance.now();
-    const response = await fetch(`${url}/v1/me/ledger`, { headers: { authorization: `Bearer ${token}` } });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`ledger page answered ${response.status}`);
-    times.push(performance.now() - started);
+/**
+ * The median time of the first ledger page per size, 30 requests each, the sizes taken in turn
+ * (0, 1k, 10k, 100k, 0, …) so that a change of the machine's load weighs on every size alike.
+ */
+async function firstPageMs(url: string, secret: string): Promise<Record<number, number>> {
+  const { signMemberToken } = await import('../../src/server/http/auth.ts');
+  const tokens = await Promise.all(LEDGER_SIZES.map((size) => signMemberToken(secret, ledgerMember(size), 3600)));
+  const times: number[][] = LEDGER_SIZES.map(() => []);
+  for (let round = 0; round < 30; round++) {
+    for (const [i, token] of tokens.entries()) {
+      const started = performance.now();
+      const response = await fetch(`${url}/v1/me/ledger`, { headers: { authorization: `Bearer ${token}` } });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`ledger page answered ${response.status}`);
+      times[i]!.push(performance.now() - started);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+  return Object.fromEntries(LEDGER_SIZES.map((size, i) => [size, median(times[i]!)]));
 }
 
 async function measureDatabase(database: string, url: string, options: { durationMs: number; connections: number[] }): Promise<DatabaseFigures> {
@@ -135,11 +146,14 @@ async function measureDatabase(database: string, url: string, options: { duratio
         ['POST /v1/me/redemptions', { ...base, method: 'POST', path: '/v1/me/redemptions', body: JSON.stringify({ catalogItemId: BENCH_ITEM }), members: everyMember }],
       ];
       const measured: EndpointFigures[] = [];
+      // The baseline brackets each endpoint (bare, endpoint, bare, endpoint, …, bare): this
+      // machine's load drifts within a run.
+      let before = await bareNow();
       for (const [name, spec] of runs) {
-        // The baseline is run right before each endpoint: this machine's load drifts within a run.
-        const bare = await bareNow();
         const figures = await runLoadProcess(spec);
-        measured.push({ name, connections, ...figures, ratio: figures.perSecond / bare.perSecond });
+        const after = await bareNow();
+        measured.push({ name, connections, ...figures, ratio: figures.perSecond / ((before.perSecond + after.perSecond) / 2) });
+        before = after;
       }
       const mean = (pick: (f: LoadFigures) => number) => bareRuns.reduce((sum, f) => sum + pick(f), 0) / bareRuns.length;
       endpoints.push({
@@ -155,8 +169,7 @@ async function measureDatabase(database: string, url: string, options: { duratio
     }
     const after = await server.ask({ kind: 'memory' });
     await server.ask({ kind: 'seed-ledger', others: 200_000 });
-    const ledgerPageMs: Record<number, number> = {};
-    for (const size of LEDGER_SIZES) ledgerPageMs[size] = await firstPageMs(ready.url, secret, ledgerMember(size));
+    const ledgerPageMs = await firstPageMs(ready.url, secret);
     return {
       database,
       rssAtRestMiB: mib(ready.rssBytes),
@@ -169,8 +182,17 @@ async function measureDatabase(database: string, url: string, options: { duratio
   }
 }
 
+/**
+ * `npm start` on a built checkout must listen within this. Checked against the CPU time the start
+ * used, which on an idle machine is about its wall time; the wall time on a loaded one is reported.
+ */
+const START_BUDGET_MS = 3000;
+
 /** Measures, prints the table, and returns the figures with the budgets they are checked against. */
-export async function benchServer(options: { durationMs: number; connections: number[] }): Promise<{ figures: DatabaseFigures[]; budgets: ServerBudget[]; markdown: string }> {
+export async function benchServer(options: {
+  durationMs: number;
+  connections: number[];
+}): Promise<{ figures: DatabaseFigures[]; start: StartFigures; budgets: ServerBudget[]; markdown: string }> {
   const targets: Array<{ name: string; url: string; drop?: () => Promise<void> }> = [{ name: 'pglite', url: 'memory://' }];
   if (process.env.DATABASE_URL?.startsWith('postgres')) {
     const scratch = await createScratchPostgresDatabase(process.env.DATABASE_URL);
@@ -186,7 +208,7 @@ export async function benchServer(options: { durationMs: number; connections: nu
   }
 
   const budgets: ServerBudget[] = [];
-  console.log(`\nServer (autocannon in its own process, ${options.durationMs} ms per run), ratio to the bare SQL of one redemption run just before each`);
+  console.log(`\nServer (autocannon in its own process, ${options.durationMs} ms per run), ratio to the bare SQL of one redemption run just before and just after each`);
   for (const db of figures) {
     console.log(`  ${db.database}: memory at rest ${db.rssAtRestMiB} MiB RSS, after the load ${db.rssAfterLoadMiB} MiB`);
     for (const e of db.endpoints) {
@@ -203,14 +225,28 @@ export async function benchServer(options: { durationMs: number; connections: nu
     console.log(`  ${db.database.padEnd(9)} first ledger page: ${LEDGER_SIZES.map((size) => `${size} entries ${db.ledgerPageMs[size]!.toFixed(2)} ms`).join(', ')}`);
     budgets.push({ name: `${db.database} ledger page 100k / empty`, actual: db.ledgerPageMs[100_000]! / empty, limit: 1.5, kind: 'max' });
   }
-  return { figures, budgets, markdown: markdownOf(figures, options.durationMs) };
+  const start: StartFigures = { ...(await npmStartTime()), loadAverage: loadavg()[0]! };
+  console.log(
+    `  npm start on a built checkout: listening after ${start.wallMs.toFixed(0)} ms, ${start.cpuMs.toFixed(0)} ms of CPU (median of 3; load average ${start.loadAverage.toFixed(1)})`,
+  );
+  budgets.push({ name: 'npm start listening, CPU ms', actual: start.cpuMs, limit: START_BUDGET_MS, kind: 'max' });
+  return { figures, start, budgets, markdown: markdownOf(figures, start, budgets, options.durationMs) };
 }
 
-function markdownOf(figures: DatabaseFigures[], durationMs: number): string {
+export interface StartFigures {
+  /** Median wall time from `npm start` to its "listening on" line. */
+  wallMs: number;
+  /** Median CPU time its processes used until then. */
+  cpuMs: number;
+  /** The machine's 1-minute load average right after. */
+  loadAverage: number;
+}
+
+function markdownOf(figures: DatabaseFigures[], start: StartFigures, budgets: ServerBudget[], durationMs: number): string {
   return [
     '## Server',
     '',
-    `autocannon in its own process against the server in another, ${durationMs} ms per run; each endpoint as a ratio to the bare SQL of one redemption transaction run on the same database, at the same concurrency, just before it.`,
+    `autocannon in its own process against the server in another, ${durationMs} ms per run; each endpoint as a ratio to the bare SQL of one redemption transaction run on the same database, at the same concurrency, just before and just after it (the mean of the two).`,
     '',
     '| database | connections | call | req/s | p50 | p99 | failures | × bare SQL |',
     '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -226,6 +262,14 @@ function markdownOf(figures: DatabaseFigures[], durationMs: number): string {
     ...figures.map(
       (db) => `| ${db.database} | ${LEDGER_SIZES.map((size) => `${db.ledgerPageMs[size]!.toFixed(1)} ms`).join(' | ')} | ${db.rssAtRestMiB} MiB | ${db.rssAfterLoadMiB} MiB |`,
     ),
+    '',
+    `First ledger page: median of 30 GET /v1/me/ledger per size, the sizes in turn. \`npm start\` on a built checkout (embedded database, demo data), median of 3 starts: listening after ${start.wallMs.toFixed(0)} ms with a load average of ${start.loadAverage.toFixed(1)}, having used ${start.cpuMs.toFixed(0)} ms of CPU (npm, shell and server; about the wall time on an idle machine; target under ${START_BUDGET_MS} ms).`,
+    '',
+    `Targets (${budgets.some((b) => b.name.endsWith(' failures') && b.actual > 0) ? 'some runs had **failed requests**' : 'no run had a failed request'}):`,
+    '',
+    ...budgets
+      .filter((b) => !b.name.endsWith(' failures'))
+      .map((b) => `- ${(b.kind === 'max' ? b.actual <= b.limit : b.actual >= b.limit) ? 'met' : '**missed**'}: ${b.name} ${b.actual.toFixed(2)} (${b.kind === 'max' ? 'at most' : 'at least'} ${b.limit})`),
     '',
   ].join('\n');
 }

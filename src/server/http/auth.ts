@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { createApiKeyCheck } from './api-key.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { AppEnv, Caller } from './env.ts';
-import { memberSecretKey, verifyMemberToken } from './member-token.ts';
+import { memberVerifyKey, verifyMemberToken } from './member-token.ts';
 import { ProblemError } from '../errors.ts';
 
 export { signMemberToken } from './member-token.ts';
@@ -45,7 +45,9 @@ function unauthorized(accepts: Accepts, detail: string, invalidToken = false): P
 
 export function createAuth({ apiKey, memberSecret, clock = systemClock }: AuthOptions): Auth {
   const apiKeyMatches = createApiKeyCheck(apiKey);
-  const secretKey = memberSecretKey(memberSecret);
+  const secretKey = memberVerifyKey(memberSecret);
+  // A secret the runtime refuses to import fails the first token check, not the process.
+  secretKey.catch(() => undefined);
 
   /** The proven caller, undefined when no credential was sent; 401 for a bad one. */
   async function identify(c: Context<AppEnv>, accepts: Accepts): Promise<Caller | undefined> {

@@ -11,7 +11,7 @@ import { coinBalance } from './coin-balance.ts';
 import { appendEntry } from './ledger.ts';
 import { lockMember } from './members.ts';
 import { currentRules } from './rules-store.ts';
-import { recordAccountChanged, recordWebhookEvent } from './webhooks/outbox.ts';
+import { recordAccountChanged, recordWebhookEvent, writeQueuedWebhookEvents } from './webhooks/outbox.ts';
 
 export interface CartItemRow {
   id: string;
@@ -100,8 +100,9 @@ export async function removeCartItem(db: Db, memberId: string, itemId: string, n
     const rules = await currentRules(tx);
     // The return refers to the redemption it undoes, like the debit did.
     for (const entry of decision.credits) await appendEntry(tx, { ...entry, ref: row.id, memberId, createdAt: now }, rules.version);
-    await recordWebhookEvent(tx, 'cart.item_removed', { memberId, itemId: row.id }, now);
-    await recordAccountChanged(tx, memberId, { now });
+    recordWebhookEvent(tx, 'cart.item_removed', { memberId, itemId: row.id }, now);
+    recordAccountChanged(tx, memberId, { now });
+    await writeQueuedWebhookEvents(tx);
     return { coinsReturned: decision.coinsReturned, coins: await coinBalance(tx, memberId) };
   });
 }

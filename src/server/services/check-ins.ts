@@ -9,9 +9,9 @@ import { isUniqueViolation, type Db, type Queryable } from '../db/index.ts';
 import { ProblemError } from '../errors.ts';
 import { coinBalance } from './coin-balance.ts';
 import { appendEntryWithCoins } from './ledger.ts';
-import { lockMember } from './members.ts';
-import { currentRules, rulesByStamp } from './rules-store.ts';
-import { recordAccountChanged } from './webhooks/outbox.ts';
+import { lockMember, type LockedMemberRow } from './members.ts';
+import { currentRules, rulesByStamp, RULES_STAMP_SQL } from './rules-store.ts';
+import { recordAccountChanged, writeQueuedWebhookEvents } from './webhooks/outbox.ts';
 
 function alreadyCheckedIn(day: CalendarDay): ProblemError {
   return new ProblemError('already_checked_in', `Already checked in on ${day}.`);
@@ -29,15 +29,43 @@ async function checkInDays(q: Queryable, memberId: string, month: CalendarMonth,
   return rows.map((row) => row.day);
 }
 
+/** The first day (UTC) of the month `ms` falls in. */
+function utcMonthStart(ms: number): CalendarDay {
+  return `${new Date(ms).toISOString().slice(0, 7)}-01`;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Locks the member, reading the rules stamp and the check-in days around `now` in the same
+ * statement: every time zone's today lies within a day of UTC's, so the months of yesterday and
+ * tomorrow in UTC hold the month the rules' time zone puts today in. A member never seen has
+ * no row yet (and no check-ins): lockMember creates it.
+ */
+async function lockMemberWithDays(tx: Queryable, memberId: string, now: Date): Promise<{ member: LockedMemberRow; days: CalendarDay[] }> {
+  const { rows } = await tx.query<LockedMemberRow & { days: CalendarDay[] }>(
+    `SELECT members.*, ${RULES_STAMP_SQL} AS rules_stamp,
+            (SELECT COALESCE(jsonb_agg(day::text ORDER BY day), '[]') FROM check_ins
+             WHERE member_id = $1 AND day >= $2::date AND day < $3::date + interval '1 month') AS days
+     FROM members WHERE id = $1 FOR UPDATE`,
+    [memberId, utcMonthStart(now.getTime() - DAY_MS), utcMonthStart(now.getTime() + DAY_MS)],
+  );
+  const found = rows[0];
+  if (!found) return { member: await lockMember(tx, memberId), days: [] };
+  const { days, ...member } = found;
+  return { member, days };
+}
+
 /** C6/C7: checks the member in for the day `now` falls on; 409 `already_checked_in` the second time. */
 export async function checkIn(db: Db, memberId: string, now: Date): Promise<CheckInResponse> {
   let day: CalendarDay | undefined;
   try {
     return await db.transaction(async (tx) => {
-      const member = await lockMember(tx, memberId);
+      const { member, days } = await lockMemberWithDays(tx, memberId, now);
       const rules = await rulesByStamp(tx, member.rules_stamp);
       day = checkInDay(now, rules);
-      const decision = checkInDecision(now, await checkInDays(tx, memberId, monthOfDay(day)), rules);
+      const month = monthOfDay(day);
+      const decision = checkInDecision(now, days.filter((each) => monthOfDay(each) === month), rules);
       if (!decision.ok) throw new ProblemError(decision.code, decision.detail);
       const inserted = await tx.query(
         'INSERT INTO check_ins (member_id, day, created_at) VALUES ($1, $2, $3) ON CONFLICT (member_id, day) DO NOTHING',
@@ -48,7 +76,8 @@ export async function checkIn(db: Db, memberId: string, now: Date): Promise<Chec
       for (const entry of decision.credits) {
         coins = (await appendEntryWithCoins(tx, { ...entry, memberId, createdAt: now }, rules.version))?.coins ?? coins;
       }
-      await recordAccountChanged(tx, memberId, { now });
+      recordAccountChanged(tx, memberId, { now });
+      await writeQueuedWebhookEvents(tx);
       return {
         day: decision.day,
         coinsAwarded: decision.coinsAwarded,

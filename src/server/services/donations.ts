@@ -11,7 +11,7 @@ import { coinBalance } from './coin-balance.ts';
 import { appendEntry } from './ledger.ts';
 import { lockMember, type MemberRow } from './members.ts';
 import { currentRules } from './rules-store.ts';
-import { recordAccountChanged } from './webhooks/outbox.ts';
+import { recordAccountChanged, writeQueuedWebhookEvents } from './webhooks/outbox.ts';
 
 /** How many of a project's latest donations its listing shows. */
 export const RECENT_DONATIONS = 10;
@@ -63,7 +63,8 @@ export async function donate(db: Db, { donorId, projectId, coins }: DonationInpu
     const rules = await currentRules(tx);
     for (const entry of decision.credits) await appendEntry(tx, { ...entry, memberId: donorId, createdAt: now }, rules.version);
     for (const entry of decision.authorCredits) await appendEntry(tx, { ...entry, memberId: authorId, createdAt: now }, rules.version);
-    for (const memberId of locked.keys()) await recordAccountChanged(tx, memberId, { now });
+    for (const memberId of locked.keys()) recordAccountChanged(tx, memberId, { now });
+    await writeQueuedWebhookEvents(tx);
     const { rows } = await tx.query<DonationRow>(
       `INSERT INTO donations (project_id, donor_id, coins, created_at) VALUES ($1, $2, $3, $4)
        RETURNING id, project_id, donor_id, $5::text AS display_name, coins, created_at`,

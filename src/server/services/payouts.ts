@@ -21,7 +21,7 @@ import { ProblemError } from '../errors.ts';
 import { appendEntry } from './ledger.ts';
 import { findMember, lockMember } from './members.ts';
 import { currentRules } from './rules-store.ts';
-import { recordWebhookEvent } from './webhooks/outbox.ts';
+import { recordWebhookEvent, writeQueuedWebhookEvents } from './webhooks/outbox.ts';
 
 export type PayoutTrigger = 'schedule' | 'manual';
 
@@ -102,9 +102,10 @@ export async function payThrough(tx: Queryable, sellerId: string, month: Calenda
       runId,
     ]);
     const storeCreditCents = (await findMember(tx, sellerId))?.store_credit_cents ?? 0;
-    await recordWebhookEvent(tx, 'seller.payout_credited', { sellerId, month: due, netCents: decision.amountCents, storeCreditCents }, run.now);
+    recordWebhookEvent(tx, 'seller.payout_credited', { sellerId, month: due, netCents: decision.amountCents, storeCreditCents }, run.now);
     paid.push({ sellerId, month: due, netCents: decision.amountCents });
   }
+  await writeQueuedWebhookEvents(tx);
   return paid;
 }
 

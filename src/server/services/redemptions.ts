@@ -1,8 +1,9 @@
 /**
  * S1/S2: spending coins on the catalog. One transaction does everything or nothing: lock the
- * member (reading the item with it), check the coins, take one unit of stock with a conditional update (so racing requests
- * cannot take the same last unit), take the coins through the ledger (which refuses a balance
- * below zero), then put the product into the cart or issue the coupon.
+ * member (reading the item with it), check the coins, take the coins through the ledger (which
+ * refuses a balance below zero), write the webhook events, and last take one unit of stock with a
+ * conditional update (so racing requests cannot take the same last unit) and, in the same
+ * statement, put the product into the cart or issue the coupon (no unit left: all of it rolls back).
  */
 import { randomBytes } from 'node:crypto';
 import type { CoinBalance, Coupon, CouponsResponse, RedeemResponse, RedemptionCartItem } from '../../api/index.ts';
@@ -12,7 +13,7 @@ import { ProblemError } from '../errors.ts';
 import { coinBalance } from './coin-balance.ts';
 import { appendEntryWithCoins } from './ledger.ts';
 import { currentRules, RULES_STAMP_SQL } from './rules-store.ts';
-import { recordAccountChanged, recordWebhookEvent } from './webhooks/outbox.ts';
+import { recordAccountChanged, recordWebhookEvent, writeQueuedWebhookEvents } from './webhooks/outbox.ts';
 
 interface CatalogRow {
   id: string;
@@ -80,12 +81,6 @@ export async function redeem(db: Db, memberId: string, catalogItemId: string, no
     );
     if (!decision.ok) throw new ProblemError(decision.code, decision.detail);
 
-    const taken = await tx.query(
-      'UPDATE catalog_items SET stock = stock - 1 WHERE id = $1 AND active AND stock > 0',
-      [item.id],
-    );
-    if (taken.rowCount === 0) throw new ProblemError('out_of_stock', `${item.name} is out of stock.`);
-
     const redemptionId = randomId('rd');
     const rulesVersion = rules_stamp === null ? (await currentRules(tx)).version : Number.parseInt(rules_stamp, 10);
     // The debit refers to the redemption, which a later removal refers to as well.
@@ -94,37 +89,67 @@ export async function redeem(db: Db, memberId: string, catalogItemId: string, no
       const appended = await appendEntryWithCoins(tx, { ...entry, ref: redemptionId, memberId, createdAt: now }, rulesVersion);
       coins = appended?.coins ?? coins;
     }
-
-    const response: RedeemResponse = {
+    const giving = decision.addsToCart
+      ? giveCartItem(tx, memberId, redemptionId, item, now)
+      : giveCoupon(tx, memberId, item, decision.couponValueCents ?? 0, now);
+    recordAccountChanged(tx, memberId, { now });
+    await writeQueuedWebhookEvents(tx);
+    // The item's row is the one every redemption of it waits for: taken last, it is held only
+    // until the commit.
+    await giving.take();
+    return {
       redemption: { id: redemptionId, catalogItemId: item.id, kind: item.kind, coins: item.coins, createdAt: now.toISOString() },
       coins: coins ?? (await coinBalance(tx, memberId)),
+      ...giving.given,
     };
-    if (decision.addsToCart) response.cartItem = await addToCart(tx, memberId, redemptionId, item, now);
-    else response.coupon = await issueCoupon(tx, memberId, item, decision.couponValueCents ?? 0, now);
-    await recordAccountChanged(tx, memberId, { now });
-    return response;
   });
 }
 
-async function addToCart(tx: Queryable, memberId: string, id: string, item: CatalogRow, now: Date): Promise<RedemptionCartItem> {
-  await tx.query(
-    `INSERT INTO cart_items (id, member_id, kind, catalog_item_id, name, coins, created_at)
-     VALUES ($1, $2, 'redemption', $3, $4, $5, $6)`,
-    [id, memberId, item.id, item.name, item.coins, now],
-  );
-  const cartItem: RedemptionCartItem = { id, kind: 'redemption', catalogItemId: item.id, name: item.name, coins: item.coins, removable: true };
-  await recordWebhookEvent(tx, 'cart.item_added', { memberId, item: cartItem }, now);
-  return cartItem;
+function outOfStock(item: CatalogRow): ProblemError {
+  return new ProblemError('out_of_stock', `${item.name} is out of stock.`);
 }
 
-async function issueCoupon(tx: Queryable, memberId: string, item: CatalogRow, valueCents: number, now: Date): Promise<Coupon> {
+/** Takes one unit of the item's stock (when there is one left) and, in the same statement, what it gives. */
+const TAKE_ONE_UNIT = `WITH taken AS (UPDATE catalog_items SET stock = stock - 1 WHERE id = $1 AND active AND stock > 0 RETURNING id)`;
+
+/** What a redemption gives, its event already queued; `take` takes the unit and stores the gift. */
+interface Giving {
+  given: { cartItem: RedemptionCartItem } | { coupon: Coupon };
+  take(): Promise<void>;
+}
+
+function giveCartItem(tx: Queryable, memberId: string, id: string, item: CatalogRow, now: Date): Giving {
+  const cartItem: RedemptionCartItem = { id, kind: 'redemption', catalogItemId: item.id, name: item.name, coins: item.coins, removable: true };
+  recordWebhookEvent(tx, 'cart.item_added', { memberId, item: cartItem }, now);
+  return {
+    given: { cartItem },
+    async take() {
+      const added = await tx.query(
+        `${TAKE_ONE_UNIT}
+         INSERT INTO cart_items (id, member_id, kind, catalog_item_id, name, coins, created_at)
+         SELECT $2, $3, 'redemption', taken.id, $4, $5, $6 FROM taken`,
+        [item.id, id, memberId, item.name, item.coins, now],
+      );
+      if (added.rowCount === 0) throw outOfStock(item);
+    },
+  };
+}
+
+function giveCoupon(tx: Queryable, memberId: string, item: CatalogRow, valueCents: number, now: Date): Giving {
   const code = couponCode();
-  await tx.query(
-    'INSERT INTO coupons (code, member_id, catalog_item_id, value_cents, created_at) VALUES ($1, $2, $3, $4, $5)',
-    [code, memberId, item.id, valueCents, now],
-  );
-  await recordWebhookEvent(tx, 'coupon.issued', { memberId, code, valueCents }, now);
-  return { code, valueCents, createdAt: now.toISOString() };
+  recordWebhookEvent(tx, 'coupon.issued', { memberId, code, valueCents }, now);
+  return {
+    given: { coupon: { code, valueCents, createdAt: now.toISOString() } },
+    async take() {
+      const issued = await tx.query(
+        `${TAKE_ONE_UNIT}
+         INSERT INTO coupons (code, member_id, catalog_item_id, value_cents, created_at)
+         SELECT $2, $3, taken.id, $4, $5 FROM taken`,
+        [item.id, code, memberId, valueCents, now],
+      );
+      if (issued.rowCount === 0) throw outOfStock(item);
+    },
+  };
 }
 
 /** S2: the member's coupons, newest first, with the order that used each one. */

@@ -13,7 +13,7 @@ import { ProblemError } from '../errors.ts';
 import { appendEntry } from './ledger.ts';
 import { lockMember } from './members.ts';
 import { currentRules } from './rules-store.ts';
-import { recordWebhookEvent } from './webhooks/outbox.ts';
+import { recordWebhookEvent, writeQueuedWebhookEvents } from './webhooks/outbox.ts';
 
 interface WithdrawalRow {
   id: number;
@@ -48,7 +48,8 @@ export async function withdraw(db: Db, sellerId: string, amountCents: number, no
     for (const entry of decision.credits) {
       await appendEntry(tx, { ...entry, ref: `withdrawal:${recorded.id}`, memberId: sellerId, createdAt: now }, rules.version);
     }
-    await recordWebhookEvent(tx, 'seller.withdrawal_requested', { sellerId, withdrawalId: String(recorded.id), amountCents }, now);
+    recordWebhookEvent(tx, 'seller.withdrawal_requested', { sellerId, withdrawalId: String(recorded.id), amountCents }, now);
+    await writeQueuedWebhookEvents(tx);
     return { withdrawal: toWithdrawal(recorded), storeCreditCents: decision.storeCreditAfter };
   });
 }

@@ -13,7 +13,7 @@ import { rulesByStamp } from '../rules-store.ts';
 import { EventCredits, type EventContext, type EventHandler } from './context.ts';
 import { eventHandlers } from './handlers.ts';
 import { lockOrder } from './order-records.ts';
-import { recordAccountChanged } from '../webhooks/outbox.ts';
+import { recordAccountChanged, writeQueuedWebhookEvents } from '../webhooks/outbox.ts';
 
 export interface IngestOptions {
   clock: Clock;
@@ -53,7 +53,8 @@ async function applyEvent(tx: Queryable, event: ShopEvent, now: Date): Promise<S
   const credits = new EventCredits(tx, event.id, rules.version, now);
   const context: EventContext = { tx, event, data: event.data, member, rules, now, credits };
   await handler.handle(context);
-  for (const [memberId, pointsDelta] of credits.pointsMoved) await recordAccountChanged(tx, memberId, { pointsDelta, rules, now });
+  for (const [memberId, pointsDelta] of credits.pointsMoved) recordAccountChanged(tx, memberId, { pointsDelta, rules, now });
+  await writeQueuedWebhookEvents(tx);
   const result: SendEventResponse = { duplicate: false, credited: credits.credited };
   await tx.query('UPDATE events SET result = $2 WHERE id = $1', [event.id, JSON.stringify(result)]);
   return result;

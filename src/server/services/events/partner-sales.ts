@@ -64,7 +64,7 @@ export async function recordPartnerSales(context: EventContext<'order.completed'
     for (const entry of first.credits) await credits.append(sellerId, entry);
     if (first.credits.length > 0) {
       const storeCreditCents = (await findMember(tx, sellerId))?.store_credit_cents ?? 0;
-      await recordWebhookEvent(tx, 'seller.payout_credited', { sellerId, orderId: data.orderId, netCents, storeCreditCents }, now);
+      recordWebhookEvent(tx, 'seller.payout_credited', { sellerId, orderId: data.orderId, netCents, storeCreditCents }, now);
     }
   }
 }

@@ -33,7 +33,7 @@ export async function giveUpgradeGifts(tx: Queryable, memberId: string, rules: R
     const row = inserted.rows[0];
     if (!row) continue;
     given.push(gift);
-    await recordWebhookEvent(tx, 'cart.item_added', { memberId, item: toCartItem(row) }, now);
+    recordWebhookEvent(tx, 'cart.item_added', { memberId, item: toCartItem(row) }, now);
   }
   return given;
 }
