@@ -1,11 +1,18 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { ReactiveControllerHost } from 'lit';
+import enCore from '../../i18n/en-core.ts';
+import { LocalizeController } from '../../i18n/localize.ts';
 import type { RewardsError } from '../../sdk/errors.ts';
-import { ConfiguredElement } from '../shared/configured-element.ts';
-import { failureMessageKey } from '../shared/failures.ts';
-import { errorFace, faceStyles, signedOutFace } from '../shared/faces.ts';
+import type { Theme } from '../rewards-provider/context.ts';
+import { warnConfigProblem } from '../shared/config-warning.ts';
+import { FaceState } from '../shared/face-state.ts';
 import { levelIndex, levelNameKey } from '../shared/levels.ts';
-import { focusRingStyles, forcedThemeStyles } from '../shared/theme.ts';
+import { elementLocaleSources } from '../shared/locale-sources.ts';
+import { ProviderContextController } from '../shared/provider-context.ts';
+import { RewardsConfigController } from '../shared/resolve-config.ts';
+import { forcedThemeStyles } from '../shared/theme.ts';
+import type { BadgeFaces } from './badge-faces.ts';
+import { badgeNodes, type BadgeNodes } from './badge-nodes.ts';
+import { LightHost } from './light-host.ts';
 import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
 import type { OwnLevel } from './own-level.ts';
 import { PublicBadgeController } from './public-badge-controller.ts';
@@ -27,6 +34,10 @@ type BadgeFace =
   | { face: 'error'; error: RewardsError };
 
 const LOADING_FACE: BadgeFace = { face: 'loading' };
+
+/** The error and signed-out faces (Lit templates), loaded the first time a badge shows one. */
+let faces: BadgeFaces | undefined;
+let facesLoading: Promise<BadgeFaces> | undefined;
 
 /**
  * A member's level as a small inline badge: the planet name (Mercury … Jupiter, or "Member"
@@ -84,17 +95,72 @@ const LOADING_FACE: BadgeFace = { face: 'loading' };
  *
  * @fires {RewardsErrorEvent} rewards-error - The level could not be loaded.
  */
-export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
-  static override styles = [forcedThemeStyles, focusRingStyles, ...faceStyles, ...memberLevelBadgeStyles];
+export class MemberLevelBadge extends LightHost implements ReactiveControllerHost {
+  static override properties = {
+    member: {},
+    size: { reflect: true, default: 'medium' },
+    variant: { reflect: true, default: 'compact' },
+    api: { reflect: true },
+    token: {},
+    locale: { reflect: true },
+    theme: { reflect: true },
+  };
 
-  /** Whose level to show (any member, public). Without it: the signed-in member's own level. */
-  @property() member?: string;
+  // The faces' style sheets join these when a face is first shown (`badge-faces.ts`).
+  static override styles = [forcedThemeStyles, memberLevelBadgeStyles];
 
-  /** `small`, `medium` (default) or `large`, relative to the surrounding text. */
-  @property({ reflect: true }) size: BadgeSize = 'medium';
+  /**
+   * Whose level to show (any member, public). Without it: the signed-in member's own level.
+   * @attr member
+   */
+  declare member?: string;
 
-  /** `compact` (default): dot and level name. `full`: adds `LV n` and the display name when known. */
-  @property({ reflect: true }) variant: BadgeVariant = 'compact';
+  /**
+   * `small`, `medium` (default) or `large`, relative to the surrounding text.
+   * @attr size
+   * @reflect
+   */
+  declare size: BadgeSize;
+
+  /**
+   * `compact` (default): dot and level name. `full`: adds `LV n` and the display name when known.
+   * @attr variant
+   * @reflect
+   */
+  declare variant: BadgeVariant;
+
+  /**
+   * Base URL of the rewards API; by default the nearest provider's or the page's.
+   * @attr api
+   * @reflect
+   */
+  declare api?: string;
+
+  /**
+   * A member token; by default the nearest provider's or the page's.
+   * @attr token
+   */
+  declare token?: string;
+
+  /**
+   * BCP 47 language (`en`, `zh-CN`, …); by default the provider's, then the closest `lang`.
+   * @attr locale
+   * @reflect
+   */
+  declare locale?: string;
+
+  /**
+   * Colour theme: `light`, `dark`, `auto` (the system's), or unset to follow the provider or the
+   * colour scheme of the page around the element.
+   * @attr theme
+   * @reflect
+   */
+  declare theme?: Theme;
+
+  private readonly faceState = new FaceState<BadgeFace['face']>(this, this.attachInternals());
+  private readonly providerContext = new ProviderContextController(this);
+  private readonly configuration = new RewardsConfigController(this, this.providerContext);
+  private readonly l10n = new LocalizeController(this, enCore, elementLocaleSources(this.providerContext));
 
   private readonly badge = new PublicBadgeController(this, () => {
     const memberId = this.memberId;
@@ -106,7 +172,10 @@ export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
   private own?: OwnLevel;
   private ownRequested = false;
 
-  private current: BadgeFace = LOADING_FACE;
+  /** The badge's nodes while it is drawn. */
+  private drawn?: BadgeNodes;
+  /** The wrapper of the face drawn by `badge-faces.ts`, while one is. */
+  private faceRoot?: HTMLElement;
 
   constructor() {
     super();
@@ -134,15 +203,24 @@ export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
     return { face: 'ready', view: { level: state.data.level.index, displayName: state.data.displayName ?? undefined } };
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
+  protected override update(): void {
+    warnConfigProblem(this, this.configuration.problem);
     if (!this.memberId && !this.ownRequested) this.loadOwnLevel();
-  }
-
-  /** After the controllers have picked what to follow (they do so after `willUpdate`), before `render`. */
-  protected override update(changed: PropertyValues<this>): void {
-    this.current = this.resolveFace();
-    super.update(changed);
+    const current = this.resolveFace();
+    switch (current.face) {
+      case 'loading':
+      case 'unknown':
+        this.clear();
+        break;
+      case 'ready':
+        this.drawBadge(current.view);
+        break;
+      case 'signed-out':
+      case 'error':
+        // The face's module may still be on its way: the face (and its state) follow it.
+        if (!this.drawFace(current)) return;
+    }
+    this.faceState.show(current.face, current.face === 'error' ? current.error : undefined);
   }
 
   /** The signed-in path needs the store: fetched the first time a badge without `member` shows. */
@@ -154,66 +232,69 @@ export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
     });
   }
 
-  protected override render(): TemplateResult | typeof nothing {
-    const { l10n } = this;
-    switch (this.current.face) {
-      case 'loading':
-      case 'unknown':
-        return nothing;
-      case 'signed-out':
-        return this.inLanguage(signedOutFace(l10n, l10n.t('signIn.level')));
-      case 'error':
-        return this.inLanguage(errorFace(l10n, () => this.retry(), l10n.t(failureMessageKey(this.current.error))));
-      case 'ready':
-        return this.renderBadge(this.current.view);
-    }
-  }
-
   private retry(): void {
     if (this.memberId) this.badge.refresh();
     else this.own?.refresh();
   }
 
-  /** A face in the badge's language and direction, with the tokens faces read. */
-  private inLanguage(face: TemplateResult): TemplateResult {
-    return html`<span class="faces" lang=${this.l10n.locale} dir=${this.l10n.dir}>${face}</span>`;
+  private clear(): void {
+    if (!this.drawn && !this.faceRoot) return;
+    this.drawn = this.faceRoot = undefined;
+    this.renderRoot!.replaceChildren();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const current = this.current;
-    this.faceState.show(current.face, current.face === 'error' ? current.error : undefined);
+  /** Draws the signed-out or error face; false while its module is still arriving. */
+  private drawFace(current: BadgeFace & { face: 'signed-out' | 'error' }): boolean {
+    if (!faces) {
+      facesLoading ??= import('./badge-faces.ts');
+      void facesLoading.then((module) => {
+        faces = module;
+        this.requestUpdate();
+      });
+      return false;
+    }
+    if (!this.faceRoot) {
+      this.clear();
+      faces.adoptFaceStyles(this.renderRoot!);
+      this.faceRoot = document.createElement('span');
+      this.faceRoot.className = 'faces';
+      this.renderRoot!.append(this.faceRoot);
+    }
+    this.faceRoot.lang = this.l10n.locale;
+    this.faceRoot.dir = this.l10n.dir;
+    if (current.face === 'signed-out') faces.drawSignedOut(this.faceRoot, this.l10n);
+    else faces.drawError(this.faceRoot, this.l10n, current.error, () => this.retry());
+    return true;
   }
 
-  private renderBadge(view: BadgeView): TemplateResult {
+  private drawBadge(view: BadgeView): void {
     const { l10n } = this;
     const full = this.variant === 'full';
     const level = levelIndex(view.level);
     const levelName = l10n.t(levelNameKey(level));
-    const displayName = full ? view.displayName : undefined;
+    const displayName = (full && view.displayName) || undefined;
     const label = displayName
       ? l10n.t('badge.labelWithName', { name: displayName, level: levelName, n: level })
       : l10n.t('badge.label', { level: levelName, n: level });
-    // No white space inside the level (it must not wrap); one real space after the display
-    // name, where a line may break as between two words. The colour comes from `data-level`.
-    return html`<span
-      class=${full ? 'badge full' : 'badge compact'}
-      part="badge"
-      role="img"
-      aria-label=${label}
-      lang=${l10n.locale}
-      dir=${l10n.dir}
-      data-level=${level}
-      >${displayName ? html`<span class="display-name" part="display-name">${displayName}</span> ` : nothing}<span
-        class="level"
-        part="level"
-        >${full ? nothing : html`<span class="dot" part="dot"></span>`}<span class="name" part="level-name"
-          >${levelName}</span
-        >${full ? html`<span class="number" part="level-number">${l10n.t('level.short', { n: level })}</span>` : nothing}</span
-      ></span
-    >`;
+    let nodes = this.drawn;
+    if (!nodes || nodes.full !== full || nodes.named !== (displayName !== undefined)) {
+      this.clear();
+      nodes = this.drawn = badgeNodes(full, displayName !== undefined);
+      this.renderRoot!.append(nodes.badge);
+    }
+    nodes.update({
+      label,
+      locale: l10n.locale,
+      dir: l10n.dir,
+      level,
+      levelName,
+      displayName,
+      number: full ? l10n.t('level.short', { n: level }) : undefined,
+    });
   }
 }
+
+MemberLevelBadge.finalizeProperties();
 
 declare global {
   interface HTMLElementTagNameMap {

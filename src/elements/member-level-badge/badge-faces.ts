@@ -1,0 +1,51 @@
+/**
+ * The badge's rarely shown faces, signed out and error, with their styles: loaded the first
+ * time a badge shows one, so that a page of public badges never downloads the template engine
+ * or the faces' styles. Drawn with Lit into a wrapper span the badge owns.
+ */
+import { css, render } from 'lit';
+import { adoptStyles } from '@lit/reactive-element/css-tag.js';
+import type { LocalizeController } from '../../i18n/localize.ts';
+import { errorFace, faceStyles, signedOutFace } from '../shared/faces.ts';
+import { failureMessageKey } from '../shared/failures.ts';
+import { focusRingStyles, forcedThemeStyles, localTokensOn } from '../shared/theme.ts';
+import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
+
+/** The faces kept inline: a badge never breaks the line it sits in. */
+const inlineFaceStyles = css`
+  .face {
+    display: inline-flex;
+    vertical-align: baseline;
+  }
+  .face-error {
+    padding-inline-start: var(--_rk-space-2);
+    border-inline-start-width: 2px;
+  }
+  .face-error .button {
+    min-block-size: 1.5rem;
+    min-inline-size: 1.5rem;
+    padding-inline: var(--_rk-space-2);
+    font-size: var(--_rk-font-size-s);
+  }
+`;
+
+/** The badge's styles with the faces', in cascade order; the faces read the local tokens of their wrapper. */
+const withFaces = [forcedThemeStyles, focusRingStyles, ...faceStyles, memberLevelBadgeStyles, inlineFaceStyles, localTokensOn('.faces')];
+
+export interface BadgeFaces {
+  adoptFaceStyles(root: ShadowRoot): void;
+  drawSignedOut(wrapper: HTMLElement, l10n: LocalizeController): void;
+  drawError(wrapper: HTMLElement, l10n: LocalizeController, error: unknown, retry: () => void): void;
+}
+
+export function adoptFaceStyles(root: ShadowRoot): void {
+  if (root.adoptedStyleSheets.length !== withFaces.length) adoptStyles(root, withFaces);
+}
+
+export function drawSignedOut(wrapper: HTMLElement, l10n: LocalizeController): void {
+  render(signedOutFace(l10n, l10n.t('signIn.level')), wrapper);
+}
+
+export function drawError(wrapper: HTMLElement, l10n: LocalizeController, error: unknown, retry: () => void): void {
+  render(errorFace(l10n, retry, l10n.t(failureMessageKey(error))), wrapper);
+}
