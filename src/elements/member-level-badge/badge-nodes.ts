@@ -1,9 +1,10 @@
 /**
  * The badge's nodes, made by hand instead of through a template engine: a page may hold
- * thousands of badges, and cloning a prepared tree then writing a few attributes and texts is
- * the cheapest way to draw each. No white space inside the level (it must not wrap); one real
- * space after the display name, where a line may break as between two words. The colour
- * comes from `data-level` and the static styles, never from a style attribute.
+ * thousands of badges of a few levels, so each look (level, language, variant) is built once
+ * and every badge showing it gets a deep clone, complete with its text and attributes. Only a
+ * display name is written into the clone. No white space inside the level (it must not wrap);
+ * one real space after the display name, where a line may break as between two words. The
+ * colour comes from `data-level` and the static styles, never from a style attribute.
  *
  * ```html
  * <span class="badge full" part="badge" role="img" aria-label lang dir data-level>
@@ -13,74 +14,76 @@
  * ```
  */
 
-/** What one drawing of the badge shows. */
-export interface BadgeText {
+/** What one badge shows. */
+export interface BadgeLook {
+  full: boolean;
+  /** The accessible name (it holds the display name, when one is shown). */
   label: string;
   locale: string;
   dir: string;
   level: number;
   levelName: string;
+  /** `LV n`, in the full variant. */
+  number: string;
   displayName?: string | undefined;
-  number?: string | undefined;
 }
 
-export interface BadgeNodes {
-  /** The outer `part="badge"` span, to put into the shadow root. */
-  readonly badge: HTMLElement;
-  readonly full: boolean;
-  /** Whether the display name is drawn. */
-  readonly named: boolean;
-  /** Writes what changed since the last call. */
-  update(text: BadgeText): void;
-}
-
-function span(className: string, part: string): HTMLSpanElement {
+function span(className: string, part: string, text?: string): HTMLSpanElement {
   const element = document.createElement('span');
   element.className = className;
   element.setAttribute('part', part);
+  if (text !== undefined) element.textContent = text;
   return element;
 }
 
-/** The prepared trees, one per shape, made on first use. */
-const shapes = new Map<string, HTMLElement>();
+/** Prepared badges by look, without display names (their names differ from badge to badge). */
+const prepared = new Map<string, HTMLElement>();
 
-function shape(full: boolean, named: boolean): HTMLElement {
-  const key = `${full} ${named}`;
-  let badge = shapes.get(key);
-  if (!badge) {
-    badge = span(full ? 'badge full' : 'badge compact', 'badge');
-    badge.setAttribute('role', 'img');
-    if (named) badge.append(span('display-name', 'display-name'), ' ');
-    const level = span('level', 'level');
-    if (!full) level.append(span('dot', 'dot'));
-    level.append(span('name', 'level-name'));
-    if (full) level.append(span('number', 'level-number'));
-    badge.append(level);
-    shapes.set(key, badge);
+function prepare(look: BadgeLook, named: boolean): HTMLElement {
+  const badge = span(look.full ? 'badge full' : 'badge compact', 'badge');
+  badge.setAttribute('role', 'img');
+  badge.setAttribute('lang', look.locale);
+  badge.setAttribute('dir', look.dir);
+  badge.setAttribute('data-level', String(look.level));
+  if (!named) badge.setAttribute('aria-label', look.label);
+  if (named) badge.append(span('display-name', 'display-name'), ' ');
+  const level = span('level', 'level');
+  if (!look.full) level.append(span('dot', 'dot'));
+  level.append(span('name', 'level-name', look.levelName));
+  if (look.full) level.append(span('number', 'level-number', look.number));
+  badge.append(level);
+  return badge;
+}
+
+/** A new badge showing `look`. */
+export function badgeNodes(look: BadgeLook): HTMLElement {
+  const named = look.displayName !== undefined;
+  const key = `${look.full} ${named} ${look.locale} ${look.dir} ${look.level} ${look.levelName} ${look.number} ${named ? '' : look.label}`;
+  let model = prepared.get(key);
+  if (!model) {
+    // Looks come from a few levels and languages; the bound only guards against a page
+    // cycling through endless languages.
+    if (prepared.size >= 256) prepared.clear();
+    prepared.set(key, (model = prepare(look, named)));
+  }
+  const badge = model.cloneNode(true) as HTMLElement;
+  if (named) {
+    badge.setAttribute('aria-label', look.label);
+    badge.firstElementChild!.textContent = look.displayName!;
   }
   return badge;
 }
 
-export function badgeNodes(full: boolean, named: boolean): BadgeNodes {
-  const badge = shape(full, named).cloneNode(true) as HTMLElement;
-  const level = badge.lastElementChild!;
-  const name = full ? level.firstElementChild! : level.lastElementChild!;
-  const number = full ? level.lastElementChild! : undefined;
-  const displayName = named ? badge.firstElementChild! : undefined;
-  let last: Partial<BadgeText> = {};
-  return {
-    badge,
-    full,
-    named,
-    update(text) {
-      if (text.label !== last.label) badge.setAttribute('aria-label', text.label);
-      if (text.locale !== last.locale) badge.setAttribute('lang', text.locale);
-      if (text.dir !== last.dir) badge.setAttribute('dir', text.dir);
-      if (text.level !== last.level) badge.setAttribute('data-level', String(text.level));
-      if (text.levelName !== last.levelName) name.textContent = text.levelName;
-      if (displayName && text.displayName !== last.displayName) displayName.textContent = text.displayName ?? '';
-      if (number && text.number !== last.number) number.textContent = text.number ?? '';
-      last = text;
-    },
-  };
+/** Whether two looks draw the same badge. */
+export function sameLook(a: BadgeLook, b: BadgeLook): boolean {
+  return (
+    a.full === b.full &&
+    a.label === b.label &&
+    a.locale === b.locale &&
+    a.dir === b.dir &&
+    a.level === b.level &&
+    a.levelName === b.levelName &&
+    a.number === b.number &&
+    a.displayName === b.displayName
+  );
 }

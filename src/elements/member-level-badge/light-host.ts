@@ -6,18 +6,21 @@
  * microtask each, a template instance, the reactive property machinery.
  *
  * - String properties mirror their attributes (`static properties`); a reflected one writes
- *   its attribute back, as Lit's `reflect: true` does.
+ *   its attribute back when set, as Lit's `reflect: true` does (a default value is not written).
  * - The first update runs in `connectedCallback`, in the task the element connects in; later
  *   ones are batched: every host that asked in a task updates in one shared microtask.
  * - A subclass implements `update()`, which draws into `this.renderRoot`.
  */
-import { adoptStyles, type CSSResultOrNative } from '@lit/reactive-element/css-tag.js';
+import { adoptStyles, supportsAdoptingStyleSheets, type CSSResultOrNative } from '@lit/reactive-element/css-tag.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface LightProperty {
-  /** Writes the property back to its attribute when it changes (and a default at connection). */
+  /** Writes the property back to its attribute when it is set. */
   reflect?: boolean;
-  /** The value until the attribute or the property is set. */
+  /**
+   * The value until the attribute or the property is set. It is not written to the attribute:
+   * a page of a thousand badges would pay two attribute writes per badge for nothing.
+   */
   default?: string;
 }
 
@@ -32,6 +35,19 @@ function flush(): void {
   waiters = [];
   for (const host of hosts) host.flushUpdate();
   for (const resolve of done) resolve();
+}
+
+/** Each class's style sheets, made once: every element adopts the same ones. */
+const sheetsByClass = new WeakMap<typeof LightHost, CSSStyleSheet[]>();
+
+function adoptClassStyles(root: ShadowRoot, elementClass: typeof LightHost): void {
+  if (!supportsAdoptingStyleSheets) return adoptStyles(root, elementClass.styles);
+  let sheets = sheetsByClass.get(elementClass);
+  if (!sheets) {
+    sheets = elementClass.styles.map((style) => (style instanceof CSSStyleSheet ? style : style.styleSheet!));
+    sheetsByClass.set(elementClass, sheets);
+  }
+  root.adoptedStyleSheets = sheets;
 }
 
 function schedule(): void {
@@ -49,8 +65,12 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
     return Object.keys(this.properties);
   }
 
-  /** Declares an accessor per property on the prototype; called once per class. */
+  /** The names of `properties`, listed once by `finalizeProperties`. */
+  private static propertyNames: readonly string[] = [];
+
+  /** Declares an accessor per property on the prototype; call it once per class. */
   static finalizeProperties(): void {
+    this.propertyNames = Object.keys(this.properties);
     for (const [name, options] of Object.entries(this.properties)) {
       Object.defineProperty(this.prototype, name, {
         configurable: true,
@@ -62,7 +82,11 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
           const next = value === null || value === undefined ? undefined : String(value);
           if (this.values.has(name) && this.values.get(name) === next) return;
           this.values.set(name, next);
-          if (options.reflect && this.isConnected) this.reflect(name, next);
+          // A value that came from the attribute is already there.
+          if (options.reflect && !this.reflecting) {
+            if (this.isConnected) this.reflect(name, next);
+            else (this.unreflected ??= new Set()).add(name);
+          }
           this.requestUpdate();
         },
       });
@@ -75,12 +99,14 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
   private readonly values = new Map<string, string | undefined>();
   private readonly controllers: ReactiveController[] = [];
   private pending = false;
+  /** Reflected properties set while disconnected, for `connectedCallback` to write. */
+  private unreflected?: Set<string> | undefined;
   private reflecting = false;
 
   constructor() {
     super();
     // Properties set on the element before its class was defined shadow the accessors: move them.
-    for (const name of Object.keys((this.constructor as typeof LightHost).properties)) {
+    for (const name of (this.constructor as typeof LightHost).propertyNames) {
       if (Object.hasOwn(this, name)) {
         const value = (this as unknown as Record<string, unknown>)[name];
         delete (this as unknown as Record<string, unknown>)[name];
@@ -119,11 +145,12 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
   connectedCallback(): void {
     if (!this.renderRoot) {
       this.renderRoot = this.attachShadow({ mode: 'open' });
-      adoptStyles(this.renderRoot, (this.constructor as typeof LightHost).styles);
+      adoptClassStyles(this.renderRoot, this.constructor as typeof LightHost);
     }
-    const properties = (this.constructor as typeof LightHost).properties;
-    for (const name of Object.keys(properties)) {
-      if (properties[name]!.reflect) this.reflect(name, (this as unknown as Record<string, string | undefined>)[name]);
+    // A property set while the element was away from the page is written now.
+    if (this.unreflected) {
+      for (const name of this.unreflected) this.reflect(name, this.values.get(name));
+      this.unreflected = undefined;
     }
     for (const controller of this.controllers) controller.hostConnected?.();
     // The first update in this task: the element shows its face before the next frame.
@@ -136,7 +163,12 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (this.reflecting) return;
-    (this as unknown as Record<string, unknown>)[name] = value;
+    this.reflecting = true;
+    try {
+      (this as unknown as Record<string, unknown>)[name] = value;
+    } finally {
+      this.reflecting = false;
+    }
   }
 
   /** Runs a pending update (or, with `force`, one anyway). */

@@ -11,7 +11,7 @@ import { ProviderContextController } from '../shared/provider-context.ts';
 import { RewardsConfigController } from '../shared/resolve-config.ts';
 import { forcedThemeStyles } from '../shared/theme.ts';
 import type { BadgeFaces } from './badge-faces.ts';
-import { badgeNodes, type BadgeNodes } from './badge-nodes.ts';
+import { badgeNodes, sameLook, type BadgeLook } from './badge-nodes.ts';
 import { LightHost } from './light-host.ts';
 import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
 import type { OwnLevel } from './own-level.ts';
@@ -34,6 +34,14 @@ type BadgeFace =
   | { face: 'error'; error: RewardsError };
 
 const LOADING_FACE: BadgeFace = { face: 'loading' };
+
+/** A level's texts in one language, kept per page: a thousand badges show a few levels. */
+interface LevelText {
+  levelName: string;
+  label: string;
+  number: string;
+}
+const levelTexts = new Map<string, LevelText>();
 
 /** The error and signed-out faces (Lit templates), loaded the first time a badge shows one. */
 let faces: BadgeFaces | undefined;
@@ -172,16 +180,12 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   private own?: OwnLevel;
   private ownRequested = false;
 
-  /** The badge's nodes while it is drawn. */
-  private drawn?: BadgeNodes;
+  /** The badge drawn, and what it shows. */
+  private drawn?: { badge: HTMLElement; look: BadgeLook };
+  /** The configuration problem last reported (see `warnConfigProblem`). */
+  private problem?: string;
   /** The wrapper of the face drawn by `badge-faces.ts`, while one is. */
   private faceRoot?: HTMLElement;
-
-  constructor() {
-    super();
-    // Holds the place from the first frame, before any render.
-    this.faceState.show('loading');
-  }
 
   private get memberId(): string | undefined {
     return this.member?.trim() || undefined;
@@ -204,7 +208,8 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   }
 
   protected override update(): void {
-    warnConfigProblem(this, this.configuration.problem);
+    const problem = this.configuration.problem;
+    if (problem !== this.problem) warnConfigProblem(this, (this.problem = problem));
     if (!this.memberId && !this.ownRequested) this.loadOwnLevel();
     const current = this.resolveFace();
     switch (current.face) {
@@ -218,7 +223,10 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
       case 'signed-out':
       case 'error':
         // The face's module may still be on its way: the face (and its state) follow it.
-        if (!this.drawFace(current)) return;
+        if (!this.drawFace(current)) {
+          if (this.faceState.face === undefined) this.faceState.show('loading');
+          return;
+        }
     }
     this.faceState.show(current.face, current.face === 'error' ? current.error : undefined);
   }
@@ -267,30 +275,46 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
     return true;
   }
 
+  /** The level's name, spoken name and `LV n` in the badge's language. */
+  private levelText(level: number): LevelText {
+    const { l10n } = this;
+    // The English shows while a catalog is arriving: what is kept then is kept apart.
+    const key = `${l10n.catalogLocale} ${l10n.loaded} ${l10n.locale} ${level}`;
+    let text = levelTexts.get(key);
+    if (!text) {
+      const levelName = l10n.t(levelNameKey(level));
+      text = { levelName, label: l10n.t('badge.label', { level: levelName, n: level }), number: l10n.t('level.short', { n: level }) };
+      if (levelTexts.size >= 256) levelTexts.clear();
+      levelTexts.set(key, text);
+    }
+    return text;
+  }
+
   private drawBadge(view: BadgeView): void {
     const { l10n } = this;
     const full = this.variant === 'full';
     const level = levelIndex(view.level);
-    const levelName = l10n.t(levelNameKey(level));
+    const text = this.levelText(level);
     const displayName = (full && view.displayName) || undefined;
-    const label = displayName
-      ? l10n.t('badge.labelWithName', { name: displayName, level: levelName, n: level })
-      : l10n.t('badge.label', { level: levelName, n: level });
-    let nodes = this.drawn;
-    if (!nodes || nodes.full !== full || nodes.named !== (displayName !== undefined)) {
-      this.clear();
-      nodes = this.drawn = badgeNodes(full, displayName !== undefined);
-      this.renderRoot!.append(nodes.badge);
-    }
-    nodes.update({
+    const label = displayName ? l10n.t('badge.labelWithName', { name: displayName, level: text.levelName, n: level }) : text.label;
+    const look: BadgeLook = {
+      full,
       label,
       locale: l10n.locale,
       dir: l10n.dir,
       level,
-      levelName,
+      levelName: text.levelName,
+      number: text.number,
       displayName,
-      number: full ? l10n.t('level.short', { n: level }) : undefined,
-    });
+    };
+    if (this.drawn && sameLook(this.drawn.look, look)) return;
+    const badge = badgeNodes(look);
+    if (this.drawn) this.drawn.badge.replaceWith(badge);
+    else {
+      this.clear();
+      this.renderRoot!.append(badge);
+    }
+    this.drawn = { badge, look };
   }
 }
 
