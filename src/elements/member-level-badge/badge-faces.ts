@@ -5,9 +5,10 @@
  */
 import { css, render } from 'lit';
 import { adoptStyles } from '@lit/reactive-element/css-tag.js';
+import enCore from '../../i18n/en-core.ts';
 import type { LocalizeController } from '../../i18n/localize.ts';
 import { errorFace, faceStyles, signedOutFace } from '../shared/faces.ts';
-import { failureMessageKey } from '../shared/failures.ts';
+import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { focusRingStyles, forcedThemeStyles, localTokensOn } from '../shared/theme.ts';
 import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
 
@@ -32,10 +33,19 @@ const inlineFaceStyles = css`
 /** The badge's styles with the faces', in cascade order; the faces read the local tokens of their wrapper. */
 const withFaces = [forcedThemeStyles, focusRingStyles, ...faceStyles, memberLevelBadgeStyles, inlineFaceStyles, localTokensOn('.faces')];
 
+/** The faces' English, which the badges read from when this module arrives. */
+export const faceEnglish = enCore;
+
 export interface BadgeFaces {
+  reportFailure(host: HTMLElement, error: unknown): void;
   adoptFaceStyles(root: ShadowRoot): void;
   drawSignedOut(wrapper: HTMLElement, l10n: LocalizeController): void;
   drawError(wrapper: HTMLElement, l10n: LocalizeController, error: unknown, retry: () => void): void;
+}
+
+/** Fires the `rewards-error` of a failure from the badge (not for a cancelled call). */
+export function reportFailure(host: HTMLElement, error: unknown): void {
+  if (!isAborted(error)) host.dispatchEvent(failureEvent(error, host.localName));
 }
 
 export function adoptFaceStyles(root: ShadowRoot): void {

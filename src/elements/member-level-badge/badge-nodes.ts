@@ -55,10 +55,16 @@ function prepare(look: BadgeLook, named: boolean): HTMLElement {
   return badge;
 }
 
+/** What tells one look from another: the same key, the same badge. */
+export function lookKey(look: BadgeLook): string {
+  return `${look.full} ${look.locale} ${look.dir} ${look.level} ${look.levelName} ${look.number} ${look.label} ${look.displayName ?? ''}`;
+}
+
 /** A new badge showing `look`. */
 export function badgeNodes(look: BadgeLook): HTMLElement {
   const named = look.displayName !== undefined;
-  const key = `${look.full} ${named} ${look.locale} ${look.dir} ${look.level} ${look.levelName} ${look.number} ${named ? '' : look.label}`;
+  // Without the display name (and the label that holds it): those are written into the clone.
+  const key = `${named} ${named ? '' : lookKey(look)} ${look.full} ${look.locale} ${look.dir} ${look.level} ${look.levelName} ${look.number}`;
   let model = prepared.get(key);
   if (!model) {
     // Looks come from a few levels and languages; the bound only guards against a page
@@ -72,18 +78,4 @@ export function badgeNodes(look: BadgeLook): HTMLElement {
     badge.firstElementChild!.textContent = look.displayName!;
   }
   return badge;
-}
-
-/** Whether two looks draw the same badge. */
-export function sameLook(a: BadgeLook, b: BadgeLook): boolean {
-  return (
-    a.full === b.full &&
-    a.label === b.label &&
-    a.locale === b.locale &&
-    a.dir === b.dir &&
-    a.level === b.level &&
-    a.levelName === b.levelName &&
-    a.number === b.number &&
-    a.displayName === b.displayName
-  );
 }

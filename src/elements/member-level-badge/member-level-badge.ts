@@ -1,17 +1,16 @@
 import type { ReactiveControllerHost } from 'lit';
-import enCore from '../../i18n/en-core.ts';
-import { LocalizeController } from '../../i18n/localize.ts';
+import enLevel from '../../i18n/en-level.ts';
+import { LocalizeController, type EnglishMessages } from '../../i18n/localize.ts';
 import type { RewardsError } from '../../sdk/errors.ts';
 import type { Theme } from '../rewards-provider/context.ts';
 import { warnConfigProblem } from '../shared/config-warning.ts';
-import { FaceState } from '../shared/face-state.ts';
 import { levelIndex, levelNameKey } from '../shared/levels.ts';
 import { elementLocaleSources } from '../shared/locale-sources.ts';
 import { ProviderContextController } from '../shared/provider-context.ts';
 import { RewardsConfigController } from '../shared/resolve-config.ts';
 import { forcedThemeStyles } from '../shared/theme.ts';
 import type { BadgeFaces } from './badge-faces.ts';
-import { badgeNodes, sameLook, type BadgeLook } from './badge-nodes.ts';
+import { badgeNodes, lookKey, type BadgeLook } from './badge-nodes.ts';
 import { LightHost } from './light-host.ts';
 import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
 import type { OwnLevel } from './own-level.ts';
@@ -43,9 +42,22 @@ interface LevelText {
 }
 const levelTexts = new Map<string, LevelText>();
 
+/**
+ * The English the badges read: the level's, until the faces arrive with their own messages
+ * (every badge shares this object, so they all read them from then on).
+ */
+const english: EnglishMessages = { ...enLevel };
+
 /** The error and signed-out faces (Lit templates), loaded the first time a badge shows one. */
 let faces: BadgeFaces | undefined;
-let facesLoading: Promise<BadgeFaces> | undefined;
+let facesLoading: Promise<void> | undefined;
+
+function loadFaces(): Promise<void> {
+  return (facesLoading ??= import('./badge-faces.ts').then((module) => {
+    Object.assign(english, module.faceEnglish);
+    faces = module;
+  }));
+}
 
 /**
  * A member's level as a small inline badge: the planet name (Mercury … Jupiter, or "Member"
@@ -165,10 +177,14 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
    */
   declare theme?: Theme;
 
-  private readonly faceState = new FaceState<BadgeFace['face']>(this, this.attachInternals());
+  private readonly internals = this.attachInternals();
+  /** The face shown, as a custom state of the host. */
+  private shown?: BadgeFace['face'];
+  /** The failure last shown: each one is reported once (see `FaceState`). */
+  private lastError?: unknown;
   private readonly providerContext = new ProviderContextController(this);
   private readonly configuration = new RewardsConfigController(this, this.providerContext);
-  private readonly l10n = new LocalizeController(this, enCore, elementLocaleSources(this.providerContext));
+  private readonly l10n = new LocalizeController(this, english, elementLocaleSources(this.providerContext));
 
   private readonly badge = new PublicBadgeController(this, () => {
     const memberId = this.memberId;
@@ -181,7 +197,7 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   private ownRequested = false;
 
   /** The badge drawn, and what it shows. */
-  private drawn?: { badge: HTMLElement; look: BadgeLook };
+  private drawn?: { badge: HTMLElement; key: string };
   /** The configuration problem last reported (see `warnConfigProblem`). */
   private problem?: string;
   /** The wrapper of the face drawn by `badge-faces.ts`, while one is. */
@@ -224,11 +240,26 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
       case 'error':
         // The face's module may still be on its way: the face (and its state) follow it.
         if (!this.drawFace(current)) {
-          if (this.faceState.face === undefined) this.faceState.show('loading');
+          if (this.shown === undefined) this.showFace('loading');
           return;
         }
     }
-    this.faceState.show(current.face, current.face === 'error' ? current.error : undefined);
+    this.showFace(current.face, current.face === 'error' ? current.error : undefined);
+  }
+
+  /**
+   * Marks the face on screen as a custom state of the host (`:state(ready)`), and reports a new
+   * failure once, as `FaceState` does for the other elements. An error face is only shown once
+   * the faces' module is here, and the report comes with it.
+   */
+  private showFace(face: BadgeFace['face'], error?: unknown): void {
+    if (face !== this.shown) {
+      if (this.shown !== undefined) this.internals.states.delete(this.shown);
+      this.internals.states.add(face);
+      this.shown = face;
+    }
+    if (error !== undefined && error !== this.lastError) faces?.reportFailure(this, error);
+    this.lastError = error;
   }
 
   /** The signed-in path needs the store: fetched the first time a badge without `member` shows. */
@@ -254,11 +285,7 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   /** Draws the signed-out or error face; false while its module is still arriving. */
   private drawFace(current: BadgeFace & { face: 'signed-out' | 'error' }): boolean {
     if (!faces) {
-      facesLoading ??= import('./badge-faces.ts');
-      void facesLoading.then((module) => {
-        faces = module;
-        this.requestUpdate();
-      });
+      void loadFaces().then(() => this.requestUpdate());
       return false;
     }
     if (!this.faceRoot) {
@@ -307,14 +334,15 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
       number: text.number,
       displayName,
     };
-    if (this.drawn && sameLook(this.drawn.look, look)) return;
+    const key = lookKey(look);
+    if (this.drawn?.key === key) return;
     const badge = badgeNodes(look);
     if (this.drawn) this.drawn.badge.replaceWith(badge);
     else {
       this.clear();
       this.renderRoot!.append(badge);
     }
-    this.drawn = { badge, look };
+    this.drawn = { badge, key };
   }
 }
 

@@ -8,17 +8,49 @@
  * no provider would otherwise send a thousand events through the document, and the context
  * root would keep a note of each. The skipped requests are made the moment the provider's tag
  * is defined, so a provider whose script arrives later still reaches every element inside it.
+ * (A page gets the provider's class only with its tag defined: the package's entries define it.)
+ *
+ * A request no provider answered at once is kept by the context root (`context-root.ts`) for a
+ * provider upgraded later (one defined under another tag, say). The root is loaded on demand,
+ * the first time a request goes unanswered; until it is attached, such requests are sent again
+ * once it is.
  */
-import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { rewardsContext, type RewardsContextValue } from '../rewards-provider/context.ts';
-import { ensureContextRoot } from './context-root.ts';
+import type { rewardsContext, RewardsContextValue } from '../rewards-provider/context.ts';
 
 const PROVIDER_TAG = 'rewards-provider';
+
+/**
+ * The provider's context key (`rewardsContext`): a registry symbol, so it is named here rather
+ * than imported, which would bring `@lit/context` whole into a page of badges.
+ */
+const CONTEXT = Symbol.for('member-rewards-kit/rewards-context@1') as unknown as typeof rewardsContext;
+
+/** The protocol's `context-request` event, as `@lit/context`'s `ContextRequestEvent` makes it. */
+class ContextRequest extends Event {
+  constructor(
+    readonly contextTarget: Element,
+    readonly callback: (value: RewardsContextValue, unsubscribe?: () => void) => void,
+  ) {
+    super('context-request', { bubbles: true, composed: true });
+  }
+  readonly context = CONTEXT;
+  readonly subscribe = true;
+}
 
 /** Connected elements whose request waits for the provider's tag to be defined. */
 const waiting = new Set<ProviderContextController>();
 let waitingForDefinition = false;
+
+/** The context root's module, once loaded (see the comment above). */
+let contextRoot: typeof import('./context-root.ts') | undefined;
+let contextRootLoading: Promise<void> | undefined;
+
+function loadContextRoot(): Promise<void> {
+  return (contextRootLoading ??= import('./context-root.ts').then((module) => {
+    contextRoot = module;
+  }));
+}
 
 function requestWhenProviderDefined(controller: ProviderContextController): void {
   waiting.add(controller);
@@ -72,7 +104,13 @@ export class ProviderContextController implements ReactiveController {
   /** Asks the nearest provider (now, or when one connects around the element). */
   request(): void {
     if (!this.host.isConnected) return;
-    ensureContextRoot(this.host);
-    this.host.dispatchEvent(new ContextRequestEvent(rewardsContext, this.host, this.receive, true));
+    contextRoot?.ensureContextRoot(this.host);
+    this.host.dispatchEvent(new ContextRequest(this.host, this.receive));
+    // Unanswered before the root was here: ask again once it is, for it to keep the request.
+    if (!contextRoot && this.current === undefined) {
+      void loadContextRoot().then(() => {
+        if (this.current === undefined) this.request();
+      });
+    }
   }
 }
