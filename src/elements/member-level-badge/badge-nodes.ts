@@ -57,14 +57,14 @@ function prepare(look: BadgeLook, named: boolean): HTMLElement {
 
 /** What tells one look from another: the same key, the same badge. */
 export function lookKey(look: BadgeLook): string {
-  return `${look.full} ${look.locale} ${look.dir} ${look.level} ${look.levelName} ${look.number} ${look.label} ${look.displayName ?? ''}`;
+  return `${look.full} ${look.locale} ${look.dir} ${look.level} ${look.levelName} ${look.number} ${look.label} ${look.displayName ?? '\u0000'}`;
 }
 
-/** A new badge showing `look`. */
-export function badgeNodes(look: BadgeLook): HTMLElement {
+/** A new badge showing `look` (whose key is `key`). */
+export function badgeNodes(look: BadgeLook, key: string): HTMLElement {
   const named = look.displayName !== undefined;
-  // Without the display name (and the label that holds it): those are written into the clone.
-  const key = `${named} ${named ? '' : lookKey(look)} ${look.full} ${look.locale} ${look.dir} ${look.level} ${look.levelName} ${look.number}`;
+  // A named look is prepared without its display name and label: those go into the clone.
+  if (named) key = `named ${look.full} ${look.locale} ${look.dir} ${look.level} ${look.levelName} ${look.number}`;
   let model = prepared.get(key);
   if (!model) {
     // Looks come from a few levels and languages; the bound only guards against a page

@@ -13,7 +13,7 @@ import type { BadgeFaces } from './badge-faces.ts';
 import { badgeNodes, lookKey, type BadgeLook } from './badge-nodes.ts';
 import { LightHost } from './light-host.ts';
 import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
-import type { OwnLevel } from './own-level.ts';
+import type { OwnFace, OwnLevel } from './own-level.ts';
 import { PublicBadgeController } from './public-badge-controller.ts';
 
 export type BadgeSize = 'small' | 'medium' | 'large';
@@ -30,9 +30,11 @@ type BadgeFace =
   | { face: 'ready'; view: BadgeView }
   | { face: 'unknown' }
   | { face: 'signed-out' }
-  | { face: 'error'; error: RewardsError };
+  | { face: 'error'; error: RewardsError }
+  | OwnFace;
 
-const LOADING_FACE: BadgeFace = { face: 'loading' };
+/** Shared by the signed-in path (`own-level.ts`). */
+export const LOADING_FACE = { face: 'loading' } as const;
 
 /** A level's texts in one language, kept per page: a thousand badges show a few levels. */
 interface LevelText {
@@ -216,11 +218,7 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
       if (state.badge === null) return { face: 'unknown' };
       return { face: 'ready', view: { level: state.badge.level, displayName: state.badge.displayName } };
     }
-    const state = this.own?.state;
-    if (!state || state.status === 'loading') return LOADING_FACE;
-    if (state.status === 'signed-out') return { face: 'signed-out' };
-    if (state.data === undefined) return state.status === 'error' ? { face: 'error', error: state.error } : LOADING_FACE;
-    return { face: 'ready', view: { level: state.data.level.index, displayName: state.data.displayName ?? undefined } };
+    return this.own?.face ?? LOADING_FACE;
   }
 
   protected override update(): void {
@@ -336,7 +334,7 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
     };
     const key = lookKey(look);
     if (this.drawn?.key === key) return;
-    const badge = badgeNodes(look);
+    const badge = badgeNodes(look, key);
     if (this.drawn) this.drawn.badge.replaceWith(badge);
     else {
       this.clear();
