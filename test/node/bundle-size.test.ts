@@ -27,8 +27,12 @@ interface Budget {
 export const BADGE_BUDGET: Budget = { target: 12 * KB, ceiling: 12 * KB };
 /** Any per-element entry, with everything it loads statically: data elements still load the store, the SDK and zod/mini statically. */
 export const ELEMENT_BUDGET: Budget = { target: 16 * KB, ceiling: 43.5 * KB };
-/** The one-file build of every element. */
-export const ONE_FILE_BUDGET: Budget = { target: 40 * KB, ceiling: 67 * KB };
+/**
+ * The one-file build of every element. Measured with code splitting, it counts the chunks the
+ * level badge splits off for its rarely needed parts (faces, signed-in path, context root) as
+ * separate files, each compressed alone (~3 KB of the ceiling); the shipped file holds them in one.
+ */
+export const ONE_FILE_BUDGET: Budget = { target: 40 * KB, ceiling: 70.5 * KB };
 
 // Each bundle is made once for the several checks on it.
 const bundles = new Map<string, Promise<BundleFigure>>();

@@ -55,10 +55,10 @@ function schedule(): void {
 }
 
 export abstract class LightHost extends HTMLElement implements ReactiveControllerHost {
-  /** The string properties that follow attributes of the same name. */
+  /** The string properties that follow attributes of the same name. @internal */
   static properties: Readonly<Record<string, LightProperty>> = {};
 
-  /** Style sheets the shadow root adopts when it is made. */
+  /** Style sheets the shadow root adopts when it is made. @internal */
   static styles: CSSResultOrNative[] = [];
 
   static get observedAttributes(): string[] {
@@ -68,7 +68,7 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
   /** The names of `properties`, listed once by `finalizeProperties`. */
   private static propertyNames: readonly string[] = [];
 
-  /** Declares an accessor per property on the prototype; call it once per class. */
+  /** Declares an accessor per property on the prototype; call it once per class. @internal */
   static finalizeProperties(): void {
     this.propertyNames = Object.keys(this.properties);
     for (const [name, options] of Object.entries(this.properties)) {
@@ -93,7 +93,7 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
     }
   }
 
-  /** The shadow root the element draws into, made at the first connection. */
+  /** The shadow root the element draws into, made at the first connection. @internal */
   renderRoot?: ShadowRoot;
 
   private readonly values = new Map<string, string | undefined>();
@@ -115,17 +115,19 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
     }
   }
 
+  /** @internal */
   addController(controller: ReactiveController): void {
     this.controllers.push(controller);
     if (this.renderRoot && this.isConnected) controller.hostConnected?.();
   }
 
+  /** @internal */
   removeController(controller: ReactiveController): void {
     const index = this.controllers.indexOf(controller);
     if (index >= 0) this.controllers.splice(index, 1);
   }
 
-  /** Asks for an update in the next microtask, shared by every host asking in this task. */
+  /** Asks for an update in the next microtask, shared by every host asking in this task. @internal */
   requestUpdate(): void {
     if (this.pending || !this.renderRoot) return;
     this.pending = true;
@@ -133,7 +135,7 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
     queue.push(this);
   }
 
-  /** Resolves once no update is pending (true, as Lit's does when none follows). */
+  /** Resolves once no update is pending (true, as Lit's does when none follows). @internal */
   get updateComplete(): Promise<boolean> {
     if (!this.pending) return Promise.resolve(true);
     return new Promise((resolve) => {
@@ -171,7 +173,7 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
     }
   }
 
-  /** Runs a pending update (or, with `force`, one anyway). */
+  /** Runs a pending update (or, with `force`, one anyway). @internal */
   flushUpdate(force = false): void {
     if (!this.pending && !force) return;
     this.pending = false;

@@ -118,6 +118,7 @@ function loadFaces(): Promise<void> {
  * @fires {RewardsErrorEvent} rewards-error - The level could not be loaded.
  */
 export class MemberLevelBadge extends LightHost implements ReactiveControllerHost {
+  /** @internal */
   static override properties = {
     member: {},
     size: { reflect: true, default: 'medium' },
@@ -128,7 +129,7 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
     theme: { reflect: true },
   };
 
-  // The faces' style sheets join these when a face is first shown (`badge-faces.ts`).
+  /** @internal The faces' style sheets join these when a face is first shown (`badge-faces.ts`). */
   static override styles = [forcedThemeStyles, memberLevelBadgeStyles];
 
   /**
@@ -141,6 +142,7 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
    * `small`, `medium` (default) or `large`, relative to the surrounding text.
    * @attr size
    * @reflect
+   * @default 'medium'
    */
   declare size: BadgeSize;
 
@@ -148,6 +150,7 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
    * `compact` (default): dot and level name. `full`: adds `LV n` and the display name when known.
    * @attr variant
    * @reflect
+   * @default 'compact'
    */
   declare variant: BadgeVariant;
 
