@@ -31,7 +31,10 @@ export interface TimingFigure {
 
 const MEMBERS = 250;
 
-/** The kit as a page's bundler would ship it: the badge class (not yet defined) and `configure`. */
+/**
+ * The kit as a page's bundler would ship it: the badge class (not yet defined) and `configure`.
+ * Exported with the page and its server for profiling (`minify: false` keeps function names).
+ */
 export async function bundleKit(outdir: string, { minify = true } = {}): Promise<void> {
   await build({
     stdin: {
