@@ -55,12 +55,7 @@ function prepare(look: BadgeLook, named: boolean): HTMLElement {
   return badge;
 }
 
-/** What tells one look from another: the same key, the same badge. */
-export function lookKey(look: BadgeLook): string {
-  return `${look.full} ${look.locale} ${look.dir} ${look.level} ${look.levelName} ${look.number} ${look.label} ${look.displayName ?? '\u0000'}`;
-}
-
-/** A new badge showing `look` (whose key is `key`). */
+/** A new badge showing `look`; `key` tells it from every other look (the badge makes it). */
 export function badgeNodes(look: BadgeLook, key: string): HTMLElement {
   const named = look.displayName !== undefined;
   // A named look is prepared without its display name and label: those go into the clone.

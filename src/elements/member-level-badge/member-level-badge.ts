@@ -10,7 +10,7 @@ import { ProviderContextController } from '../shared/provider-context.ts';
 import { RewardsConfigController } from '../shared/resolve-config.ts';
 import { forcedThemeStyles } from '../shared/theme.ts';
 import type { BadgeFaces } from './badge-faces.ts';
-import { badgeNodes, lookKey, type BadgeLook } from './badge-nodes.ts';
+import { badgeNodes, type BadgeLook } from './badge-nodes.ts';
 import { LightHost } from './light-host.ts';
 import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
 import type { OwnFace, OwnLevel } from './own-level.ts';
@@ -325,18 +325,11 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
     const text = this.levelText(level);
     const displayName = (full && view.displayName) || undefined;
     const label = displayName ? l10n.t('badge.labelWithName', { name: displayName, level: text.levelName, n: level }) : text.label;
-    const look: BadgeLook = {
-      full,
-      label,
-      locale: l10n.locale,
-      dir: l10n.dir,
-      level,
-      levelName: text.levelName,
-      number: text.number,
-      displayName,
-    };
-    const key = lookKey(look);
+    const { locale, dir } = l10n;
+    // What tells one drawing from another; the look is only made when it changed.
+    const key = `${full} ${locale} ${dir} ${level} ${text.levelName} ${text.number} ${label} ${displayName ?? '\u0000'}`;
     if (this.drawn?.key === key) return;
+    const look: BadgeLook = { full, label, locale, dir, level, levelName: text.levelName, number: text.number, displayName };
     const badge = badgeNodes(look, key);
     if (this.drawn) this.drawn.badge.replaceWith(badge);
     else {

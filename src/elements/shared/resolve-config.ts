@@ -68,7 +68,13 @@ export class RewardsConfigController implements ReactiveController {
   private lastConfig?: EffectiveConfig;
   private elementToken?: { token: string; source: TokenSource };
   private problemText?: string;
-  private lastInputs?: unknown[];
+  private lastInputs?: {
+    api: string | null | undefined;
+    token: string | null | undefined;
+    providerApi: string | undefined;
+    providerToken: TokenSource | undefined;
+    page: RewardsConfig | undefined;
+  };
   /** The base URL the last answer was made against, when it depended on one. */
   private lastBase?: string | undefined;
 
@@ -123,12 +129,22 @@ export class RewardsConfigController implements ReactiveController {
     // be kilobytes long, and a thousand badges would copy and hash it a thousand times).
     const provider = this.providerContext.value;
     const page = $pageConfig.get();
-    const inputs = [this.host.api, this.host.token, provider?.api, provider?.getToken, page];
+    const { api: ownApi, token } = this.host;
+    // Compared one by one, not as an array: this runs several times per update of every
+    // element, and a page of ten thousand badges would collect the garbage.
     const last = this.lastInputs;
-    if (last && inputs.every((input, index) => input === last[index]) && (this.lastBase === undefined || this.lastBase === this.baseURI())) {
+    if (
+      last &&
+      last.api === ownApi &&
+      last.token === token &&
+      last.providerApi === provider?.api &&
+      last.providerToken === provider?.getToken &&
+      last.page === page &&
+      (this.lastBase === undefined || this.lastBase === this.baseURI())
+    ) {
       return this.lastConfig;
     }
-    this.lastInputs = inputs;
+    this.lastInputs = { api: ownApi, token, providerApi: provider?.api, providerToken: provider?.getToken, page };
     this.lastBase = undefined;
     const places = this.places();
     const origin = places.find((place) => place.api !== undefined);
