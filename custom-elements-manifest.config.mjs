@@ -28,7 +28,7 @@ export default {
             for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
               const parsed = item.parsedType?.text;
               if (parsed === undefined) continue;
-              if (item.privacy || parsed.includes('{') || parsed === item.type?.text) delete item.parsedType;
+              if ((item.privacy && item.privacy !== 'public') || parsed.includes('{') || parsed === item.type?.text) delete item.parsedType;
             }
           }
         }

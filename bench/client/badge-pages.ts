@@ -31,8 +31,11 @@ export interface TimingFigure {
 
 const MEMBERS = 250;
 
-/** The kit as a page's bundler would ship it: the badge class (not yet defined) and `configure`. */
-async function bundleKit(outdir: string): Promise<void> {
+/**
+ * The kit as a page's bundler would ship it: the badge class (not yet defined) and `configure`.
+ * Exported with the page and its server for profiling (`minify: false` keeps function names).
+ */
+export async function bundleKit(outdir: string, { minify = true } = {}): Promise<void> {
   await build({
     stdin: {
       contents: [
@@ -47,7 +50,7 @@ async function bundleKit(outdir: string): Promise<void> {
     bundle: true,
     splitting: true,
     format: 'esm',
-    minify: true,
+    minify,
     target: 'es2022',
     outdir,
     entryNames: 'kit',
@@ -58,7 +61,7 @@ async function bundleKit(outdir: string): Promise<void> {
 }
 
 /** The page's script: one function per job, each resolving with milliseconds. */
-const PAGE_SCRIPT = String.raw`
+export const PAGE_SCRIPT = String.raw`
 const params = new URLSearchParams(location.search);
 const api = params.get('api');
 const members = params.get('members').split(',');
@@ -169,11 +172,11 @@ const plainJobs = {
 window.bench = params.get('kind') === 'kit' ? kitJobs : plainJobs;
 `;
 
-const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>badges</title>
+export const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>badges</title>
 <style>.badge{font-weight:600}.level-0{color:#666}.level-1{color:#8a6}.level-2{color:#c53}.level-3{color:#38c}.level-4{color:#a6c}.level-5{color:#c93}.level-6{color:#c63}</style>
 </head><body><div id="root"></div><script type="module" src="/page.js"></script></body></html>`;
 
-function serveFiles(dir: string): Promise<Server> {
+export function serveFiles(dir: string): Promise<Server> {
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     if (path === '/') return void response.writeHead(200, { 'content-type': 'text/html' }).end(PAGE_HTML);
@@ -194,7 +197,14 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-export async function measureBadgePages({ runs = 3 }: { runs?: number } = {}): Promise<TimingFigure[]> {
+export interface BadgePagesOptions {
+  /** Alternated runs of each page; the median is reported. */
+  runs?: number;
+  /** Badge counts to measure (default 1,000 and 10,000); the level change always uses 1,000. */
+  sizes?: readonly number[];
+}
+
+export async function measureBadgePages({ runs = 3, sizes = [1_000, 10_000] }: BadgePagesOptions = {}): Promise<TimingFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-bench-'));
   await bundleKit(dir);
   const files = await serveFiles(dir);
@@ -219,12 +229,12 @@ export async function measureBadgePages({ runs = 3 }: { runs?: number } = {}): P
       { name: '10,000 badges, fresh page', job: 'fresh', n: 10_000 },
       { name: '10,000 badges, warm page', job: 'warm', n: 10_000 },
       { name: 'one level change to 1,000 badges', job: 'levelChange', n: 1_000 },
-    ] as const).filter((job) => job.job !== 'levelChange' || existsSync('src/sdk/public-badges.ts'));
+    ] as const).filter((job) => sizes.includes(job.n) && (job.job !== 'levelChange' || existsSync('src/sdk/public-badges.ts')));
     const samples = new Map<string, { kit: number[]; plain: number[] }>(jobs.map((job) => [job.name, { kit: [], plain: [] }]));
     const query = `api=${encodeURIComponent(reference.url)}&members=${members.join(',')}`;
     for (let run = 0; run < runs; run++) {
       for (const kind of ['plain', 'kit'] as const) {
-        for (const size of [1_000, 10_000]) {
+        for (const size of sizes) {
           // A new page per size: "fresh" is the first badges a page ever shows.
           const page = await browser.newPage();
           page.on('pageerror', (error) => console.error(`bench page (${kind}):`, error));

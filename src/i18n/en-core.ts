@@ -1,9 +1,10 @@
 /**
  * The English messages an element may need before any other: the faces every data element
- * shares (signed out, error) and a member's level as the badge shows it. Part of the English
- * catalog (`en.ts`); on its own, it is all the level badge bundles, so a page of badges does
- * not download the messages of the other elements.
+ * shares (signed out, error) and a member's level as the badge shows it (`en-level.ts`). Part
+ * of the English catalog (`en.ts`); on its own, it is all the level badge reads, so a page of
+ * badges does not download the messages of the other elements.
  */
+import enLevel from './en-level.ts';
 import type { Message } from './message.ts';
 
 const enCore = {
@@ -21,17 +22,7 @@ const enCore = {
   'error.outOfStock': 'This reward is out of stock.',
   'error.notRemovable': 'This gift can no longer be removed.',
 
-  // Levels (P3), in programme order, and the level badge.
-  'level.0': 'Member',
-  'level.1': 'Mercury',
-  'level.2': 'Mars',
-  'level.3': 'Venus',
-  'level.4': 'Earth',
-  'level.5': 'Saturn',
-  'level.6': 'Jupiter',
-  'level.short': 'LV {n}',
-  'badge.label': '{level}, level {n}',
-  'badge.labelWithName': '{name}: {level}, level {n}',
+  ...enLevel,
   'signIn.level': 'Sign in to see your level and points.',
 } as const satisfies Record<string, Message>;
 

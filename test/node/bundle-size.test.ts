@@ -23,15 +23,17 @@ interface Budget {
   ceiling: number;
 }
 
-/** The level badge, with everything it loads statically: the shared element base and nanostores still come along. */
-export const BADGE_BUDGET: Budget = { target: 12 * KB, ceiling: 18.5 * KB };
+/** The level badge, with everything it loads statically: its own light element (no Lit element class, no templates), the batcher and nanostores. */
+export const BADGE_BUDGET: Budget = { target: 12 * KB, ceiling: 12 * KB };
 /** Any per-element entry, with everything it loads statically (the store, the SDK and zod load on demand, after connection). */
 export const ELEMENT_BUDGET: Budget = { target: 16 * KB, ceiling: 23 * KB };
 /**
  * The one-file build of every element. It exports `rewardsSession`, `pageSession` and the page
- * actions, which answer synchronously, so the store, the SDK and zod stay in it.
+ * actions, which answer synchronously, so the store, the SDK and zod stay in it. Measured with
+ * code splitting, it counts the chunks the level badge splits off for its rarely needed parts
+ * (faces, signed-in path, context root) as separate files, each compressed alone.
  */
-export const ONE_FILE_BUDGET: Budget = { target: 40 * KB, ceiling: 65.5 * KB };
+export const ONE_FILE_BUDGET: Budget = { target: 40 * KB, ceiling: 70.5 * KB };
 
 // Each bundle is made once for the several checks on it.
 const bundles = new Map<string, Promise<BundleFigure>>();

@@ -5,13 +5,15 @@
  *
  * A page may hold thousands of badges, so the host declares no local tokens: the badge reads
  * the public `--rk-*` tokens directly, with the built-in values of both colour schemes as the
- * fallback (`light-dark()`). Only the rarely shown faces (error, signed out) declare the local tokens, on their
- * own wrapper. The level colour comes from `data-level` and these static rules, never from a
+ * fallback (`light-dark()`). Only the rarely shown faces (error, signed out) declare the local
+ * tokens, on their own wrapper, with their styles (`badge-faces.ts`). The level colour comes from `data-level` and these static rules, never from a
  * style attribute, so a strict CSP (`style-src 'self'`) keeps it.
  */
-import { css, unsafeCSS, type CSSResult } from 'lit';
+// From Lit's style module alone: importing `lit` would bring its template engine and element
+// class into bundles that only need style sheets (the level badge).
+import { css, unsafeCSS, type CSSResult } from '@lit/reactive-element/css-tag.js';
 import { TOP_LEVEL } from '../shared/levels.ts';
-import { localTokensOn, tokenValue as token } from '../shared/theme.ts';
+import { tokenValue as token } from '../shared/theme.ts';
 
 const levels = Array.from({ length: TOP_LEVEL + 1 }, (_, level) => level);
 
@@ -19,8 +21,7 @@ function levelColors(): CSSResult {
   return unsafeCSS(levels.map((level) => `.badge[data-level='${level}']{--_level-color:${token(`level-${level}`).cssText}}`).join(''));
 }
 
-export const memberLevelBadgeStyles: CSSResult[] = [
-  css`
+export const memberLevelBadgeStyles: CSSResult = css`
     :host {
       display: inline;
       vertical-align: baseline;
@@ -107,22 +108,6 @@ export const memberLevelBadgeStyles: CSSResult[] = [
     }
     ${levelColors()}
 
-    /* Faces, kept inline: a badge never breaks the line it sits in. */
-    .face {
-      display: inline-flex;
-      vertical-align: baseline;
-    }
-    .face-error {
-      padding-inline-start: var(--_rk-space-2);
-      border-inline-start-width: 2px;
-    }
-    .face-error .button {
-      min-block-size: 1.5rem;
-      min-inline-size: 1.5rem;
-      padding-inline: var(--_rk-space-2);
-      font-size: var(--_rk-font-size-s);
-    }
-
     @media (forced-colors: active) {
       .dot {
         forced-color-adjust: none;
@@ -132,6 +117,4 @@ export const memberLevelBadgeStyles: CSSResult[] = [
         border: 1px solid CanvasText;
       }
     }
-  `,
-  localTokensOn('.faces'),
-];
+  `;

@@ -1,13 +1,19 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { ReactiveControllerHost } from 'lit';
+import enLevel from '../../i18n/en-level.ts';
+import { LocalizeController, type EnglishMessages } from '../../i18n/localize.ts';
 import type { RewardsError } from '../../sdk/errors.ts';
-import { ConfiguredElement } from '../shared/configured-element.ts';
-import { failureMessageKey } from '../shared/failures.ts';
-import { errorFace, faceStyles, signedOutFace } from '../shared/faces.ts';
+import type { Theme } from '../rewards-provider/context.ts';
+import { warnConfigProblem } from '../shared/config-warning.ts';
 import { levelIndex, levelNameKey } from '../shared/levels.ts';
-import { focusRingStyles, forcedThemeStyles } from '../shared/theme.ts';
+import { elementLocaleSources } from '../shared/locale-sources.ts';
+import { ProviderContextController } from '../shared/provider-context.ts';
+import { RewardsConfigController } from '../shared/resolve-config.ts';
+import { forcedThemeStyles } from '../shared/theme.ts';
+import type { BadgeFaces } from './badge-faces.ts';
+import { badgeNodes, type BadgeLook } from './badge-nodes.ts';
+import { LightHost } from './light-host.ts';
 import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
-import type { OwnLevel } from './own-level.ts';
+import type { OwnFace, OwnLevel } from './own-level.ts';
 import { PublicBadgeController } from './public-badge-controller.ts';
 
 export type BadgeSize = 'small' | 'medium' | 'large';
@@ -24,9 +30,36 @@ type BadgeFace =
   | { face: 'ready'; view: BadgeView }
   | { face: 'unknown' }
   | { face: 'signed-out' }
-  | { face: 'error'; error: RewardsError };
+  | { face: 'error'; error: RewardsError }
+  | OwnFace;
 
-const LOADING_FACE: BadgeFace = { face: 'loading' };
+/** Shared by the signed-in path (`own-level.ts`). */
+export const LOADING_FACE = { face: 'loading' } as const;
+
+/** A level's texts in one language, kept per page: a thousand badges show a few levels. */
+interface LevelText {
+  levelName: string;
+  label: string;
+  number: string;
+}
+const levelTexts = new Map<string, LevelText>();
+
+/**
+ * The English the badges read: the level's, until the faces arrive with their own messages
+ * (every badge shares this object, so they all read them from then on).
+ */
+const english: EnglishMessages = { ...enLevel };
+
+/** The error and signed-out faces (Lit templates), loaded the first time a badge shows one. */
+let faces: BadgeFaces | undefined;
+let facesLoading: Promise<void> | undefined;
+
+function loadFaces(): Promise<void> {
+  return (facesLoading ??= import('./badge-faces.ts').then((module) => {
+    Object.assign(english, module.faceEnglish);
+    faces = module;
+  }));
+}
 
 /**
  * A member's level as a small inline badge: the planet name (Mercury … Jupiter, or "Member"
@@ -84,17 +117,79 @@ const LOADING_FACE: BadgeFace = { face: 'loading' };
  *
  * @fires {RewardsErrorEvent} rewards-error - The level could not be loaded.
  */
-export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
-  static override styles = [forcedThemeStyles, focusRingStyles, ...faceStyles, ...memberLevelBadgeStyles];
+export class MemberLevelBadge extends LightHost implements ReactiveControllerHost {
+  /** @internal */
+  static override properties = {
+    member: {},
+    size: { reflect: true, default: 'medium' },
+    variant: { reflect: true, default: 'compact' },
+    api: { reflect: true },
+    token: {},
+    locale: { reflect: true },
+    theme: { reflect: true },
+  };
 
-  /** Whose level to show (any member, public). Without it: the signed-in member's own level. */
-  @property() member?: string;
+  /** @internal The faces' style sheets join these when a face is first shown (`badge-faces.ts`). */
+  static override styles = [forcedThemeStyles, memberLevelBadgeStyles];
 
-  /** `small`, `medium` (default) or `large`, relative to the surrounding text. */
-  @property({ reflect: true }) size: BadgeSize = 'medium';
+  /**
+   * Whose level to show (any member, public). Without it: the signed-in member's own level.
+   * @attr member
+   */
+  declare member?: string;
 
-  /** `compact` (default): dot and level name. `full`: adds `LV n` and the display name when known. */
-  @property({ reflect: true }) variant: BadgeVariant = 'compact';
+  /**
+   * `small`, `medium` (default) or `large`, relative to the surrounding text.
+   * @attr size
+   * @reflect
+   * @default 'medium'
+   */
+  declare size: BadgeSize;
+
+  /**
+   * `compact` (default): dot and level name. `full`: adds `LV n` and the display name when known.
+   * @attr variant
+   * @reflect
+   * @default 'compact'
+   */
+  declare variant: BadgeVariant;
+
+  /**
+   * Base URL of the rewards API; by default the nearest provider's or the page's.
+   * @attr api
+   * @reflect
+   */
+  declare api?: string;
+
+  /**
+   * A member token; by default the nearest provider's or the page's.
+   * @attr token
+   */
+  declare token?: string;
+
+  /**
+   * BCP 47 language (`en`, `zh-CN`, …); by default the provider's, then the closest `lang`.
+   * @attr locale
+   * @reflect
+   */
+  declare locale?: string;
+
+  /**
+   * Colour theme: `light`, `dark`, `auto` (the system's), or unset to follow the provider or the
+   * colour scheme of the page around the element.
+   * @attr theme
+   * @reflect
+   */
+  declare theme?: Theme;
+
+  private readonly internals = this.attachInternals();
+  /** The face shown, as a custom state of the host. */
+  private shown?: BadgeFace['face'];
+  /** The failure last shown: each one is reported once (see `FaceState`). */
+  private lastError?: unknown;
+  private readonly providerContext = new ProviderContextController(this);
+  private readonly configuration = new RewardsConfigController(this, this.providerContext);
+  private readonly l10n = new LocalizeController(this, english, elementLocaleSources(this.providerContext));
 
   private readonly badge = new PublicBadgeController(this, () => {
     const memberId = this.memberId;
@@ -106,13 +201,12 @@ export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
   private own?: OwnLevel;
   private ownRequested = false;
 
-  private current: BadgeFace = LOADING_FACE;
-
-  constructor() {
-    super();
-    // Holds the place from the first frame, before any render.
-    this.faceState.show('loading');
-  }
+  /** The badge drawn, and what it shows. */
+  private drawn?: { badge: HTMLElement; key: string };
+  /** The configuration problem last reported (see `warnConfigProblem`). */
+  private problem?: string;
+  /** The wrapper of the face drawn by `badge-faces.ts`, while one is. */
+  private faceRoot?: HTMLElement;
 
   private get memberId(): string | undefined {
     return this.member?.trim() || undefined;
@@ -127,22 +221,46 @@ export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
       if (state.badge === null) return { face: 'unknown' };
       return { face: 'ready', view: { level: state.badge.level, displayName: state.badge.displayName } };
     }
-    const state = this.own?.state;
-    if (!state || state.status === 'loading') return LOADING_FACE;
-    if (state.status === 'signed-out') return { face: 'signed-out' };
-    if (state.data === undefined) return state.status === 'error' ? { face: 'error', error: state.error } : LOADING_FACE;
-    return { face: 'ready', view: { level: state.data.level.index, displayName: state.data.displayName ?? undefined } };
+    return this.own?.face ?? LOADING_FACE;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
+  protected override update(): void {
+    const problem = this.configuration.problem;
+    if (problem !== this.problem) warnConfigProblem(this, (this.problem = problem));
     if (!this.memberId && !this.ownRequested) this.loadOwnLevel();
+    const current = this.resolveFace();
+    switch (current.face) {
+      case 'loading':
+      case 'unknown':
+        this.clear();
+        break;
+      case 'ready':
+        this.drawBadge(current.view);
+        break;
+      case 'signed-out':
+      case 'error':
+        // The face's module may still be on its way: the face (and its state) follow it.
+        if (!this.drawFace(current)) {
+          if (this.shown === undefined) this.showFace('loading');
+          return;
+        }
+    }
+    this.showFace(current.face, current.face === 'error' ? current.error : undefined);
   }
 
-  /** After the controllers have picked what to follow (they do so after `willUpdate`), before `render`. */
-  protected override update(changed: PropertyValues<this>): void {
-    this.current = this.resolveFace();
-    super.update(changed);
+  /**
+   * Marks the face on screen as a custom state of the host (`:state(ready)`), and reports a new
+   * failure once, as `FaceState` does for the other elements. An error face is only shown once
+   * the faces' module is here, and the report comes with it.
+   */
+  private showFace(face: BadgeFace['face'], error?: unknown): void {
+    if (face !== this.shown) {
+      if (this.shown !== undefined) this.internals.states.delete(this.shown);
+      this.internals.states.add(face);
+      this.shown = face;
+    }
+    if (error !== undefined && error !== this.lastError) faces?.reportFailure(this, error);
+    this.lastError = error;
   }
 
   /** The signed-in path needs the store: fetched the first time a badge without `member` shows. */
@@ -154,66 +272,75 @@ export class MemberLevelBadge extends ConfiguredElement<BadgeFace['face']> {
     });
   }
 
-  protected override render(): TemplateResult | typeof nothing {
-    const { l10n } = this;
-    switch (this.current.face) {
-      case 'loading':
-      case 'unknown':
-        return nothing;
-      case 'signed-out':
-        return this.inLanguage(signedOutFace(l10n, l10n.t('signIn.level')));
-      case 'error':
-        return this.inLanguage(errorFace(l10n, () => this.retry(), l10n.t(failureMessageKey(this.current.error))));
-      case 'ready':
-        return this.renderBadge(this.current.view);
-    }
-  }
-
   private retry(): void {
     if (this.memberId) this.badge.refresh();
     else this.own?.refresh();
   }
 
-  /** A face in the badge's language and direction, with the tokens faces read. */
-  private inLanguage(face: TemplateResult): TemplateResult {
-    return html`<span class="faces" lang=${this.l10n.locale} dir=${this.l10n.dir}>${face}</span>`;
+  private clear(): void {
+    if (!this.drawn && !this.faceRoot) return;
+    this.drawn = this.faceRoot = undefined;
+    this.renderRoot!.replaceChildren();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const current = this.current;
-    this.faceState.show(current.face, current.face === 'error' ? current.error : undefined);
+  /** Draws the signed-out or error face; false while its module is still arriving. */
+  private drawFace(current: BadgeFace & { face: 'signed-out' | 'error' }): boolean {
+    if (!faces) {
+      void loadFaces().then(() => this.requestUpdate());
+      return false;
+    }
+    if (!this.faceRoot) {
+      this.clear();
+      faces.adoptFaceStyles(this.renderRoot!);
+      this.faceRoot = document.createElement('span');
+      this.faceRoot.className = 'faces';
+      this.renderRoot!.append(this.faceRoot);
+    }
+    this.faceRoot.lang = this.l10n.locale;
+    this.faceRoot.dir = this.l10n.dir;
+    if (current.face === 'signed-out') faces.drawSignedOut(this.faceRoot, this.l10n);
+    else faces.drawError(this.faceRoot, this.l10n, current.error, () => this.retry());
+    return true;
   }
 
-  private renderBadge(view: BadgeView): TemplateResult {
+  /** The level's name, spoken name and `LV n` in the badge's language. */
+  private levelText(level: number): LevelText {
+    const { l10n } = this;
+    // The English shows while a catalog is arriving: what is kept then is kept apart.
+    const key = `${l10n.catalogLocale} ${l10n.loaded} ${l10n.locale} ${level}`;
+    let text = levelTexts.get(key);
+    if (!text) {
+      const levelName = l10n.t(levelNameKey(level));
+      text = { levelName, label: l10n.t('badge.label', { level: levelName, n: level }), number: l10n.t('level.short', { n: level }) };
+      if (levelTexts.size >= 256) levelTexts.clear();
+      levelTexts.set(key, text);
+    }
+    return text;
+  }
+
+  private drawBadge(view: BadgeView): void {
     const { l10n } = this;
     const full = this.variant === 'full';
     const level = levelIndex(view.level);
-    const levelName = l10n.t(levelNameKey(level));
-    const displayName = full ? view.displayName : undefined;
-    const label = displayName
-      ? l10n.t('badge.labelWithName', { name: displayName, level: levelName, n: level })
-      : l10n.t('badge.label', { level: levelName, n: level });
-    // No white space inside the level (it must not wrap); one real space after the display
-    // name, where a line may break as between two words. The colour comes from `data-level`.
-    return html`<span
-      class=${full ? 'badge full' : 'badge compact'}
-      part="badge"
-      role="img"
-      aria-label=${label}
-      lang=${l10n.locale}
-      dir=${l10n.dir}
-      data-level=${level}
-      >${displayName ? html`<span class="display-name" part="display-name">${displayName}</span> ` : nothing}<span
-        class="level"
-        part="level"
-        >${full ? nothing : html`<span class="dot" part="dot"></span>`}<span class="name" part="level-name"
-          >${levelName}</span
-        >${full ? html`<span class="number" part="level-number">${l10n.t('level.short', { n: level })}</span>` : nothing}</span
-      ></span
-    >`;
+    const text = this.levelText(level);
+    const displayName = (full && view.displayName) || undefined;
+    const label = displayName ? l10n.t('badge.labelWithName', { name: displayName, level: text.levelName, n: level }) : text.label;
+    const { locale, dir } = l10n;
+    // What tells one drawing from another; the look is only made when it changed.
+    const key = `${full} ${locale} ${dir} ${level} ${text.levelName} ${text.number} ${label} ${displayName ?? '\u0000'}`;
+    if (this.drawn?.key === key) return;
+    const look: BadgeLook = { full, label, locale, dir, level, levelName: text.levelName, number: text.number, displayName };
+    const badge = badgeNodes(look, key);
+    if (this.drawn) this.drawn.badge.replaceWith(badge);
+    else {
+      this.clear();
+      this.renderRoot!.append(badge);
+    }
+    this.drawn = { badge, key };
   }
 }
+
+MemberLevelBadge.finalizeProperties();
 
 declare global {
   interface HTMLElementTagNameMap {

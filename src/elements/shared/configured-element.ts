@@ -12,9 +12,9 @@ import { RewardsConfigController } from './resolve-config.ts';
 /**
  * What every element of the kit shares, without the store: where its data comes from (its own
  * `api`/`token`, else the nearest provider, else the page's `configure()`), its language, its
- * theme, and the face it shows. `RewardsElement` adds the store session; an element with a
- * light path of its own (the public badge) extends this one and loads the store only when it
- * needs it.
+ * theme, and the face it shows. `RewardsElement` adds the store session. (The level badge,
+ * which a page may hold thousands of, is no Lit element: it hosts the same controllers on a
+ * lighter base of its own, `member-level-badge/light-host.ts`.)
  *
  * For subclasses:
  * - `this.internals` is the element's `ElementInternals`: the base class calls

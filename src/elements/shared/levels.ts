@@ -3,7 +3,8 @@
  * Names come from the message catalogs by index, not from the server's English `name`, so a
  * Chinese page reads 火星 where the API says "Mars".
  */
-import { unsafeCSS, type CSSResult } from 'lit';
+// Lit's style module alone, so that the level badge bundles no template engine for it.
+import { unsafeCSS, type CSSResult } from '@lit/reactive-element/css-tag.js';
 import type { MessageKey } from '../../i18n/en.ts';
 
 /** LV0 (Member) … LV6 (Jupiter). */

@@ -50,12 +50,13 @@ function checkedApi(api: string): string | undefined {
   return problems.get(api);
 }
 
+/** `base` is empty for an absolute `api`, which needs none. */
 function normalizedApi(api: string, base: string): string {
-  const key = `${base} ${api}`;
+  const key = base ? `${base} ${api}` : api;
   let value = normalized.get(key);
   if (value === undefined) {
     if (normalized.size >= 64) normalized.clear();
-    normalized.set(key, (value = normalizeApi(api, base)));
+    normalized.set(key, (value = normalizeApi(api, base || api)));
   }
   return value;
 }
@@ -67,7 +68,15 @@ export class RewardsConfigController implements ReactiveController {
   private lastConfig?: EffectiveConfig;
   private elementToken?: { token: string; source: TokenSource };
   private problemText?: string;
-  private lastInputs?: unknown[];
+  private lastInputs?: {
+    api: string | null | undefined;
+    token: string | null | undefined;
+    providerApi: string | undefined;
+    providerToken: TokenSource | undefined;
+    page: RewardsConfig | undefined;
+  };
+  /** The base URL the last answer was made against, when it depended on one. */
+  private lastBase?: string | undefined;
 
   /**
    * @param providerContext The host's provider context, when it already follows one (the base
@@ -115,12 +124,28 @@ export class RewardsConfigController implements ReactiveController {
 
   private resolve(): EffectiveConfig | undefined {
     // Read on every update (and by `config` and `problem`): when nothing it depends on moved,
-    // the last answer stands, without walking the places or parsing a URL again.
+    // the last answer stands, without walking the places or parsing a URL again. The page's
+    // base URL matters only to an API given as a path; it is read only then (a page's URL may
+    // be kilobytes long, and a thousand badges would copy and hash it a thousand times).
     const provider = this.providerContext.value;
     const page = $pageConfig.get();
-    const inputs = [this.host.api, this.host.token, provider?.api, provider?.getToken, page, this.host.ownerDocument.baseURI];
-    if (this.lastInputs && inputs.every((input, index) => input === this.lastInputs![index])) return this.lastConfig;
-    this.lastInputs = inputs;
+    const { api: ownApi, token } = this.host;
+    // Compared one by one, not as an array: this runs several times per update of every
+    // element, and a page of ten thousand badges would collect the garbage.
+    const last = this.lastInputs;
+    if (
+      last &&
+      last.api === ownApi &&
+      last.token === token &&
+      last.providerApi === provider?.api &&
+      last.providerToken === provider?.getToken &&
+      last.page === page &&
+      (this.lastBase === undefined || this.lastBase === this.baseURI())
+    ) {
+      return this.lastConfig;
+    }
+    this.lastInputs = { api: ownApi, token, providerApi: provider?.api, providerToken: provider?.getToken, page };
+    this.lastBase = undefined;
     const places = this.places();
     const origin = places.find((place) => place.api !== undefined);
     this.problemText = undefined;
@@ -130,7 +155,7 @@ export class RewardsConfigController implements ReactiveController {
       this.problemText = `${this.host.localName} (${origin.source}): ${problem}`;
       return this.remember(undefined);
     }
-    const api = normalizedApi(origin.api, this.host.ownerDocument.baseURI);
+    const api = this.normalized(origin.api);
     const tokenPlace = places.find(
       (place) => place.getToken && (place.api === undefined || this.sameApi(place.api, api)),
     );
@@ -141,8 +166,20 @@ export class RewardsConfigController implements ReactiveController {
     });
   }
 
+  private baseURI(): string {
+    return this.host.ownerDocument.baseURI;
+  }
+
+  /** `api` made absolute; an API given as a path reads (and remembers) the page's base URL. */
+  private normalized(api: string): string {
+    // A usable API (see `apiProblem`) is a path or an absolute http(s) URL.
+    if (!api.startsWith('/')) return normalizedApi(api, '');
+    this.lastBase = this.baseURI();
+    return normalizedApi(api, this.lastBase);
+  }
+
   private sameApi(api: string, normalized: string): boolean {
-    return checkedApi(api) === undefined && normalizedApi(api, this.host.ownerDocument.baseURI) === normalized;
+    return checkedApi(api) === undefined && this.normalized(api) === normalized;
   }
 
   /** The same object while nothing changes, so elements can compare configs by identity. */

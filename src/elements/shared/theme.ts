@@ -21,7 +21,9 @@
  * Every text pair meets WCAG 2.2 AA (4.5:1) and every control or focus indicator meets
  * 3:1 against both surfaces, in both schemes; the foundation tests compute the ratios.
  */
-import { css, unsafeCSS, type CSSResult } from 'lit';
+// From Lit's style module alone: importing `lit` would bring its template engine and element
+// class into bundles that only need style sheets (the level badge).
+import { css, unsafeCSS, type CSSResult } from '@lit/reactive-element/css-tag.js';
 
 export type ColorToken =
   | 'surface'
