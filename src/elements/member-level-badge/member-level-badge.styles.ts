@@ -75,6 +75,14 @@ export const memberLevelBadgeStyles: CSSResult = css`
     .badge {
       display: inline;
     }
+    /* Each piece its own run: on a right-to-left page English words still read left to right
+       inside, while the pieces follow the page's direction. */
+    .display-name,
+    .level,
+    .name,
+    .number {
+      unicode-bidi: isolate;
+    }
     .display-name {
       font-weight: ${token('font-weight-strong')};
     }

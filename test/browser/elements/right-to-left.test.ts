@@ -28,10 +28,8 @@ const ROWS: Row[] = [
   {
     tag: 'member-level-badge',
     attributes: (w) => ({ member: w.member.memberId, variant: 'full' }),
-    // The name and the level are inline text: both English, they form one left-to-right run,
-    // drawn at the right edge but with the level on the right. `unicode-bidi: isolate` on the
-    // display name, the level and its two words makes each its own run (member-level-badge.styles.ts).
-    knownDefect: 'the badge reads left to right on a right-to-left page when its name and level are English',
+    // The name and the level are inline text: English words would form one left-to-right run
+    // with the level on the right, unless each is isolated (member-level-badge.styles.ts).
   },
   { tag: 'level-progress', attributes: signedIn },
   { tag: 'coin-balance', attributes: signedIn },
