@@ -74,7 +74,10 @@ async function measure(name: string, url: string): Promise<void> {
     console.log(`${name}: quiet member alone      p50 ${fmt(percentile(alone, 0.5))}  p95 ${fmt(percentile(alone, 0.95))}  (${alone.length} requests)`);
     console.log(`${name}: quiet member in a burst p50 ${fmt(percentile(during, 0.5))}  p95 ${fmt(percentile(during, 0.95))}  (${during.length} requests)`);
     console.log(
-      `${name}: burst of ${BURST} over ${CONNECTIONS} connections in ${fmt(burstMs)}: ${[...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${n}× ${status}`).join(', ')}`,
+      `${name}: burst of ${BURST} over ${CONNECTIONS} connections in ${fmt(burstMs)}: ${[...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${n}× ${status}`)
+        .join(', ')}`,
     );
   } finally {
     await server.close();

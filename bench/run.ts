@@ -34,7 +34,9 @@ let missed = 0;
 for (const budget of budgets) {
   const ok = budget.kind === 'max' ? budget.actual <= budget.limit : budget.actual >= budget.limit;
   if (!ok) missed++;
-  console.log(`  ${ok ? 'ok  ' : 'MISS'} ${budget.name}: ${Number.isInteger(budget.actual) ? budget.actual : budget.actual.toFixed(2)} (${budget.kind} ${budget.limit})`);
+  console.log(
+    `  ${ok ? 'ok  ' : 'MISS'} ${budget.name}: ${Number.isInteger(budget.actual) ? budget.actual : budget.actual.toFixed(2)} (${budget.kind} ${budget.limit})`,
+  );
 }
 const at = new Date().toISOString();
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;

@@ -37,12 +37,25 @@ async function measure(name: string, url: string): Promise<void> {
   const config = loadServerConfig({ REWARDS_API_KEY: API_KEY, REWARDS_MEMBER_SECRET: 'bench-member-secret-0123456789abcdef', DATABASE_URL: url, PORT: '0' });
   const job = new WebhookDeliveryJob({ db, clock: systemClock, logger: silentLogger, allowPrivate: true });
   let nudging = true;
-  const app = createRewardsApp({ config, db, logger: silentLogger, demoDir: null, webhookDeliveries: { nudge: () => nudging && job.nudge() }, rateLimit: { ratePerSecond: 1e6, burst: 1e6 } });
+  const app = createRewardsApp({
+    config,
+    db,
+    logger: silentLogger,
+    demoDir: null,
+    webhookDeliveries: { nudge: () => nudging && job.nudge() },
+    rateLimit: { ratePerSecond: 1e6, burst: 1e6 },
+  });
   const server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
   const shop = (path: string, method: string, body: unknown) =>
     fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: JSON.stringify(body) });
   const reward = (memberId: string) =>
-    shop('/v1/events', 'POST', { id: randomUUID(), type: 'project.rewarded', memberId, occurredAt: new Date().toISOString(), data: { projectId: randomUUID(), coins: 1 } });
+    shop('/v1/events', 'POST', {
+      id: randomUUID(),
+      type: 'project.rewarded',
+      memberId,
+      occurredAt: new Date().toISOString(),
+      data: { projectId: randomUUID(), coins: 1 },
+    });
   try {
     await shop('/v1/webhooks/bench', 'PUT', { url: hook, events: ['member.balance_changed'] });
 

@@ -108,10 +108,14 @@ export async function launchChromium(): Promise<Browser> {
 
 /** Until no element shows its loading face (every one has its data), then fonts and a frame. */
 export async function waitForSettled(page: Page, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(() => ![...document.querySelectorAll('*')].some((element) => element.localName.includes('-') && element.matches(':state(loading)')), undefined, {
-    timeout,
-    polling: 100,
-  });
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll('*')].some((element) => element.localName.includes('-') && element.matches(':state(loading)')),
+    undefined,
+    {
+      timeout,
+      polling: 100,
+    },
+  );
   await page.evaluate(async () => {
     await document.fonts.ready;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

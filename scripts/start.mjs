@@ -14,7 +14,9 @@ try {
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
   // The server's packages are development dependencies here; the server package lists them as its own.
-  console.error(`npm start: ${error.message}\nRun npm install (with the development dependencies), or run the server package (README: "Running the server in production").`);
+  console.error(
+    `npm start: ${error.message}\nRun npm install (with the development dependencies), or run the server package (README: "Running the server in production").`,
+  );
   process.exit(1);
 }
 await server.main({ demoDir: fileURLToPath(inRepository('demo/')), kitDir: fileURLToPath(inRepository('dist/')) });

@@ -18,7 +18,8 @@ function chromiumProblem() {
     return `No Chromium at ${path} (${from}): install Debian's \`chromium\` package (apt-get install chromium) or set CHROME_PATH to a Chromium or Chrome binary.`;
   }
   const run = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 20_000 });
-  if (run.status !== 0) return `${path} does not run (\`${path} --version\` failed): reinstall Debian's \`chromium\` package or set CHROME_PATH to a working Chromium or Chrome binary.`;
+  if (run.status !== 0)
+    return `${path} does not run (\`${path} --version\` failed): reinstall Debian's \`chromium\` package or set CHROME_PATH to a working Chromium or Chrome binary.`;
   return undefined;
 }
 

@@ -223,13 +223,15 @@ export async function measureBadgePages({ runs = 3, sizes = [1_000, 10_000] }: B
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-extensions'],
     });
-    const jobs: Array<{ name: string; job: 'fresh' | 'warm' | 'levelChange'; n: number }> = ([
-      { name: '1,000 badges, fresh page', job: 'fresh', n: 1_000 },
-      { name: '1,000 badges, warm page', job: 'warm', n: 1_000 },
-      { name: '10,000 badges, fresh page', job: 'fresh', n: 10_000 },
-      { name: '10,000 badges, warm page', job: 'warm', n: 10_000 },
-      { name: 'one level change to 1,000 badges', job: 'levelChange', n: 1_000 },
-    ] as const).filter((job) => sizes.includes(job.n) && (job.job !== 'levelChange' || existsSync('src/sdk/public-badges.ts')));
+    const jobs: Array<{ name: string; job: 'fresh' | 'warm' | 'levelChange'; n: number }> = (
+      [
+        { name: '1,000 badges, fresh page', job: 'fresh', n: 1_000 },
+        { name: '1,000 badges, warm page', job: 'warm', n: 1_000 },
+        { name: '10,000 badges, fresh page', job: 'fresh', n: 10_000 },
+        { name: '10,000 badges, warm page', job: 'warm', n: 10_000 },
+        { name: 'one level change to 1,000 badges', job: 'levelChange', n: 1_000 },
+      ] as const
+    ).filter((job) => sizes.includes(job.n) && (job.job !== 'levelChange' || existsSync('src/sdk/public-badges.ts')));
     const samples = new Map<string, { kit: number[]; plain: number[] }>(jobs.map((job) => [job.name, { kit: [], plain: [] }]));
     const query = `api=${encodeURIComponent(reference.url)}&members=${members.join(',')}`;
     for (let run = 0; run < runs; run++) {
@@ -241,7 +243,8 @@ export async function measureBadgePages({ runs = 3, sizes = [1_000, 10_000] }: B
           await page.goto(`${origin}/?kind=${kind}&${query}`);
           await page.waitForFunction('window.bench !== undefined');
           for (const job of jobs.filter((entry) => entry.n === size)) {
-            const run = () => page.evaluate((name, n) => (window as unknown as { bench: Record<string, (n: number) => Promise<number>> }).bench[name]!(n), job.job, job.n);
+            const run = () =>
+              page.evaluate((name, n) => (window as unknown as { bench: Record<string, (n: number) => Promise<number>> }).bench[name]!(n), job.job, job.n);
             let ms = await run();
             // Warm: a page that has been showing badges a while, its code compiled by now; the
             // third placement is the one measured, on both pages alike.

@@ -87,12 +87,10 @@ export function elementTags(): string[] {
     .sort();
 }
 
-export const measureElement = (tag: string): Promise<BundleFigure> =>
-  measureBundle(tag, `import './src/elements/${tag}/define.ts';`);
+export const measureElement = (tag: string): Promise<BundleFigure> => measureBundle(tag, `import './src/elements/${tag}/define.ts';`);
 
 /** The one-file build's contents: every element, as `src/elements/index.ts` registers them. */
-export const measureAllElements = (): Promise<BundleFigure> =>
-  measureBundle('one-file build (all elements)', "export * from './src/elements/index.ts';");
+export const measureAllElements = (): Promise<BundleFigure> => measureBundle('one-file build (all elements)', "export * from './src/elements/index.ts';");
 
 /** What a page uses of the SDK and the store: the member's client and the shared store (the shop's client is for servers). */
 export const measureSdkAndStore = (): Promise<BundleFigure> =>

@@ -143,7 +143,10 @@ async function measureDatabase(database: string, url: string, options: { duratio
         ['GET /v1/badges (200 ids)', { ...base, method: 'GET', path: `/v1/badges?members=${members.slice(0, 200).join(',')}` }],
         // One check-in per member and day: every request is another member.
         ['POST /v1/me/check-ins', { ...base, method: 'POST', path: '/v1/me/check-ins', members: { prefix: `bench-c${connections}-${run}-`, count: 60_000 } }],
-        ['POST /v1/me/redemptions', { ...base, method: 'POST', path: '/v1/me/redemptions', body: JSON.stringify({ catalogItemId: BENCH_ITEM }), members: everyMember }],
+        [
+          'POST /v1/me/redemptions',
+          { ...base, method: 'POST', path: '/v1/me/redemptions', body: JSON.stringify({ catalogItemId: BENCH_ITEM }), members: everyMember },
+        ],
       ];
       const measured: EndpointFigures[] = [];
       // The baseline brackets each endpoint (bare, endpoint, bare, endpoint, …, bare): this
@@ -156,16 +159,19 @@ async function measureDatabase(database: string, url: string, options: { duratio
         before = after;
       }
       const mean = (pick: (f: LoadFigures) => number) => bareRuns.reduce((sum, f) => sum + pick(f), 0) / bareRuns.length;
-      endpoints.push({
-        name: 'bare SQL of one redemption',
-        connections,
-        perSecond: mean((f) => f.perSecond),
-        p50Ms: mean((f) => f.p50Ms),
-        p99Ms: mean((f) => f.p99Ms),
-        requests: bareRuns.reduce((sum, f) => sum + f.requests, 0),
-        failures: bareRuns.reduce((sum, f) => sum + f.failures, 0),
-        ratio: 1,
-      }, ...measured);
+      endpoints.push(
+        {
+          name: 'bare SQL of one redemption',
+          connections,
+          perSecond: mean((f) => f.perSecond),
+          p50Ms: mean((f) => f.p50Ms),
+          p99Ms: mean((f) => f.p99Ms),
+          requests: bareRuns.reduce((sum, f) => sum + f.requests, 0),
+          failures: bareRuns.reduce((sum, f) => sum + f.failures, 0),
+          ratio: 1,
+        },
+        ...measured,
+      );
     }
     const after = await server.ask({ kind: 'memory' });
     await server.ask({ kind: 'seed-ledger', others: 200_000 });
@@ -208,7 +214,9 @@ export async function benchServer(options: {
   }
 
   const budgets: ServerBudget[] = [];
-  console.log(`\nServer (autocannon in its own process, ${options.durationMs} ms per run), ratio to the bare SQL of one redemption run just before and just after each`);
+  console.log(
+    `\nServer (autocannon in its own process, ${options.durationMs} ms per run), ratio to the bare SQL of one redemption run just before and just after each`,
+  );
   for (const db of figures) {
     console.log(`  ${db.database}: memory at rest ${db.rssAtRestMiB} MiB RSS, after the load ${db.rssAfterLoadMiB} MiB`);
     for (const e of db.endpoints) {
@@ -222,7 +230,9 @@ export async function benchServer(options: {
       }
     }
     const empty = db.ledgerPageMs[0]!;
-    console.log(`  ${db.database.padEnd(9)} first ledger page: ${LEDGER_SIZES.map((size) => `${size} entries ${db.ledgerPageMs[size]!.toFixed(2)} ms`).join(', ')}`);
+    console.log(
+      `  ${db.database.padEnd(9)} first ledger page: ${LEDGER_SIZES.map((size) => `${size} entries ${db.ledgerPageMs[size]!.toFixed(2)} ms`).join(', ')}`,
+    );
     budgets.push({ name: `${db.database} ledger page 100k / empty`, actual: db.ledgerPageMs[100_000]! / empty, limit: 1.5, kind: 'max' });
   }
   const start: StartFigures = { ...(await npmStartTime()), loadAverage: loadavg()[0]! };
@@ -260,7 +270,8 @@ function markdownOf(figures: DatabaseFigures[], start: StartFigures, budgets: Se
     '| database | first ledger page: ' + LEDGER_SIZES.map((size) => `${size} entries`).join(' | ') + ' | memory at rest | after the load |',
     '| --- | ' + LEDGER_SIZES.map(() => '---:').join(' | ') + ' | ---: | ---: |',
     ...figures.map(
-      (db) => `| ${db.database} | ${LEDGER_SIZES.map((size) => `${db.ledgerPageMs[size]!.toFixed(1)} ms`).join(' | ')} | ${db.rssAtRestMiB} MiB | ${db.rssAfterLoadMiB} MiB |`,
+      (db) =>
+        `| ${db.database} | ${LEDGER_SIZES.map((size) => `${db.ledgerPageMs[size]!.toFixed(1)} ms`).join(' | ')} | ${db.rssAtRestMiB} MiB | ${db.rssAfterLoadMiB} MiB |`,
     ),
     '',
     `First ledger page: median of 30 GET /v1/me/ledger per size, the sizes in turn. \`npm start\` on a built checkout (embedded database, demo data), median of 3 starts: listening after ${start.wallMs.toFixed(0)} ms with a load average of ${start.loadAverage.toFixed(1)}, having used ${start.cpuMs.toFixed(0)} ms of CPU (npm, shell and server; about the wall time on an idle machine; target under ${START_BUDGET_MS} ms).`,
@@ -269,7 +280,10 @@ function markdownOf(figures: DatabaseFigures[], start: StartFigures, budgets: Se
     '',
     ...budgets
       .filter((b) => !b.name.endsWith(' failures'))
-      .map((b) => `- ${(b.kind === 'max' ? b.actual <= b.limit : b.actual >= b.limit) ? 'met' : '**missed**'}: ${b.name} ${b.actual.toFixed(2)} (${b.kind === 'max' ? 'at most' : 'at least'} ${b.limit})`),
+      .map(
+        (b) =>
+          `- ${(b.kind === 'max' ? b.actual <= b.limit : b.actual >= b.limit) ? 'met' : '**missed**'}: ${b.name} ${b.actual.toFixed(2)} (${b.kind === 'max' ? 'at most' : 'at least'} ${b.limit})`,
+      ),
     '',
   ].join('\n');
 }

@@ -22,8 +22,4 @@ export type BenchRequest =
   | { kind: 'stop' };
 
 export type BenchReply =
-  | { kind: 'bare'; figures: LoadFigures }
-  | { kind: 'seeded' }
-  | { kind: 'memory'; rssBytes: number }
-  | { kind: 'stopped' }
-  | { kind: 'error'; message: string };
+  { kind: 'bare'; figures: LoadFigures } | { kind: 'seeded' } | { kind: 'memory'; rssBytes: number } | { kind: 'stopped' } | { kind: 'error'; message: string };

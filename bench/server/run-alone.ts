@@ -8,7 +8,8 @@ import { cpus } from 'node:os';
 import { benchServer } from './index.ts';
 
 const result = await benchServer({ durationMs: Number(process.env.BENCH_DURATION_MS ?? 3000), connections: [8, 32] });
-for (const b of result.budgets) console.log(`  ${b.kind === 'max' ? (b.actual <= b.limit ? 'ok  ' : 'MISS') : (b.actual >= b.limit ? 'ok  ' : 'MISS')} ${b.name}: ${b.actual.toFixed(2)}`);
+for (const b of result.budgets)
+  console.log(`  ${b.kind === 'max' ? (b.actual <= b.limit ? 'ok  ' : 'MISS') : b.actual >= b.limit ? 'ok  ' : 'MISS'} ${b.name}: ${b.actual.toFixed(2)}`);
 writeFileSync(process.env.BENCH_OUT ?? 'bench/report-server.json', JSON.stringify(result, null, 2));
 
 const REPORT = 'bench/report.md';

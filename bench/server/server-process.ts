@@ -23,10 +23,7 @@ function memoryAtRest(): number {
 
 /** Members rich enough for any run, and one item that never runs out. */
 async function seed(db: Db, members: number): Promise<void> {
-  await db.query(
-    `INSERT INTO catalog_items (id, kind, name, coins, stock) VALUES ($1, 'product', 'Sticker', 1, 1000000000)`,
-    [BENCH_ITEM],
-  );
+  await db.query(`INSERT INTO catalog_items (id, kind, name, coins, stock) VALUES ($1, 'product', 'Sticker', 1, 1000000000)`, [BENCH_ITEM]);
   await db.query(
     `INSERT INTO members (id, points, coins_available)
      SELECT 'bench-m' || i, (i * 97) % 20000, 1000000000 FROM generate_series(0, $1::int - 1) AS i`,
@@ -39,11 +36,24 @@ async function bareRedemption(db: Db, memberId: string, n: number): Promise<void
   await db.transaction(async (tx) => {
     const item = await tx.query<{ coins: number; name: string }>('SELECT coins, name, stock, active FROM catalog_items WHERE id = $1', [BENCH_ITEM]);
     const coins = item.rows[0]!.coins;
-    await tx.query('UPDATE members SET coins_available = coins_available - $2 WHERE id = $1 AND coins_available >= $2 RETURNING coins_available, coins_pending', [memberId, coins]);
+    await tx.query(
+      'UPDATE members SET coins_available = coins_available - $2 WHERE id = $1 AND coins_available >= $2 RETURNING coins_available, coins_pending',
+      [memberId, coins],
+    );
     await tx.query('UPDATE catalog_items SET stock = stock - 1 WHERE id = $1 AND active AND stock > 0', [BENCH_ITEM]);
     const ref = `bare-${process.pid}-${memberId}-${n}`;
-    await tx.query(`INSERT INTO ledger (member_id, currency, amount, rule_id, rules_version, ref, status) VALUES ($1, 'coins', $2, 'S1', 1, $3, 'available')`, [memberId, -coins, ref]);
-    await tx.query(`INSERT INTO cart_items (id, member_id, kind, catalog_item_id, name, coins) VALUES ($1, $2, 'redemption', $3, $4, $5)`, [ref, memberId, BENCH_ITEM, item.rows[0]!.name, coins]);
+    await tx.query(`INSERT INTO ledger (member_id, currency, amount, rule_id, rules_version, ref, status) VALUES ($1, 'coins', $2, 'S1', 1, $3, 'available')`, [
+      memberId,
+      -coins,
+      ref,
+    ]);
+    await tx.query(`INSERT INTO cart_items (id, member_id, kind, catalog_item_id, name, coins) VALUES ($1, $2, 'redemption', $3, $4, $5)`, [
+      ref,
+      memberId,
+      BENCH_ITEM,
+      item.rows[0]!.name,
+      coins,
+    ]);
   });
 }
 

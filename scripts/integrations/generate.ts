@@ -24,12 +24,15 @@ export const elementEntry = (tag: string): string => `${PACKAGE}/elements/${tag}
 
 export function jsxTypes(manifest: Manifest): string {
   const elements = elementsOf(manifest);
-  const generated = generateJsxTypes(manifest as never, {
-    fileName: null as never,
-    typesSrc: 'parsedType',
-    componentTypePath: (_name: string, tag?: string) => elementEntry(tag ?? ''),
-    hideLogs: true,
-  } as never);
+  const generated = generateJsxTypes(
+    manifest as never,
+    {
+      fileName: null as never,
+      typesSrc: 'parsedType',
+      componentTypePath: (_name: string, tag?: string) => elementEntry(tag ?? ''),
+      hideLogs: true,
+    } as never,
+  );
   if (!generated) throw new Error('@wc-toolkit/jsx-types produced nothing');
   // The generator names the event classes without importing them; they live in the main entry.
   const events = eventClassNames(elements);
@@ -50,7 +53,10 @@ export function integrationFiles(manifest: Manifest): Record<string, string> {
 }
 
 function webTypes(manifest: Manifest): string {
-  const data = JSON.parse(getWebTypesData(manifest as never, { typesSrc: 'parsedType', hideLogs: true, packageJson: false } as never)) as Record<string, unknown>;
+  const data = JSON.parse(getWebTypesData(manifest as never, { typesSrc: 'parsedType', hideLogs: true, packageJson: false } as never)) as Record<
+    string,
+    unknown
+  >;
   // JetBrains matches web-types to the installed package by name and version.
   return JSON.stringify({ ...data, name: PACKAGE, version: packageVersion() }, null, 2);
 }

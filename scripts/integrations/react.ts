@@ -10,12 +10,14 @@ export const REACT_SOURCE = 'src/react/index.ts';
 
 export function reactWrappers(elements: Element[]): string {
   const fromReact = (path: string) => relative(dirname(REACT_SOURCE), path).split('\\').join(posix.sep);
-  const eventClasses = [...new Set(elements.flatMap((element) => (element.declaration.events ?? []).map((event) => event.type?.text ?? '')))].filter(Boolean).sort();
+  const eventClasses = [...new Set(elements.flatMap((element) => (element.declaration.events ?? []).map((event) => event.type?.text ?? '')))]
+    .filter(Boolean)
+    .sort();
   const lines = [
     '// Generated from custom-elements.json by scripts/integrations/write-sources.ts (`npm run analyze`): do not edit.',
     '/**',
     ' * React components for the elements (React 18 and later), made with @lit/react. Importing one',
-    ' * registers its tag. Event props take the kit\'s typed events: `onRewardsError={(event) => …}`.',
+    " * registers its tag. Event props take the kit's typed events: `onRewardsError={(event) => …}`.",
     ' */',
     "import * as React from 'react';",
     "import { createComponent, type EventName } from '@lit/react';",

@@ -6,11 +6,15 @@
  */
 import { attributeType, elementsOf, publicFields, publicMethods, typeText, type Element, type Manifest } from './manifest.ts';
 
-export const START = '<!-- elements:start: generated from custom-elements.json by `npm run analyze`; edit the elements\' JSDoc instead -->';
+export const START = "<!-- elements:start: generated from custom-elements.json by `npm run analyze`; edit the elements' JSDoc instead -->";
 export const END = '<!-- elements:end -->';
 
 /** Table cells hold one line; a `|` inside would end the cell. */
-const cell = (text: string | undefined): string => (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+const cell = (text: string | undefined): string =>
+  (text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 const code = (text: string | undefined): string => (text ? '`' + text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|') + '`' : '');
 
 function table(title: string, head: string[], rows: string[][]): string[] {
@@ -28,24 +32,59 @@ export function elementSection(element: Element): string {
     ...table(
       'Attributes',
       ['attribute', 'property', 'type', 'default', 'description'],
-      attributes.map((attribute) => [code(attribute.name), code(attribute.fieldName ?? attribute.name), code(attributeType(element, attribute)), code(attribute.default), cell(attribute.description)]),
+      attributes.map((attribute) => [
+        code(attribute.name),
+        code(attribute.fieldName ?? attribute.name),
+        code(attributeType(element, attribute)),
+        code(attribute.default),
+        cell(attribute.description),
+      ]),
     ),
-    ...table('Properties', ['property', 'type', 'description'], properties.map((field) => [code(field.name), code(typeText(field)), cell(field.description)])),
+    ...table(
+      'Properties',
+      ['property', 'type', 'description'],
+      properties.map((field) => [code(field.name), code(typeText(field)), cell(field.description)]),
+    ),
     ...table(
       'Methods',
       ['method', 'description'],
       publicMethods(element).map((method) => {
-        const parameters = (method.parameters ?? []).map((parameter) => `${parameter.name}${parameter.optional ? '?' : ''}: ${parameter.type?.text ?? 'unknown'}`);
+        const parameters = (method.parameters ?? []).map(
+          (parameter) => `${parameter.name}${parameter.optional ? '?' : ''}: ${parameter.type?.text ?? 'unknown'}`,
+        );
         return [code(`${method.name}(${parameters.join(', ')}): ${method.return?.type?.text ?? 'void'}`), cell(method.description)];
       }),
     ),
-    ...table('Events', ['event', 'type', 'description'], (declaration.events ?? []).map((event) => [code(event.name), code(event.type?.text), cell(event.description)])),
-    ...table('Slots', ['slot', 'description'], (declaration.slots ?? []).map((slot) => [slot.name ? code(slot.name) : '(default)', cell(slot.description)])),
-    ...table('Parts', ['part', 'description'], (declaration.cssParts ?? []).map((part) => [code(part.name), cell(part.description)])),
-    ...table('CSS properties', ['property', 'description'], (declaration.cssProperties ?? []).map((property) => [code(property.name), cell(property.description)])),
-    ...table('States', ['state', 'description'], (declaration.cssStates ?? []).map((state) => [code(`:state(${state.name})`), cell(state.description)])),
+    ...table(
+      'Events',
+      ['event', 'type', 'description'],
+      (declaration.events ?? []).map((event) => [code(event.name), code(event.type?.text), cell(event.description)]),
+    ),
+    ...table(
+      'Slots',
+      ['slot', 'description'],
+      (declaration.slots ?? []).map((slot) => [slot.name ? code(slot.name) : '(default)', cell(slot.description)]),
+    ),
+    ...table(
+      'Parts',
+      ['part', 'description'],
+      (declaration.cssParts ?? []).map((part) => [code(part.name), cell(part.description)]),
+    ),
+    ...table(
+      'CSS properties',
+      ['property', 'description'],
+      (declaration.cssProperties ?? []).map((property) => [code(property.name), cell(property.description)]),
+    ),
+    ...table(
+      'States',
+      ['state', 'description'],
+      (declaration.cssStates ?? []).map((state) => [code(`:state(${state.name})`), cell(state.description)]),
+    ),
   );
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd();
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd();
 }
 
 /** The provider first (it configures the rest), then every other element by tag. */

@@ -14,10 +14,7 @@ const doc = (text: string | undefined, indent: string): string =>
   text ? `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\n/g, `\n${indent} * `)} */\n` : '';
 
 export function vueTypes(elements: Element[], eventClasses: string[], options: VueOptions): string {
-  const lines = [
-    '// Generated from custom-elements.json by scripts/integrations/generate.ts: do not edit.',
-    "import type { DefineComponent } from 'vue';",
-  ];
+  const lines = ['// Generated from custom-elements.json by scripts/integrations/generate.ts: do not edit.', "import type { DefineComponent } from 'vue';"];
   if (eventClasses.length) lines.push(`import type { ${eventClasses.join(', ')} } from '${options.packageName}';`);
   for (const element of elements) lines.push(`import type { ${element.className} } from '${options.elementEntry(element.tag)}';`);
   lines.push('');
@@ -34,7 +31,7 @@ export function vueTypes(elements: Element[], eventClasses: string[], options: V
     lines.push('}', '');
   }
   lines.push(
-    '/** The kit\'s tags, for Vue\'s `compilerOptions.isCustomElement`. */',
+    "/** The kit's tags, for Vue's `compilerOptions.isCustomElement`. */",
     'export declare const rewardsTags: readonly string[];',
     '/** `compilerOptions: { isCustomElement: isRewardsElement }`: Vue leaves these tags to the browser. */',
     'export declare function isRewardsElement(tag: string): boolean;',

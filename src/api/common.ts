@@ -69,11 +69,7 @@ export type Description = z.infer<typeof description>;
  */
 export const imageUrl = z
   .string()
-  .check(
-    z.maxLength(limits.urlLength),
-    z.regex(/^(?:https?:\/\/[^\s/?#\\]+(?:[/?#]\S*)?|\/(?![/\\])\S*)$/),
-    z.regex(storableText),
-  );
+  .check(z.maxLength(limits.urlLength), z.regex(/^(?:https?:\/\/[^\s/?#\\]+(?:[/?#]\S*)?|\/(?![/\\])\S*)$/), z.regex(storableText));
 export type ImageUrl = z.infer<typeof imageUrl>;
 
 /**

@@ -45,7 +45,15 @@ const adaAccount = {
   coins: balance,
   isSeller: false,
 };
-const upgradeGift = { id: 'gift-ada-1', kind: 'upgrade_gift', level: 1, name: 'Mercury upgrade gift', coins: 0, shipping: 'with_next_order', removable: false } as const;
+const upgradeGift = {
+  id: 'gift-ada-1',
+  kind: 'upgrade_gift',
+  level: 1,
+  name: 'Mercury upgrade gift',
+  coins: 0,
+  shipping: 'with_next_order',
+  removable: false,
+} as const;
 const stickerPack = { id: 'cart-7', kind: 'redemption', catalogItemId: 'sticker-pack', name: 'Sticker pack', coins: 50, removable: true } as const;
 
 export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
@@ -83,7 +91,16 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
       response: {
         items: [
           { id: 'sticker-pack', kind: 'product', name: 'Sticker pack', description: 'Ten vinyl stickers.', imageUrl: null, coins: 50, stock: 120 },
-          { id: 'coupon-5', kind: 'coupon', name: '$5 coupon', description: 'Off any order over $20.', imageUrl: null, coins: 500, stock: 1000, couponValueCents: 500 },
+          {
+            id: 'coupon-5',
+            kind: 'coupon',
+            name: '$5 coupon',
+            description: 'Off any order over $20.',
+            imageUrl: null,
+            coins: 500,
+            stock: 1000,
+            couponValueCents: 500,
+          },
         ],
       },
     },
@@ -93,12 +110,14 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
       'Level badges of up to 200 members at once, for pages that show many members (a forum thread). `members` is a comma-separated list of ids; an id the programme does not know is simply absent from `badges`.',
     example: {
       query: { members: 'ada,grace,nobody' },
-      response: { badges: { ada: { level: 1, name: 'Mercury', displayName: 'Ada Lovelace' }, grace: { level: 0, name: 'Member', displayName: 'Grace Hopper' } } },
+      response: {
+        badges: { ada: { level: 1, name: 'Mercury', displayName: 'Ada Lovelace' }, grace: { level: 0, name: 'Member', displayName: 'Grace Hopper' } },
+      },
     },
   },
   getBadgeSvg: {
     description:
-      "A member's level badge as an SVG image, for pages that cannot run scripts: `<img src=\".../v1/members/ada/badge.svg\" alt=\"\">`. An id the server does not know shows the neutral **Member** badge, so an embedding page never shows a broken image.",
+      'A member\'s level badge as an SVG image, for pages that cannot run scripts: `<img src=".../v1/members/ada/badge.svg" alt="">`. An id the server does not know shows the neutral **Member** badge, so an embedding page never shows a broken image.',
     example: {
       params: { id: 'ada' },
       response: '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Mercury, level 1" width="120" height="20">…</svg>',
@@ -132,15 +151,33 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
       query: { currency: 'coins', limit: '2' },
       response: {
         entries: [
-          { id: 'led-91', currency: 'coins', amount: -50, ruleId: 'S1', reason: 'Redeemed: Sticker pack', ref: 'sticker-pack', status: 'available', createdAt: at },
-          { id: 'led-90', currency: 'coins', amount: 10, ruleId: 'C6', reason: 'Daily check-in', ref: null, status: 'available', createdAt: '2025-03-13T08:02:11.000Z' },
+          {
+            id: 'led-91',
+            currency: 'coins',
+            amount: -50,
+            ruleId: 'S1',
+            reason: 'Redeemed: Sticker pack',
+            ref: 'sticker-pack',
+            status: 'available',
+            createdAt: at,
+          },
+          {
+            id: 'led-90',
+            currency: 'coins',
+            amount: 10,
+            ruleId: 'C6',
+            reason: 'Daily check-in',
+            ref: null,
+            status: 'available',
+            createdAt: '2025-03-13T08:02:11.000Z',
+          },
         ],
         nextCursor: 'bGVkLTkw',
       },
     },
   },
   getEarning: {
-    description: "How much of each daily cap the member has used today (the shop's day), so a page can say \"3 of 10 likes rewarded today\".",
+    description: 'How much of each daily cap the member has used today (the shop\'s day), so a page can say "3 of 10 likes rewarded today".',
     example: { response: { day: '2025-03-14', rules: [{ ruleId: 'C8', earnedToday: 3, cap: 10 }] } },
   },
   getCheckIns: {
@@ -166,7 +203,8 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
     example: { response: { day: '2025-03-14', coinsAwarded: 10, bonusAwarded: 0, coins: { available: 697, pending: 50 } } },
   },
   getCart: {
-    description: 'Gifts waiting to ship with the next order: products redeemed with coins (S1) and upgrade gifts (P5). `removable` is false once a gift shipped or for an upgrade gift.',
+    description:
+      'Gifts waiting to ship with the next order: products redeemed with coins (S1) and upgrade gifts (P5). `removable` is false once a gift shipped or for an upgrade gift.',
     example: { response: { items: [upgradeGift, stickerPack] } },
   },
   redeem: {
@@ -182,7 +220,8 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
     },
   },
   removeCartItem: {
-    description: 'Takes a redeemed product out of the cart before it ships: its coins come back and its stock is released. Upgrade gifts and shipped items are `409 not_removable`.',
+    description:
+      'Takes a redeemed product out of the cart before it ships: its coins come back and its stock is released. Upgrade gifts and shipped items are `409 not_removable`.',
     example: { params: { itemId: 'cart-7' }, response: { coinsReturned: 50, coins: balance } },
   },
   updateCartItem: {
@@ -194,11 +233,15 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
     example: { response: { coupons: [{ code: 'RK-7F3Q-2MXA', valueCents: 500, createdAt: at }] } },
   },
   donate: {
-    description: "Gives coins to the author of a shared project (S3). A member cannot give to their own project (`403 forbidden`) or give more than they have (`409 insufficient_coins`).",
+    description:
+      'Gives coins to the author of a shared project (S3). A member cannot give to their own project (`403 forbidden`) or give more than they have (`409 insufficient_coins`).',
     example: {
       params: { id: 'synth-kit' },
       body: { coins: 25 },
-      response: { donation: { id: 'don-3', projectId: 'synth-kit', memberId: 'ada', displayName: 'Ada Lovelace', coins: 25, createdAt: at }, coins: { available: 662, pending: 50 } },
+      response: {
+        donation: { id: 'don-3', projectId: 'synth-kit', memberId: 'ada', displayName: 'Ada Lovelace', coins: 25, createdAt: at },
+        coins: { available: 662, pending: 50 },
+      },
     },
   },
   sendEvent: {
@@ -238,7 +281,8 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
     example: { params: { id: 'mug' }, response: { id: 'mug', deleted: true } },
   },
   getRules: {
-    description: 'The rules configuration in force: every number of the rulebook (points per dollar, level thresholds, coins per action, caps, fees) and its `version`.',
+    description:
+      'The rules configuration in force: every number of the rulebook (points per dollar, level thresholds, coins per action, caps, fees) and its `version`.',
     example: { response: defaultRulesConfig },
   },
   putRules: {
@@ -249,10 +293,14 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
   runPayouts: {
     description:
       "Credits each partner seller's net earnings of a finished month (and of earlier months not paid yet) to their store credit (M2), by hand: the server also does it by itself from the first working day of the next month. Safe to run again: a seller already paid for that month is listed with `alreadyPaid: true` and paid nothing more.",
-    example: { body: { month: '2025-02' }, response: { month: '2025-02', payouts: [{ sellerId: 'grace', netCents: 4275, paidOutAt: at, alreadyPaid: false }] } },
+    example: {
+      body: { month: '2025-02' },
+      response: { month: '2025-02', payouts: [{ sellerId: 'grace', netCents: 4275, paidOutAt: at, alreadyPaid: false }] },
+    },
   },
   putSellerProduct: {
-    description: "Records a partner seller's product with its name and stock (M6), as the seller's backstage lists it with the units sold. Creates (`201`) or replaces (`200`).",
+    description:
+      "Records a partner seller's product with its name and stock (M6), as the seller's backstage lists it with the units sold. Creates (`201`) or replaces (`200`).",
     example: {
       params: { id: 'grace', sku: 'synth-kit' },
       body: { name: 'Synth kit', stock: 12 },
@@ -276,15 +324,20 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
     },
   },
   getMemberCart: {
-    description: "A member's gifts waiting in the cart, for the checkout to ship with the order. Name the ones that leave with it in `order.completed`'s `redemptionItemIds`: from then on they cannot be removed (S1).",
+    description:
+      "A member's gifts waiting in the cart, for the checkout to ship with the order. Name the ones that leave with it in `order.completed`'s `redemptionItemIds`: from then on they cannot be removed (S1).",
     example: { params: { id: 'ada' }, response: { items: [upgradeGift, stickerPack] } },
   },
   getMemberCoupons: {
     description: "A member's coupons (S2), newest first; a used one carries `usedAt` and the `orderId` that used it.",
-    example: { params: { id: 'ada' }, response: { coupons: [{ code: 'K7QM-3XPA-9TRW-HN4C-22BD', valueCents: 500, createdAt: at, usedAt: at, orderId: '10042' }] } },
+    example: {
+      params: { id: 'ada' },
+      response: { coupons: [{ code: 'K7QM-3XPA-9TRW-HN4C-22BD', valueCents: 500, createdAt: at, usedAt: at, orderId: '10042' }] },
+    },
   },
   useCoupon: {
-    description: "Marks a member's coupon used by an order. Once per coupon: the same call for the same order answers the same (safe to retry), another order gets `409 coupon_used`, a code that does not exist or is not this member's `404`.",
+    description:
+      "Marks a member's coupon used by an order. Once per coupon: the same call for the same order answers the same (safe to retry), another order gets `409 coupon_used`, a code that does not exist or is not this member's `404`.",
     example: {
       params: { code: 'K7QM-3XPA-9TRW-HN4C-22BD' },
       body: { memberId: 'ada', orderId: '10042' },
@@ -297,7 +350,13 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
     example: {
       params: { id: 'fulfilment' },
       body: { url: 'https://shop.example/rewards/webhooks', events: ['cart.item_added', 'member.level_changed'] },
-      response: { id: 'fulfilment', url: 'https://shop.example/rewards/webhooks', events: ['cart.item_added', 'member.level_changed'], enabled: true, secret: 'whsec_2b5Jx0mB3q8YkP1u9ZcT4fWnA6rD7eLhS0vG5iQyXo' },
+      response: {
+        id: 'fulfilment',
+        url: 'https://shop.example/rewards/webhooks',
+        events: ['cart.item_added', 'member.level_changed'],
+        enabled: true,
+        secret: 'whsec_2b5Jx0mB3q8YkP1u9ZcT4fWnA6rD7eLhS0vG5iQyXo',
+      },
     },
   },
   getWebhooks: {
@@ -309,21 +368,44 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
     example: { params: { id: 'fulfilment' }, response: { id: 'fulfilment', deleted: true } },
   },
   getWebhookDeliveries: {
-    description: "An endpoint's delivery log, newest first: attempts, the last status code or error, and when the next attempt is due. A failed attempt is tried again with exponential backoff and jitter for 24 hours, then the delivery is `failed`.",
+    description:
+      "An endpoint's delivery log, newest first: attempts, the last status code or error, and when the next attempt is due. A failed attempt is tried again with exponential backoff and jitter for 24 hours, then the delivery is `failed`.",
     example: {
       params: { id: 'fulfilment' },
       response: {
         deliveries: [
           { id: '42', eventId: 'evt_Q2x9', type: 'member.level_changed', status: 'delivered', attempts: 1, lastStatusCode: 200, deliveredAt: at },
-          { id: '41', eventId: 'evt_P7k1', type: 'cart.item_added', status: 'pending', attempts: 2, lastStatusCode: 503, lastError: 'answered 503', nextAttemptAt: at },
+          {
+            id: '41',
+            eventId: 'evt_P7k1',
+            type: 'cart.item_added',
+            status: 'pending',
+            attempts: 2,
+            lastStatusCode: 503,
+            lastError: 'answered 503',
+            nextAttemptAt: at,
+          },
         ],
         nextCursor: null,
       },
     },
   },
   retryWebhookDelivery: {
-    description: 'Tries a delivery again at once, whatever its status (`202`): it is pending again, and waits only for the same member’s earlier pending deliveries to this endpoint.',
-    example: { params: { id: 'fulfilment', deliveryId: '41' }, response: { id: '41', eventId: 'evt_P7k1', type: 'cart.item_added', status: 'pending', attempts: 2, lastStatusCode: 503, lastError: 'answered 503', nextAttemptAt: at } },
+    description:
+      'Tries a delivery again at once, whatever its status (`202`): it is pending again, and waits only for the same member’s earlier pending deliveries to this endpoint.',
+    example: {
+      params: { id: 'fulfilment', deliveryId: '41' },
+      response: {
+        id: '41',
+        eventId: 'evt_P7k1',
+        type: 'cart.item_added',
+        status: 'pending',
+        attempts: 2,
+        lastStatusCode: 503,
+        lastError: 'answered 503',
+        nextAttemptAt: at,
+      },
+    },
   },
   getSellerMe: {
     description:
@@ -352,11 +434,13 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
     },
   },
   getSellerProducts: {
-    description: "The seller's products with the stock left (the shop's last report less every completed sale since; `null` when never recorded), the units sold and the units sold beyond the stock.",
+    description:
+      "The seller's products with the stock left (the shop's last report less every completed sale since; `null` when never recorded), the units sold and the units sold beyond the stock.",
     example: { response: { products: [{ sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 3, oversoldUnits: 0 }] } },
   },
   withdraw: {
-    description: 'Withdraws store credit to the seller (M4). More than the store credit is `409 insufficient_funds`; send an `Idempotency-Key` so a retry never pays twice.',
+    description:
+      'Withdraws store credit to the seller (M4). More than the store credit is `409 insufficient_funds`; send an `Idempotency-Key` so a retry never pays twice.',
     example: {
       body: { amountCents: 1000 },
       response: { withdrawal: { id: '4', amountCents: 1000, status: 'requested', createdAt: at }, storeCreditCents: 3275 },
@@ -368,7 +452,12 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
   },
   getPayoutRuns: {
     description: 'The latest payout runs (M2), by the schedule or by hand, that credited something: when, and which sellers and months for how much.',
-    example: { query: { limit: '1' }, response: { runs: [{ id: '7', ranAt: '2025-03-03T00:01:00.000Z', trigger: 'schedule', payouts: [{ sellerId: 'grace', month: '2025-02', netCents: 4275 }] }] } },
+    example: {
+      query: { limit: '1' },
+      response: {
+        runs: [{ id: '7', ranAt: '2025-03-03T00:01:00.000Z', trigger: 'schedule', payouts: [{ sellerId: 'grace', month: '2025-02', netCents: 4275 }] }],
+      },
+    },
   },
   putSeller: {
     description: 'Names a member a partner seller, with the name their backstage shows (M6). Creates (`201`) or renames (`200`).',
@@ -379,7 +468,8 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
     example: { params: { id: 'grace' }, response: graceStatement },
   },
   settleWithdrawal: {
-    description: 'Reports the transfer of a withdrawal: `paid`, or `failed`, which gives the amount back to the store credit (M6). The same report again answers the same; another one is `409 already_settled`.',
+    description:
+      'Reports the transfer of a withdrawal: `paid`, or `failed`, which gives the amount back to the store credit (M6). The same report again answers the same; another one is `409 already_settled`.',
     example: {
       params: { id: 'grace', withdrawalId: '4' },
       body: { status: 'paid' },

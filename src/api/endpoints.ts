@@ -249,7 +249,7 @@ export const endpoints = {
     method: 'POST',
     path: '/v1/me/check-ins',
     auth: 'member',
-    summary: "Check in for today (C6), with any monthly bonus it reaches (C7)",
+    summary: 'Check in for today (C6), with any monthly bonus it reaches (C7)',
     response: checkInResponse,
     status: 201,
     errors: ['already_checked_in'],

@@ -27,12 +27,13 @@ export interface OpenApiOptions {
 }
 
 /** An example as OpenAPI wants it: what the SDK sends as JSON (no `undefined`). */
-const exampleOf = (endpoint: Endpoint) => endpointDocs[endpoint.id as EndpointId].example as {
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  body?: unknown;
-  response: unknown;
-};
+const exampleOf = (endpoint: Endpoint) =>
+  endpointDocs[endpoint.id as EndpointId].example as {
+    params?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: unknown;
+    response: unknown;
+  };
 
 type JsonObject = Record<string, unknown>;
 type Schema = z.core.$ZodType;
@@ -229,11 +230,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       license: { name: 'MIT', identifier: 'MIT' },
       contact: options.contact ?? { name: 'member-rewards-kit' },
     },
-    servers: [
-      options.serverUrl
-        ? { url: options.serverUrl }
-        : { url: '/', description: 'The server this document was read from' },
-    ],
+    servers: [options.serverUrl ? { url: options.serverUrl } : { url: '/', description: 'The server this document was read from' }],
     tags: [
       { name: 'public', description: 'Anyone, without credentials' },
       { name: 'member', description: 'A member, about their own account' },

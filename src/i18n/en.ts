@@ -283,9 +283,7 @@ export type Catalog = { readonly [K in MessageKey]: Message };
  * is reported as not assignable to `never`).
  */
 export type CheckedCatalog<C extends Catalog> = {
-  readonly [K in MessageKey]: SameSet<MessagePlaceholders<C[K]>, MessagePlaceholders<EnglishCatalog[K]>> extends true
-    ? C[K]
-    : never;
+  readonly [K in MessageKey]: SameSet<MessagePlaceholders<C[K]>, MessagePlaceholders<EnglishCatalog[K]>> extends true ? C[K] : never;
 };
 
 type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -14,25 +14,15 @@ export type Message = string | PluralMessage;
 export type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 
 /** The placeholder names of a message; plural messages always take `n`. */
-export type MessagePlaceholders<M> = M extends string
-  ? Placeholders<M>
-  : M extends PluralMessage
-    ? 'n' | Placeholders<M[keyof M]>
-    : never;
+export type MessagePlaceholders<M> = M extends string ? Placeholders<M> : M extends PluralMessage ? 'n' | Placeholders<M[keyof M]> : never;
 
 export type ParamValue = string | number;
 
 /** The parameters a message needs, or `[]` for a message without placeholders. */
-export type ParamsArgument<M> = [MessagePlaceholders<M>] extends [never]
-  ? []
-  : [params: Readonly<Record<MessagePlaceholders<M>, ParamValue>>];
+export type ParamsArgument<M> = [MessagePlaceholders<M>] extends [never] ? [] : [params: Readonly<Record<MessagePlaceholders<M>, ParamValue>>];
 
 /** Fills a message for a locale. Numbers are formatted for it; a missing parameter stays visible. */
-export function formatMessage(
-  locale: string,
-  message: Message,
-  params: Readonly<Record<string, ParamValue>> = {},
-): string {
+export function formatMessage(locale: string, message: Message, params: Readonly<Record<string, ParamValue>> = {}): string {
   const template = typeof message === 'string' ? message : pluralForm(locale, message, params['n']);
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = params[name];

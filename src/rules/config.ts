@@ -70,7 +70,9 @@ export const rulesConfigSchema = z.strictObject({
   /** Increases with every change; ledger entries record the version they were computed under. */
   version: positiveWholeNumber(),
   /** IANA zone of calendar days (daily caps, check-ins, months). */
-  timeZone: z.string().check(z.maxLength(limits.idLength), z.refine(isValidTimeZone, { message: 'expected an IANA time zone such as "UTC" or "Asia/Shanghai"' })),
+  timeZone: z
+    .string()
+    .check(z.maxLength(limits.idLength), z.refine(isValidTimeZone, { message: 'expected an IANA time zone such as "UTC" or "Asia/Shanghai"' })),
   points: z.strictObject({
     /** P1: points per whole dollar (100 cents) of the eligible amount. */
     perDollar: wholeNumber(rulesBounds.perDollar),
@@ -140,13 +142,15 @@ export const rulesConfigSchema = z.strictObject({
     projectLiked: cappedDaily(), // C8
     projectCommented: cappedDaily(), // C9
     inviteeFirstOrder: coinsOnly(), // C10
-    officialReward: z.strictObject({ minCoins: positiveWholeNumber(rulesBounds.coinsPerAward), maxCoins: positiveWholeNumber(rulesBounds.coinsPerAward) }).check(
-      z.superRefine((range, ctx) => {
-        if (range.minCoins > range.maxCoins) {
-          ctx.issues.push({ code: 'custom', input: range, path: ['maxCoins'], message: 'maxCoins must be at least minCoins' });
-        }
-      }),
-    ), // C11
+    officialReward: z
+      .strictObject({ minCoins: positiveWholeNumber(rulesBounds.coinsPerAward), maxCoins: positiveWholeNumber(rulesBounds.coinsPerAward) })
+      .check(
+        z.superRefine((range, ctx) => {
+          if (range.minCoins > range.maxCoins) {
+            ctx.issues.push({ code: 'custom', input: range, path: ['maxCoins'], message: 'maxCoins must be at least minCoins' });
+          }
+        }),
+      ), // C11
     bomUploaded: coinsOnly(), // C12
     testFileUploaded: coinsOnly(), // C13
     quotationPaidQuickly: z.strictObject({ coins: awardCoins(), windowHours: positiveWholeNumber(rulesBounds.windowHours) }), // C14
@@ -224,9 +228,7 @@ export class RulesConfigError extends Error {
 export function parseRulesConfig(input: unknown): RulesConfig {
   const result = z.safeParse(rulesConfigSchema, input);
   if (!result.success) {
-    throw new RulesConfigError(
-      result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: describeIssue(issue) })),
-    );
+    throw new RulesConfigError(result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: describeIssue(issue) })));
   }
   return result.data;
 }

@@ -4,10 +4,44 @@
  */
 
 export const RULE_IDS = [
-  'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7',
-  'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12', 'C13', 'C14', 'C15', 'C16', 'C17', 'C18', 'C19', 'C20', 'C21',
-  'S1', 'S2', 'S3', 'S4',
-  'M1', 'M2', 'M3', 'M4', 'M5', 'M6',
+  'P1',
+  'P2',
+  'P3',
+  'P4',
+  'P5',
+  'P6',
+  'P7',
+  'C1',
+  'C2',
+  'C3',
+  'C4',
+  'C5',
+  'C6',
+  'C7',
+  'C8',
+  'C9',
+  'C10',
+  'C11',
+  'C12',
+  'C13',
+  'C14',
+  'C15',
+  'C16',
+  'C17',
+  'C18',
+  'C19',
+  'C20',
+  'C21',
+  'S1',
+  'S2',
+  'S3',
+  'S4',
+  'M1',
+  'M2',
+  'M3',
+  'M4',
+  'M5',
+  'M6',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -33,13 +67,7 @@ export interface Credit {
 }
 
 export type RefusalCode =
-  | 'insufficient_coins'
-  | 'out_of_stock'
-  | 'not_removable'
-  | 'already_checked_in'
-  | 'invalid_request'
-  | 'forbidden'
-  | 'insufficient_funds';
+  'insufficient_coins' | 'out_of_stock' | 'not_removable' | 'already_checked_in' | 'invalid_request' | 'forbidden' | 'insufficient_funds';
 
 export interface Refusal {
   ok: false;

@@ -6,17 +6,7 @@
  */
 import type { RulesConfig } from './config.ts';
 import { calendarDay, isoWeekKey, toEpochMs, type CalendarDay, type Instant } from './calendar.ts';
-import {
-  credit,
-  grant,
-  isIdentifier,
-  noCredit,
-  refuse,
-  type EarningDecision,
-  type EarningGranted,
-  type Refusal,
-  type RuleId,
-} from './decisions.ts';
+import { credit, grant, isIdentifier, noCredit, refuse, type EarningDecision, type EarningGranted, type Refusal, type RuleId } from './decisions.ts';
 import { wholeDollars } from './money.ts';
 import { RULE_TITLES } from './titles.ts';
 
@@ -274,25 +264,11 @@ export function pcbaConfirmedCoins(confirmation: { projectId: string }, config: 
 /** C18: filling out a specified questionnaire, once per questionnaire. */
 export function questionnaireCompletedCoins(answer: { questionnaireId: string }, config: RulesConfig): EarningDecision {
   if (!isIdentifier(answer.questionnaireId)) return invalidId('questionnaireId');
-  return grant(
-    credit('C18', 'coins', config.earning.questionnaireCompleted.coins, { onceKey: answer.questionnaireId, ref: answer.questionnaireId }),
-  );
+  return grant(credit('C18', 'coins', config.earning.questionnaireCompleted.coins, { onceKey: answer.questionnaireId, ref: answer.questionnaireId }));
 }
 
 /** What a once-limit counts over, for display. */
-export type EarningScope =
-  | 'order'
-  | 'once'
-  | 'project'
-  | 'feedback'
-  | 'day'
-  | 'month'
-  | 'invitee'
-  | 'award'
-  | 'quotation'
-  | 'week'
-  | 'item'
-  | 'questionnaire';
+export type EarningScope = 'order' | 'once' | 'project' | 'feedback' | 'day' | 'month' | 'invitee' | 'award' | 'quotation' | 'week' | 'item' | 'questionnaire';
 
 export interface EarningRuleView {
   id: RuleId;
@@ -306,7 +282,7 @@ export interface EarningRuleView {
 
 const ordinal = (n: number) => {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 };
 
@@ -345,7 +321,7 @@ export function earningRulesList(config: RulesConfig, at?: Instant): EarningRule
     ),
     view('C8', e.projectLiked.coins, `at most ${e.projectLiked.dailyCapCoins} coins a day; once per project`, 'day'),
     view('C9', e.projectCommented.coins, `at most ${e.projectCommented.dailyCapCoins} coins a day`, 'day'),
-    view('C10', e.inviteeFirstOrder.coins, "once per invited friend, when their first order is completed", 'invitee'),
+    view('C10', e.inviteeFirstOrder.coins, 'once per invited friend, when their first order is completed', 'invitee'),
     view('C11', e.officialReward.maxCoins, `${e.officialReward.minCoins} to ${e.officialReward.maxCoins}, chosen by staff`, 'award'),
     view('C12', e.bomUploaded.coins, 'once per order; pending until the order is completed', 'order'),
     view('C13', e.testFileUploaded.coins, 'once per order; pending until the order is completed', 'order'),
@@ -369,4 +345,3 @@ export function dailyCapProgress(
     { ruleId: 'C9', earnedToday: earnedToday.C9 ?? 0, cap: config.earning.projectCommented.dailyCapCoins },
   ];
 }
-

@@ -196,19 +196,13 @@ export interface RefundReversal {
  * count cumulatively (two refunds of $1.50 reverse 3 points, as one of $3.00 would), and never
  * reverse more than the order earned. Coins stop at zero and the rest is a shortfall.
  */
-export function refundReversal(
-  order: CompletedOrderFacts,
-  refundCents: number,
-  coinsAvailable: number,
-  config: RulesConfig,
-): RefundReversal | Refusal {
+export function refundReversal(order: CompletedOrderFacts, refundCents: number, coinsAvailable: number, config: RulesConfig): RefundReversal | Refusal {
   if (!Number.isSafeInteger(refundCents) || refundCents < 1) return refuse('invalid_request', 'a refund is a whole number of cents, at least 1');
   assertNonNegativeWholeNumber(coinsAvailable, 'coinsAvailable');
   const before = Math.min(order.refundedCentsBefore, order.eligibleCents);
   const after = Math.min(before + refundCents, order.eligibleCents);
   const reversedBy = (cents: number, perDollar: number, earned: number) => Math.min(earned, wholeDollars(cents) * perDollar);
-  const pointsReversed =
-    reversedBy(after, config.points.perDollar, order.pointsEarned) - reversedBy(before, config.points.perDollar, order.pointsEarned);
+  const pointsReversed = reversedBy(after, config.points.perDollar, order.pointsEarned) - reversedBy(before, config.points.perDollar, order.pointsEarned);
   const coinsDue =
     reversedBy(after, config.earning.orderCompleted.coinsPerDollar, order.coinsEarned) -
     reversedBy(before, config.earning.orderCompleted.coinsPerDollar, order.coinsEarned);

@@ -112,7 +112,10 @@ export function payoutDecision(request: PayoutRequest, config: RulesConfig): Pay
 }
 
 /** M3: a new seller's first completed order is paid at once; later sales wait for M2. */
-export function firstSalePayout(sale: { orderId: string; netCents: number; isFirstCompletedOrder: boolean; completedAt: Instant }, config: RulesConfig): {
+export function firstSalePayout(
+  sale: { orderId: string; netCents: number; isFirstCompletedOrder: boolean; completedAt: Instant },
+  config: RulesConfig,
+): {
   amountCents: number;
   month: CalendarMonth;
   credits: Credit[];

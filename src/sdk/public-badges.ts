@@ -14,9 +14,7 @@ import { RewardsError, isRewardsError } from './errors.ts';
 import { attemptLimit, backoffDelay, parseRetryAfter, retryPolicy } from './retry.ts';
 
 export type PublicBadgeState =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly badge: Badge | null }
-  | { readonly status: 'error'; readonly error: RewardsError };
+  { readonly status: 'loading' } | { readonly status: 'ready'; readonly badge: Badge | null } | { readonly status: 'error'; readonly error: RewardsError };
 
 export type PublicBadgeListener = (state: PublicBadgeState) => void;
 

@@ -20,25 +20,11 @@ import {
   removeCartItemResponse,
   updateCartItemResponse,
 } from '../api/member.ts';
-import {
-  badgesResponse,
-  catalogResponse,
-  earningRulesResponse,
-  levelsResponse,
-  projectDonationsResponse,
-  type Badge,
-} from '../api/public.ts';
+import { badgesResponse, catalogResponse, earningRulesResponse, levelsResponse, projectDonationsResponse, type Badge } from '../api/public.ts';
 import { sellerMeResponse, sellerOrdersResponse, sellerProductsResponse, sellerWithdrawalsResponse, withdrawResponse } from '../api/seller.ts';
 import { createBadgeBatcher } from './badge-batcher.ts';
 import type { RetryOptions } from './retry.ts';
-import {
-  createTransport,
-  type ActionOptions,
-  type CallOptions,
-  type Credentials,
-  type FetchFunction,
-  type GetToken,
-} from './transport.ts';
+import { createTransport, type ActionOptions, type CallOptions, type Credentials, type FetchFunction, type GetToken } from './transport.ts';
 
 export interface RewardsClientOptions {
   /** The API's base URL (`https://rewards.shop.example`); in a browser also a path (`/rewards`). */
@@ -134,7 +120,10 @@ export function createRewardsClient(options: RewardsClientOptions): RewardsClien
   const badges = createBadgeBatcher({
     cacheMs: options.badgeCacheMs ?? 60_000,
     load: async (ids) => {
-      const answer = await transport.call({ method: 'GET', path: '/v1/badges', response: badgesResponse }, { query: { members: ids.join(',') }, credentials: none });
+      const answer = await transport.call(
+        { method: 'GET', path: '/v1/badges', response: badgesResponse },
+        { query: { members: ids.join(',') }, credentials: none },
+      );
       return answer.badges;
     },
   });
@@ -144,43 +133,76 @@ export function createRewardsClient(options: RewardsClientOptions): RewardsClien
 
     getMe: (callOptions) => transport.call({ method: 'GET', path: '/v1/me', response: meResponse }, { credentials: member, options: callOptions }),
     getLedger: (query = {}, callOptions) =>
-      transport.call({ method: 'GET', path: '/v1/me/ledger', response: ledgerResponse }, {
-        query: { currency: query.currency, limit: query.limit, cursor: query.cursor },
-        credentials: member,
-        options: callOptions,
-      }),
-    getEarning: (callOptions) => transport.call({ method: 'GET', path: '/v1/me/earning', response: earningResponse }, { credentials: member, options: callOptions }),
+      transport.call(
+        { method: 'GET', path: '/v1/me/ledger', response: ledgerResponse },
+        {
+          query: { currency: query.currency, limit: query.limit, cursor: query.cursor },
+          credentials: member,
+          options: callOptions,
+        },
+      ),
+    getEarning: (callOptions) =>
+      transport.call({ method: 'GET', path: '/v1/me/earning', response: earningResponse }, { credentials: member, options: callOptions }),
     getCheckIns: (month, callOptions) =>
       transport.call({ method: 'GET', path: '/v1/me/check-ins', response: checkInsResponse }, { query: { month }, credentials: member, options: callOptions }),
-    checkIn: (actionOptions) => transport.call({ method: 'POST', path: '/v1/me/check-ins', response: checkInResponse }, { credentials: member, options: actionOptions }),
+    checkIn: (actionOptions) =>
+      transport.call({ method: 'POST', path: '/v1/me/check-ins', response: checkInResponse }, { credentials: member, options: actionOptions }),
     getCart: (callOptions) => transport.call({ method: 'GET', path: '/v1/me/cart', response: cartResponse }, { credentials: member, options: callOptions }),
     redeem: (catalogItemId, actionOptions) =>
-      transport.call({ method: 'POST', path: '/v1/me/redemptions', response: redeemResponse }, { body: { catalogItemId }, credentials: member, options: actionOptions }),
+      transport.call(
+        { method: 'POST', path: '/v1/me/redemptions', response: redeemResponse },
+        { body: { catalogItemId }, credentials: member, options: actionOptions },
+      ),
     removeFromCart: (itemId, actionOptions) =>
-      transport.call({ method: 'DELETE', path: '/v1/me/cart/{itemId}', response: removeCartItemResponse }, { params: { itemId }, credentials: member, options: actionOptions }),
+      transport.call(
+        { method: 'DELETE', path: '/v1/me/cart/{itemId}', response: removeCartItemResponse },
+        { params: { itemId }, credentials: member, options: actionOptions },
+      ),
     setGiftShipping: (itemId, shipping, actionOptions) =>
-      transport.call({ method: 'PATCH', path: '/v1/me/cart/{itemId}', response: updateCartItemResponse }, { params: { itemId }, body: { shipping }, credentials: member, options: actionOptions }),
-    getCoupons: (callOptions) => transport.call({ method: 'GET', path: '/v1/me/coupons', response: couponsResponse }, { credentials: member, options: callOptions }),
+      transport.call(
+        { method: 'PATCH', path: '/v1/me/cart/{itemId}', response: updateCartItemResponse },
+        { params: { itemId }, body: { shipping }, credentials: member, options: actionOptions },
+      ),
+    getCoupons: (callOptions) =>
+      transport.call({ method: 'GET', path: '/v1/me/coupons', response: couponsResponse }, { credentials: member, options: callOptions }),
     donate: (projectId, coins, actionOptions) =>
-      transport.call({ method: 'POST', path: '/v1/projects/{id}/donations', response: donateResponse }, { params: { id: projectId }, body: { coins }, credentials: member, options: actionOptions }),
+      transport.call(
+        { method: 'POST', path: '/v1/projects/{id}/donations', response: donateResponse },
+        { params: { id: projectId }, body: { coins }, credentials: member, options: actionOptions },
+      ),
 
-    getSellerMe: (callOptions) => transport.call({ method: 'GET', path: '/v1/seller/me', response: sellerMeResponse }, { credentials: member, options: callOptions }),
+    getSellerMe: (callOptions) =>
+      transport.call({ method: 'GET', path: '/v1/seller/me', response: sellerMeResponse }, { credentials: member, options: callOptions }),
     getSellerOrders: (query = {}, callOptions) =>
-      transport.call({ method: 'GET', path: '/v1/seller/orders', response: sellerOrdersResponse }, { query: { limit: query.limit, cursor: query.cursor }, credentials: member, options: callOptions }),
-    getSellerProducts: (callOptions) => transport.call({ method: 'GET', path: '/v1/seller/products', response: sellerProductsResponse }, { credentials: member, options: callOptions }),
+      transport.call(
+        { method: 'GET', path: '/v1/seller/orders', response: sellerOrdersResponse },
+        { query: { limit: query.limit, cursor: query.cursor }, credentials: member, options: callOptions },
+      ),
+    getSellerProducts: (callOptions) =>
+      transport.call({ method: 'GET', path: '/v1/seller/products', response: sellerProductsResponse }, { credentials: member, options: callOptions }),
     withdraw: (amountCents, actionOptions) =>
-      transport.call({ method: 'POST', path: '/v1/seller/withdrawals', response: withdrawResponse }, { body: { amountCents }, credentials: member, options: actionOptions }),
+      transport.call(
+        { method: 'POST', path: '/v1/seller/withdrawals', response: withdrawResponse },
+        { body: { amountCents }, credentials: member, options: actionOptions },
+      ),
     getSellerWithdrawals: (query = {}, callOptions) =>
-      transport.call({ method: 'GET', path: '/v1/seller/withdrawals', response: sellerWithdrawalsResponse }, { query: { limit: query.limit }, credentials: member, options: callOptions }),
+      transport.call(
+        { method: 'GET', path: '/v1/seller/withdrawals', response: sellerWithdrawalsResponse },
+        { query: { limit: query.limit }, credentials: member, options: callOptions },
+      ),
 
     // An id the contract cannot carry (a comma, a space, too long) names no member; sending it
     // would make the server refuse the whole batch, and the other look-ups with it.
     getBadge: (memberId, callOptions) =>
       isResourceId(memberId) ? badges.get(memberId, callOptions?.signal, { fresh: callOptions?.fresh === true }) : Promise.resolve(null),
     getLevels: (callOptions) => transport.call({ method: 'GET', path: '/v1/levels', response: levelsResponse }, { credentials: none, options: callOptions }),
-    getEarningRules: (callOptions) => transport.call({ method: 'GET', path: '/v1/earning-rules', response: earningRulesResponse }, { credentials: none, options: callOptions }),
+    getEarningRules: (callOptions) =>
+      transport.call({ method: 'GET', path: '/v1/earning-rules', response: earningRulesResponse }, { credentials: none, options: callOptions }),
     getCatalog: (callOptions) => transport.call({ method: 'GET', path: '/v1/catalog', response: catalogResponse }, { credentials: none, options: callOptions }),
     getProjectDonations: (projectId, callOptions) =>
-      transport.call({ method: 'GET', path: '/v1/projects/{id}/donations', response: projectDonationsResponse }, { params: { id: projectId }, credentials: none, options: callOptions }),
+      transport.call(
+        { method: 'GET', path: '/v1/projects/{id}/donations', response: projectDonationsResponse },
+        { params: { id: projectId }, credentials: none, options: callOptions },
+      ),
   };
 }

@@ -91,7 +91,12 @@ export interface ShopClient {
   /** A partner seller's statement, as the seller sees it; `not_found` for a member who is not a seller. */
   getSeller(sellerId: string, options?: CallOptions): Promise<ResponseOf<'getSeller'>>;
   /** Reports a withdrawal's transfer `paid` or `failed` (failed gives the amount back); `already_settled` if it was settled otherwise. */
-  settleWithdrawal(sellerId: string, withdrawalId: string, status: SettleWithdrawalBody['status'], options?: ActionOptions): Promise<ResponseOf<'settleWithdrawal'>>;
+  settleWithdrawal(
+    sellerId: string,
+    withdrawalId: string,
+    status: SettleWithdrawalBody['status'],
+    options?: ActionOptions,
+  ): Promise<ResponseOf<'settleWithdrawal'>>;
   /** The latest payout runs (scheduled or by hand) that credited something. */
   getPayoutRuns(query?: { limit?: number | undefined }, options?: CallOptions): Promise<ResponseOf<'getPayoutRuns'>>;
 }
@@ -103,32 +108,62 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
 
   return {
     baseUrl: transport.baseUrl,
-    sendEvent: (event, actionOptions) => transport.call({ method: 'POST', path: '/v1/events', response: sendEventResponse }, { body: event, credentials: shop, options: actionOptions }),
+    sendEvent: (event, actionOptions) =>
+      transport.call({ method: 'POST', path: '/v1/events', response: sendEventResponse }, { body: event, credentials: shop, options: actionOptions }),
     getMember: (memberId, callOptions) =>
-      transport.call({ method: 'GET', path: '/v1/members/{id}', response: memberResponse }, { params: { id: memberId }, credentials: shop, options: callOptions }),
+      transport.call(
+        { method: 'GET', path: '/v1/members/{id}', response: memberResponse },
+        { params: { id: memberId }, credentials: shop, options: callOptions },
+      ),
     putCatalogItem: (id, item, callOptions) =>
-      transport.call({ method: 'PUT', path: '/v1/catalog/{id}', response: putCatalogItemResponse }, { params: { id }, body: item, credentials: shop, options: callOptions }),
+      transport.call(
+        { method: 'PUT', path: '/v1/catalog/{id}', response: putCatalogItemResponse },
+        { params: { id }, body: item, credentials: shop, options: callOptions },
+      ),
     deleteCatalogItem: (id, actionOptions) =>
-      transport.call({ method: 'DELETE', path: '/v1/catalog/{id}', response: deleteCatalogItemResponse }, { params: { id }, credentials: shop, options: actionOptions }),
+      transport.call(
+        { method: 'DELETE', path: '/v1/catalog/{id}', response: deleteCatalogItemResponse },
+        { params: { id }, credentials: shop, options: actionOptions },
+      ),
     getRules: (callOptions) => transport.call({ method: 'GET', path: '/v1/rules', response: rulesConfig }, { credentials: shop, options: callOptions }),
-    putRules: (config, callOptions) => transport.call({ method: 'PUT', path: '/v1/rules', response: rulesConfig }, { body: config, credentials: shop, options: callOptions }),
+    putRules: (config, callOptions) =>
+      transport.call({ method: 'PUT', path: '/v1/rules', response: rulesConfig }, { body: config, credentials: shop, options: callOptions }),
     runPayouts: (month, actionOptions) =>
       transport.call({ method: 'POST', path: '/v1/payouts', response: payoutsResponse }, { body: { month }, credentials: shop, options: actionOptions }),
     putSellerProduct: (sellerId, sku, product, callOptions) =>
-      transport.call({ method: 'PUT', path: '/v1/sellers/{id}/products/{sku}', response: putSellerProductResponse }, { params: { id: sellerId, sku }, body: product, credentials: shop, options: callOptions }),
+      transport.call(
+        { method: 'PUT', path: '/v1/sellers/{id}/products/{sku}', response: putSellerProductResponse },
+        { params: { id: sellerId, sku }, body: product, credentials: shop, options: callOptions },
+      ),
     createQuote: (order, actionOptions) =>
       transport.call({ method: 'POST', path: '/v1/quotes', response: quoteResponse }, { body: order, credentials: shop, options: actionOptions }),
     getMemberCart: (memberId, callOptions) =>
-      transport.call({ method: 'GET', path: '/v1/members/{id}/cart', response: cartResponse }, { params: { id: memberId }, credentials: shop, options: callOptions }),
+      transport.call(
+        { method: 'GET', path: '/v1/members/{id}/cart', response: cartResponse },
+        { params: { id: memberId }, credentials: shop, options: callOptions },
+      ),
     getMemberCoupons: (memberId, callOptions) =>
-      transport.call({ method: 'GET', path: '/v1/members/{id}/coupons', response: couponsResponse }, { params: { id: memberId }, credentials: shop, options: callOptions }),
+      transport.call(
+        { method: 'GET', path: '/v1/members/{id}/coupons', response: couponsResponse },
+        { params: { id: memberId }, credentials: shop, options: callOptions },
+      ),
     useCoupon: (code, use, actionOptions) =>
-      transport.call({ method: 'POST', path: '/v1/coupons/{code}/uses', response: useCouponResponse }, { params: { code }, body: use, credentials: shop, options: actionOptions }),
+      transport.call(
+        { method: 'POST', path: '/v1/coupons/{code}/uses', response: useCouponResponse },
+        { params: { code }, body: use, credentials: shop, options: actionOptions },
+      ),
     putWebhook: (id, endpoint, callOptions) =>
-      transport.call({ method: 'PUT', path: '/v1/webhooks/{id}', response: putWebhookResponse }, { params: { id }, body: endpoint, credentials: shop, options: callOptions }),
-    getWebhooks: (callOptions) => transport.call({ method: 'GET', path: '/v1/webhooks', response: webhooksResponse }, { credentials: shop, options: callOptions }),
+      transport.call(
+        { method: 'PUT', path: '/v1/webhooks/{id}', response: putWebhookResponse },
+        { params: { id }, body: endpoint, credentials: shop, options: callOptions },
+      ),
+    getWebhooks: (callOptions) =>
+      transport.call({ method: 'GET', path: '/v1/webhooks', response: webhooksResponse }, { credentials: shop, options: callOptions }),
     deleteWebhook: (id, actionOptions) =>
-      transport.call({ method: 'DELETE', path: '/v1/webhooks/{id}', response: deleteWebhookResponse }, { params: { id }, credentials: shop, options: actionOptions }),
+      transport.call(
+        { method: 'DELETE', path: '/v1/webhooks/{id}', response: deleteWebhookResponse },
+        { params: { id }, credentials: shop, options: actionOptions },
+      ),
     getWebhookDeliveries: (id, query = {}, callOptions) =>
       transport.call(
         { method: 'GET', path: '/v1/webhooks/{id}/deliveries', response: webhookDeliveriesResponse },
@@ -140,15 +175,24 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
         { params: { id, deliveryId }, credentials: shop, options: actionOptions },
       ),
     putSeller: (sellerId, displayName, callOptions) =>
-      transport.call({ method: 'PUT', path: '/v1/sellers/{id}', response: putSellerResponse }, { params: { id: sellerId }, body: { displayName }, credentials: shop, options: callOptions }),
+      transport.call(
+        { method: 'PUT', path: '/v1/sellers/{id}', response: putSellerResponse },
+        { params: { id: sellerId }, body: { displayName }, credentials: shop, options: callOptions },
+      ),
     getSeller: (sellerId, callOptions) =>
-      transport.call({ method: 'GET', path: '/v1/sellers/{id}', response: sellerStatementResponse }, { params: { id: sellerId }, credentials: shop, options: callOptions }),
+      transport.call(
+        { method: 'GET', path: '/v1/sellers/{id}', response: sellerStatementResponse },
+        { params: { id: sellerId }, credentials: shop, options: callOptions },
+      ),
     settleWithdrawal: (sellerId, withdrawalId, status, actionOptions) =>
       transport.call(
         { method: 'POST', path: '/v1/sellers/{id}/withdrawals/{withdrawalId}', response: settleWithdrawalResponse },
         { params: { id: sellerId, withdrawalId }, body: { status }, credentials: shop, options: actionOptions },
       ),
     getPayoutRuns: (query = {}, callOptions) =>
-      transport.call({ method: 'GET', path: '/v1/payouts/runs', response: payoutRunsResponse }, { query: { limit: query.limit }, credentials: shop, options: callOptions }),
+      transport.call(
+        { method: 'GET', path: '/v1/payouts/runs', response: payoutRunsResponse },
+        { query: { limit: query.limit }, credentials: shop, options: callOptions },
+      ),
   };
 }

@@ -21,10 +21,7 @@ export type FetchFunction = (input: string, init: RequestInit) => Promise<Respon
  */
 export type GetToken = (context?: { refresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
 
-export type Credentials =
-  | { kind: 'member'; getToken: GetToken }
-  | { kind: 'shop'; apiKey: string }
-  | { kind: 'none' };
+export type Credentials = { kind: 'member'; getToken: GetToken } | { kind: 'shop'; apiKey: string } | { kind: 'none' };
 
 export interface TransportOptions {
   baseUrl: string;

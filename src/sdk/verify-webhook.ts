@@ -17,7 +17,10 @@ export interface VerifyWebhookOptions {
 
 /** Why a delivery was refused: `reason` says which check failed. */
 export class WebhookVerificationError extends Error {
-  constructor(readonly reason: 'malformed_header' | 'timestamp_out_of_tolerance' | 'signature_mismatch' | 'malformed_body', message: string) {
+  constructor(
+    readonly reason: 'malformed_header' | 'timestamp_out_of_tolerance' | 'signature_mismatch' | 'malformed_body',
+    message: string,
+  ) {
     super(message);
     this.name = 'WebhookVerificationError';
   }

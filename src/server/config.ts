@@ -79,14 +79,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
   checkDatabaseUrl(databaseUrl, problems);
 
   const apiKey = readCredential('REWARDS_API_KEY', MIN_API_KEY_LENGTH, read, loopback, host, problems);
-  const memberSecret = readCredential(
-    'REWARDS_MEMBER_SECRET',
-    MIN_MEMBER_SECRET_LENGTH,
-    read,
-    loopback,
-    host,
-    problems,
-  );
+  const memberSecret = readCredential('REWARDS_MEMBER_SECRET', MIN_MEMBER_SECRET_LENGTH, read, loopback, host, problems);
 
   const allowedOrigins = parseOrigins(read('REWARDS_ALLOWED_ORIGINS'), host, port, loopback, problems);
   const timeZone = parseTimeZone(read('REWARDS_TIMEZONE'), problems);
@@ -147,9 +140,7 @@ function checkDatabaseUrl(url: string, problems: string[]): void {
     if (!URL.canParse(url)) problems.push('DATABASE_URL is not a valid postgres:// URL');
     return;
   }
-  problems.push(
-    `DATABASE_URL must be postgres://…, postgresql://…, memory:// or a folder path (got a "${scheme}://" URL)`,
-  );
+  problems.push(`DATABASE_URL must be postgres://…, postgresql://…, memory:// or a folder path (got a "${scheme}://" URL)`);
 }
 
 function readCredential(
@@ -176,13 +167,7 @@ function readCredential(
   return { value: randomBytes(24).toString('base64url'), generated: true };
 }
 
-function parseOrigins(
-  raw: string | undefined,
-  host: string,
-  port: number,
-  loopback: boolean,
-  problems: string[],
-): string[] {
+function parseOrigins(raw: string | undefined, host: string, port: number, loopback: boolean, problems: string[]): string[] {
   if (raw === undefined) {
     const own = [originOf(host, port)];
     // A browser reaches a loopback server as localhost or 127.0.0.1 interchangeably.
@@ -190,7 +175,10 @@ function parseOrigins(
     return [...new Set(own)];
   }
   const origins: string[] = [];
-  for (const entry of raw.split(',').map((o) => o.trim()).filter((o) => o !== '')) {
+  for (const entry of raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '')) {
     const origin = normalizeOrigin(entry);
     if (origin === undefined) {
       problems.push(
@@ -226,7 +214,6 @@ function parseTimeZone(raw: string | undefined, problems: string[]): string {
     return 'UTC';
   }
 }
-
 
 function parsePoolSize(raw: string | undefined, problems: string[]): number {
   if (raw === undefined) return DEFAULT_POOL_SIZE;

@@ -40,8 +40,30 @@ const CATALOG: ReadonlyArray<[string, PutCatalogItemBody]> = [
   ['pcb-ruler', { kind: 'product', name: 'PCB ruler', description: 'A 15 cm ruler with footprints and trace widths.', imageUrl: null, coins: 300, stock: 25 }],
   ['solder-kit', { kind: 'product', name: 'Soldering starter kit', description: 'Iron, stand, solder and flux.', imageUrl: null, coins: 2500, stock: 3 }],
   ['enamel-pin', { kind: 'product', name: 'Enamel pin', description: 'Sold out until the next batch.', imageUrl: null, coins: 150, stock: 0 }],
-  ['coupon-5', { kind: 'coupon', name: '$5 coupon', description: 'Five dollars off any order; never expires.', imageUrl: null, coins: 500, stock: 1000, couponValueCents: 500 }],
-  ['coupon-20', { kind: 'coupon', name: '$20 coupon', description: 'Twenty dollars off any order; never expires.', imageUrl: null, coins: 1800, stock: 100, couponValueCents: 2000 }],
+  [
+    'coupon-5',
+    {
+      kind: 'coupon',
+      name: '$5 coupon',
+      description: 'Five dollars off any order; never expires.',
+      imageUrl: null,
+      coins: 500,
+      stock: 1000,
+      couponValueCents: 500,
+    },
+  ],
+  [
+    'coupon-20',
+    {
+      kind: 'coupon',
+      name: '$20 coupon',
+      description: 'Twenty dollars off any order; never expires.',
+      imageUrl: null,
+      coins: 1800,
+      stock: 100,
+      couponValueCents: 2000,
+    },
+  ],
 ];
 
 type DemoEvent = Omit<ShopEvent, 'id' | 'occurredAt'> & { daysAgo: number };
@@ -81,19 +103,31 @@ function history(): DemoEvent[] {
 }
 
 /** Grace's sales to shoppers of the demo shop, over the last two months. */
-function grace(order: (orderId: string, lines: Array<{ sku: string; unitPriceCents: number; quantity: number; partnerSellerId?: string }>) => object): DemoEvent[] {
-  const sale = (orderId: string, buyer: string, daysAgo: number, lines: Array<[string, number, number]>): DemoEvent => ({
-    type: 'order.completed',
-    memberId: buyer,
-    data: order(orderId, lines.map(([sku, unitPriceCents, quantity]) => ({ sku, unitPriceCents, quantity, partnerSellerId: 'grace' }))),
-    daysAgo,
-  } as DemoEvent);
+function grace(
+  order: (orderId: string, lines: Array<{ sku: string; unitPriceCents: number; quantity: number; partnerSellerId?: string }>) => object,
+): DemoEvent[] {
+  const sale = (orderId: string, buyer: string, daysAgo: number, lines: Array<[string, number, number]>): DemoEvent =>
+    ({
+      type: 'order.completed',
+      memberId: buyer,
+      data: order(
+        orderId,
+        lines.map(([sku, unitPriceCents, quantity]) => ({ sku, unitPriceCents, quantity, partnerSellerId: 'grace' })),
+      ),
+      daysAgo,
+    }) as DemoEvent;
   return [
     sale('demo-order-0901', 'demo-buyer-1', 52, [['SYNTH-KIT', 15_000, 1]]),
     sale('demo-order-0907', 'demo-buyer-2', 44, [['FRONT-PANEL', 2_450, 2]]),
-    sale('demo-order-0915', 'demo-buyer-3', 36, [['SYNTH-KIT', 15_000, 1], ['PATCH-CABLES', 999, 1]]),
+    sale('demo-order-0915', 'demo-buyer-3', 36, [
+      ['SYNTH-KIT', 15_000, 1],
+      ['PATCH-CABLES', 999, 1],
+    ]),
     sale('demo-order-0933', 'demo-buyer-1', 15, [['PATCH-CABLES', 999, 2]]),
-    sale('demo-order-0951', 'demo-buyer-4', 6, [['FRONT-PANEL', 2_450, 1], ['SYNTH-KIT', 15_000, 1]]),
+    sale('demo-order-0951', 'demo-buyer-4', 6, [
+      ['FRONT-PANEL', 2_450, 1],
+      ['SYNTH-KIT', 15_000, 1],
+    ]),
     sale('demo-order-0960', 'demo-buyer-2', 2, [['FRONT-PANEL', 2_450, 1]]),
   ];
 }
@@ -114,7 +148,11 @@ export async function seedDemo(db: Db, { clock }: { clock: Clock }): Promise<boo
 
   for (const [id, item] of CATALOG) await putCatalogItem(db, id, item, at(45));
   await putSeller(db, DEMO_MEMBERS.seller, 'Grace Hopper');
-  for (const [sku, name, stock] of [['SYNTH-KIT', 'Modular synth kit', 40], ['FRONT-PANEL', 'Aluminium front panel', 7], ['PATCH-CABLES', 'Patch cables (10)', 2]] as const) {
+  for (const [sku, name, stock] of [
+    ['SYNTH-KIT', 'Modular synth kit', 40],
+    ['FRONT-PANEL', 'Aluminium front panel', 7],
+    ['PATCH-CABLES', 'Patch cables (10)', 2],
+  ] as const) {
     await putSellerProduct(db, { sellerId: DEMO_MEMBERS.seller, sku, name, stock }, at(60));
   }
 

@@ -2,12 +2,7 @@
  * Domain errors: what a service refuses, with the API's stable code. Services throw them; the HTTP
  * layer (src/server/http/problem.ts) only renders them as problem documents.
  */
-import {
-  problem,
-  type ErrorCode as ProblemCode,
-  type ProblemDetails as Problem,
-  type ProblemFieldError as FieldError,
-} from '../api/errors.ts';
+import { problem, type ErrorCode as ProblemCode, type ProblemDetails as Problem, type ProblemFieldError as FieldError } from '../api/errors.ts';
 
 /** Thrown by a service (or the HTTP layer) to answer with a problem document of the API's codes. */
 export class ProblemError extends Error {

@@ -5,15 +5,7 @@
  */
 
 /** A resource of a member (or of the API) that a mutation can change. */
-export type ChangedResource =
-  | 'account'
-  | 'cart'
-  | 'earning'
-  | 'coupons'
-  | 'ledger'
-  | 'checkIns'
-  | 'catalog'
-  | `projectDonations:${string}`;
+export type ChangedResource = 'account' | 'cart' | 'earning' | 'coupons' | 'ledger' | 'checkIns' | 'catalog' | `projectDonations:${string}`;
 
 interface ChangeMessage {
   kind: 'member-rewards-kit/changed';
@@ -35,11 +27,7 @@ function isChangeMessage(data: unknown): data is ChangeMessage {
  * Opens the channel of `api` + `memberId`, or returns `undefined` where `BroadcastChannel` does
  * not exist. In Node the channel does not keep the process alive.
  */
-export function openChangeChannel(
-  api: string,
-  memberId: string,
-  onChange: (changed: readonly ChangedResource[]) => void,
-): ChangeChannel | undefined {
+export function openChangeChannel(api: string, memberId: string, onChange: (changed: readonly ChangedResource[]) => void): ChangeChannel | undefined {
   if (typeof BroadcastChannel !== 'function') return undefined;
   const channel = new BroadcastChannel(`member-rewards-kit:${api}:${memberId}`);
   channel.onmessage = (event: MessageEvent) => {

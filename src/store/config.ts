@@ -10,9 +10,7 @@ import { atom } from 'nanostores';
  * each request; after the server refused a token (401) it is called with `{ refresh: true }`,
  * so a source that caches its token knows to fetch a new one.
  */
-export type TokenSource = (context?: {
-  refresh: boolean;
-}) => string | null | undefined | Promise<string | null | undefined>;
+export type TokenSource = (context?: { refresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
 
 export interface RewardsConfig {
   /** The API base URL: absolute `http(s)://…`, or a path on this page's origin (`/rewards`). */
@@ -68,9 +66,7 @@ export function configure(config: RewardsConfig): void {
   if (typeof config !== 'object' || config === null) throw new TypeError('configure() needs an object');
   const problem =
     apiProblem(config.api) ??
-    (config.getToken !== undefined && typeof config.getToken !== 'function'
-      ? 'getToken must be a function'
-      : undefined) ??
+    (config.getToken !== undefined && typeof config.getToken !== 'function' ? 'getToken must be a function' : undefined) ??
     (config.locale !== undefined ? localeProblem(config.locale) : undefined);
   if (problem) throw new TypeError(`configure(): ${problem}`);
   $pageConfig.set(

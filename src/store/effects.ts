@@ -4,15 +4,7 @@
  * server again. Pure functions: data in, new data out, the input never modified.
  */
 import type { CoinBalance } from '../api/common.ts';
-import type {
-  CartResponse,
-  CheckInsResponse,
-  EarningResponse,
-  LedgerEntry,
-  MeResponse,
-  RedemptionCartItem,
-  UpgradeGiftCartItem,
-} from '../api/member.ts';
+import type { CartResponse, CheckInsResponse, EarningResponse, LedgerEntry, MeResponse, RedemptionCartItem, UpgradeGiftCartItem } from '../api/member.ts';
 import type { CatalogResponse, Donation, ProjectDonationsResponse } from '../api/public.ts';
 import type { LedgerPages } from './state.ts';
 

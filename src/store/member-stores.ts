@@ -101,13 +101,13 @@ export class MemberStores {
     // the page too (a level up after a check-in, an order), without another request.
     this.account = this.#resource(
       () => this.client.getMe(),
-      (me) => publicBadges(api.api).update(me.memberId, { level: me.level.index, name: me.level.name, ...(me.displayName ? { displayName: me.displayName } : {}) }),
+      (me) =>
+        publicBadges(api.api).update(me.memberId, { level: me.level.index, name: me.level.name, ...(me.displayName ? { displayName: me.displayName } : {}) }),
     );
     this.cart = this.#resource(() => this.client.getCart());
     this.earning = this.#resource(() => this.client.getEarning());
     this.coupons = this.#resource(() => this.client.getCoupons());
-    this.#channel =
-      settings.crossTab && memberId !== undefined ? openChangeChannel(api.api, memberId, (changed) => this.#applyChanges(changed)) : undefined;
+    this.#channel = settings.crossTab && memberId !== undefined ? openChangeChannel(api.api, memberId, (changed) => this.#applyChanges(changed)) : undefined;
   }
 
   /** The check-ins of `month` (`YYYY-MM`), or of the shop's current month when absent. */

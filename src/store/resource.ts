@@ -113,11 +113,7 @@ export class Resource<T> {
       if (force) this.#refetchAfterFlight = true;
       return this.#inFlight;
     }
-    const fresh =
-      this.#base !== undefined &&
-      !this.#stale &&
-      this.#error === undefined &&
-      this.#options.now() - this.#fetchedAt < this.#options.freshForMs;
+    const fresh = this.#base !== undefined && !this.#stale && this.#error === undefined && this.#options.now() - this.#fetchedAt < this.#options.freshForMs;
     if (fresh && !force) return Promise.resolve();
 
     const version = this.#version;
@@ -207,7 +203,8 @@ export class Resource<T> {
     const data = this.#visible;
     let next: ResourceState<T>;
     if (this.#signedOut) next = SIGNED_OUT;
-    else if (this.#error && !this.#inFlight) next = data === undefined ? { status: 'error', error: this.#error } : { status: 'error', error: this.#error, data };
+    else if (this.#error && !this.#inFlight)
+      next = data === undefined ? { status: 'error', error: this.#error } : { status: 'error', error: this.#error, data };
     else if (data !== undefined) next = { status: 'ready', data, revalidating: this.#inFlight !== undefined };
     else next = LOADING;
     if (!sameState(this.#atom.value ?? LOADING, next)) this.#atom.set(next);

@@ -109,6 +109,4 @@ export function rewardsSession(config: SessionConfig): RewardsSession {
 }
 
 /** The session of the page-wide `configure()`, or `undefined` until it is called. */
-export const $pageSession: ReadableAtom<RewardsSession | undefined> = computed($pageConfig, (config) =>
-  config ? rewardsSession(config) : undefined,
-);
+export const $pageSession: ReadableAtom<RewardsSession | undefined> = computed($pageConfig, (config) => (config ? rewardsSession(config) : undefined));

@@ -100,10 +100,7 @@ export interface RewardsSession {
 }
 
 /** Which member the session's token source speaks for at the moment. */
-type Binding =
-  | { kind: 'member'; stores: MemberStores }
-  | { kind: 'signed-out' }
-  | { kind: 'error'; error: RewardsError };
+type Binding = { kind: 'member'; stores: MemberStores } | { kind: 'signed-out' } | { kind: 'error'; error: RewardsError };
 
 export interface SessionHost {
   /** Told when the session gains its first or loses its last mounted member store. */

@@ -40,10 +40,7 @@ export interface StoreSettings {
   readonly onMountChange: (resource: Resource<unknown>, mounted: boolean) => void;
 }
 
-export function storeSettings(
-  options: RewardsStoreOptions,
-  onMountChange: (resource: Resource<unknown>, mounted: boolean) => void,
-): StoreSettings {
+export function storeSettings(options: RewardsStoreOptions, onMountChange: (resource: Resource<unknown>, mounted: boolean) => void): StoreSettings {
   return {
     fetch: options.fetch,
     freshForMs: Math.max(0, options.freshForMs ?? 30_000),

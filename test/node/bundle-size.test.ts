@@ -69,7 +69,10 @@ for (const tag of elementTags()) {
 /** What a data element loads on demand, never with its entry: the store, the SDK's calls and the contract schemas (zod). */
 function onDemandOnly(figure: BundleFigure): string[] {
   return figure.inputs.filter(
-    (input) => (input.startsWith('src/store/') && input !== 'src/store/config.ts' && input !== 'src/store/state.ts') || input === 'src/sdk/transport.ts' || input.startsWith('src/api/'),
+    (input) =>
+      (input.startsWith('src/store/') && input !== 'src/store/config.ts' && input !== 'src/store/state.ts') ||
+      input === 'src/sdk/transport.ts' ||
+      input.startsWith('src/api/'),
   );
 }
 

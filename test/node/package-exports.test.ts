@@ -31,7 +31,13 @@ test('member-rewards-kit/rules loads in plain Node with the default rules', () =
 });
 
 test('every published entry has its file and its type declarations', () => {
-  for (const file of ['dist/member-rewards-kit.js', 'dist/elements/coin-balance.js', 'dist/elements/member-level-badge.js', 'dist/types/elements/index.d.ts', 'dist/types/store/index.d.ts']) {
+  for (const file of [
+    'dist/member-rewards-kit.js',
+    'dist/elements/coin-balance.js',
+    'dist/elements/member-level-badge.js',
+    'dist/types/elements/index.d.ts',
+    'dist/types/store/index.d.ts',
+  ]) {
     assert.ok(existsSync(file), file);
   }
 });

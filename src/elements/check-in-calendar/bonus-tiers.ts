@@ -13,21 +13,14 @@ import { bonusProgress, type BonusTier } from './bonus-progress.ts';
 /** Four default tiers, so the section keeps its size while a month's data arrives. */
 const PLACEHOLDER_TIERS = 4;
 
-export function bonusTiers(
-  l10n: Pick<LocalizeController, 't'>,
-  checkedInDays: number,
-  tiers: readonly BonusTier[],
-): TemplateResult {
+export function bonusTiers(l10n: Pick<LocalizeController, 't'>, checkedInDays: number, tiers: readonly BonusTier[]): TemplateResult {
   return html`<ol class="bonuses" part="bonuses">
     ${bonusProgress(checkedInDays, tiers).map((tier) => {
       // Ids are scoped to the element's shadow root.
       const nameId = `bonus-${tier.atCount}`;
       const progressText = l10n.t('checkIn.bonusTier', { count: tier.progress, target: tier.atCount });
       const percent = tier.atCount > 0 ? (tier.progress / tier.atCount) * 100 : 0;
-      return html`<li
-        class=${classMap({ bonus: true, earned: tier.earned, next: tier.next })}
-        part=${tier.earned ? 'bonus bonus-earned' : 'bonus'}
-      >
+      return html`<li class=${classMap({ bonus: true, earned: tier.earned, next: tier.next })} part=${tier.earned ? 'bonus bonus-earned' : 'bonus'}>
         <span class="bonus-name" id=${nameId}>${l10n.t('checkIn.bonusTierName', { n: tier.atCount })}</span>
         <span class="bonus-reward">${l10n.t('checkIn.bonusReward', { n: tier.coins })}</span>
         <div
@@ -43,9 +36,11 @@ export function bonusTiers(
           <span class="meter-fill" ${boxSize({ inlineSize: `${percent}%` })}></span>
         </div>
         <span class="bonus-status">
-          ${tier.earned
-            ? html`${checkIcon('bonus-earned-mark')} <span>${l10n.t('checkIn.bonusEarned')}</span>`
-            : html`<span aria-hidden="true">${progressText}</span>`}
+          ${
+            tier.earned
+              ? html`${checkIcon('bonus-earned-mark')} <span>${l10n.t('checkIn.bonusEarned')}</span>`
+              : html`<span aria-hidden="true">${progressText}</span>`
+          }
         </span>
       </li>`;
     })}
@@ -55,9 +50,6 @@ export function bonusTiers(
 /** The tiers' place while the month's check-ins arrive: same rows, no content. */
 export function bonusTiersPlaceholder(): TemplateResult {
   return html`<ol class="bonuses" part="bonuses" aria-hidden="true">
-    ${Array.from(
-      { length: PLACEHOLDER_TIERS },
-      () => html`<li class="bonus placeholder">${skeleton({ blockSize: '100%' })}</li>`,
-    )}
+    ${Array.from({ length: PLACEHOLDER_TIERS }, () => html`<li class="bonus placeholder">${skeleton({ blockSize: '100%' })}</li>`)}
   </ol>`;
 }

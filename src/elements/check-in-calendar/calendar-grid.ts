@@ -41,10 +41,11 @@ export function calendarGrid(view: CalendarGridView): TemplateResult {
   >
     <div class="week weekdays" role="row">
       ${columns.map(
-        (weekday) => html`<div class="weekday" part="weekday" role="columnheader">
-          <span aria-hidden="true">${weekdayName(l10n.locale, weekday, 'narrow')}</span>
-          <span class="visually-hidden">${weekdayName(l10n.locale, weekday, 'long')}</span>
-        </div>`,
+        (weekday) =>
+          html`<div class="weekday" part="weekday" role="columnheader">
+            <span aria-hidden="true">${weekdayName(l10n.locale, weekday, 'narrow')}</span>
+            <span class="visually-hidden">${weekdayName(l10n.locale, weekday, 'long')}</span>
+          </div>`,
       )}
     </div>
     ${monthWeeks(view.month, view.firstDay).map(
@@ -64,9 +65,7 @@ function dayCell(view: CalendarGridView, day: CalendarDay): TemplateResult {
   const checked = !view.busy && view.checkedDays.has(day);
   const date = formatDay(l10n.locale, day, 'full');
   const label = view.busy || future ? date : l10n.t(checked ? 'checkIn.dayChecked' : 'checkIn.dayMissed', { date });
-  const parts = ['day', checked ? 'day-checked' : '', isToday ? 'day-today' : '', future ? 'day-future' : '']
-    .filter(Boolean)
-    .join(' ');
+  const parts = ['day', checked ? 'day-checked' : '', isToday ? 'day-today' : '', future ? 'day-future' : ''].filter(Boolean).join(' ');
   return html`<div
     class=${classMap({ day: true, checked, today: isToday, future })}
     part=${parts}

@@ -17,9 +17,7 @@ import { calendarStyles } from './check-in-calendar.styles.ts';
 import { addMonths, entryDay, isCalendarMonth, isGridKey, monthOfDay, moveFocus, shownMonth, type CalendarDay, type CalendarMonth } from './month-grid.ts';
 
 /** What the message line under the check-in button says. */
-type Notice =
-  | { readonly kind: 'checked-in'; readonly coins: number; readonly bonus: number }
-  | { readonly kind: 'failed'; readonly error: unknown };
+type Notice = { readonly kind: 'checked-in'; readonly coins: number; readonly bonus: number } | { readonly kind: 'failed'; readonly error: unknown };
 
 type CalendarFace = 'loading' | 'ready' | 'signed-out' | 'error';
 
@@ -238,9 +236,11 @@ export class CheckInCalendar extends RewardsElement<CalendarFace> {
     return html`<div class="calendar" part="base">
       <div class="header">
         <p class="title" part="title">${l10n.t('checkIn.title')}</p>
-        ${monthData
-          ? html`<p class="count" part="count">${l10n.t('checkIn.monthCount', { n: monthData.days.length })}</p>`
-          : html`<span class="count">${skeleton({ blockSize: '100%', inlineSize: '60%' })}</span>`}
+        ${
+          monthData
+            ? html`<p class="count" part="count">${l10n.t('checkIn.monthCount', { n: monthData.days.length })}</p>`
+            : html`<span class="count">${skeleton({ blockSize: '100%', inlineSize: '60%' })}</span>`
+        }
       </div>
       <div class="month-nav" part="month-nav">
         <button type="button" class="button nav" part="previous-month" @click=${() => this.showMonth(addMonths(month, -1))}>
@@ -323,8 +323,7 @@ export class CheckInCalendar extends RewardsElement<CalendarFace> {
         <span class="title">${l10n.t('checkIn.title')}</span>
         <span class="count">${skeleton({ blockSize: '100%', inlineSize: '60%' })}</span>
       </div>
-      ${skeleton({ blockSize: 'var(--_rk-control-size)' })}
-      ${skeleton({ blockSize: 'calc(7 * var(--_cic-cell) + 6 * var(--_cic-gap))' })}
+      ${skeleton({ blockSize: 'var(--_rk-control-size)' })} ${skeleton({ blockSize: 'calc(7 * var(--_cic-cell) + 6 * var(--_cic-gap))' })}
       <div class="actions">
         ${skeleton({ blockSize: 'var(--_rk-control-size)' })}
         <span class="notice"></span>

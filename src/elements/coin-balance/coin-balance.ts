@@ -13,10 +13,7 @@ import { coinBalanceStyles } from './coin-balance.styles.ts';
 import { CountAnimation } from './count-animation.ts';
 
 type BalanceFace =
-  | { face: 'loading' }
-  | { face: 'ready'; owner: string; account: MeResponse }
-  | { face: 'signed-out' }
-  | { face: 'error'; error: RewardsError };
+  { face: 'loading' } | { face: 'ready'; owner: string; account: MeResponse } | { face: 'signed-out' } | { face: 'error'; error: RewardsError };
 
 const LOADING_FACE: BalanceFace = { face: 'loading' };
 
@@ -137,9 +134,7 @@ export class CoinBalance extends RewardsElement<BalanceFace['face']> {
         break;
     }
     return html`<span lang=${l10n.locale} dir=${l10n.dir}
-      >${body}<span class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"
-        >${this.announcement}</span
-      ></span
+      >${body}<span class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</span></span
     >`;
   }
 

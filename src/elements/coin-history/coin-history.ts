@@ -17,11 +17,7 @@ import { coinHistoryStyles } from './coin-history.styles.ts';
 import { reasonKey, signedAmount } from './ledger-text.ts';
 
 type HistoryFace =
-  | { face: 'loading' }
-  | { face: 'ready'; pages: LedgerPages }
-  | { face: 'empty' }
-  | { face: 'signed-out' }
-  | { face: 'error'; error: RewardsError };
+  { face: 'loading' } | { face: 'ready'; pages: LedgerPages } | { face: 'empty' } | { face: 'signed-out' } | { face: 'error'; error: RewardsError };
 
 const LOADING_FACE: HistoryFace = { face: 'loading' };
 
@@ -91,9 +87,7 @@ export class CoinHistory extends RewardsElement<HistoryFace['face']> {
   /** A "Load more" succeeded: once the last page is in, say so. */
   @state() private loadedMore = false;
 
-  private readonly ledger = new SelectedStoreController<ResourceState<LedgerPages>>(this, () =>
-    this.session()?.ledger(this.ledgerCurrency),
-  );
+  private readonly ledger = new SelectedStoreController<ResourceState<LedgerPages>>(this, () => this.session()?.ledger(this.ledgerCurrency));
 
   private current: HistoryFace = LOADING_FACE;
   /** The store the paging state belongs to; another store (currency, member, API) starts afresh. */
@@ -173,11 +167,11 @@ export class CoinHistory extends RewardsElement<HistoryFace['face']> {
       <span class="visually-hidden">${this.l10n.t('face.loading')}</span>
       <div class="entries" aria-hidden="true">
         ${rows.map(
-          (index) => html`<div class="entry skeleton-row">
-            ${skeleton({ blockSize: '1lh', inlineSize: `${55 - (index % 3) * 10}%` })}
-            ${skeleton({ blockSize: '1lh', inlineSize: '3.5em' })}
-            <span class="meta">${skeleton({ blockSize: '1lh', inlineSize: '12em' })}</span>
-          </div>`,
+          (index) =>
+            html`<div class="entry skeleton-row">
+              ${skeleton({ blockSize: '1lh', inlineSize: `${55 - (index % 3) * 10}%` })} ${skeleton({ blockSize: '1lh', inlineSize: '3.5em' })}
+              <span class="meta">${skeleton({ blockSize: '1lh', inlineSize: '12em' })}</span>
+            </div>`,
         )}
       </div>
     </div>`;
@@ -202,12 +196,7 @@ export class CoinHistory extends RewardsElement<HistoryFace['face']> {
     const magnitude = Math.abs(entry.amount);
     const unit = entry.currency === 'points' ? l10n.t('points.unit', { n: magnitude }) : l10n.t('coins.unit', { n: magnitude });
     const status = entry.status;
-    return html`<li
-      class=${classMap({ entry: true, [status]: true })}
-      part="entry entry-${status}"
-      tabindex="-1"
-      data-entry-id=${entry.id}
-    >
+    return html`<li class=${classMap({ entry: true, [status]: true })} part="entry entry-${status}" tabindex="-1" data-entry-id=${entry.id}>
       <span class="reason" part="reason">${key ? l10n.t(key) : entry.reason}</span>
       <span class=${classMap({ amount: true, credit, debit: entry.amount < 0 })} part="amount amount-${credit ? 'credit' : 'debit'}"
         >${signedAmount(locale, entry.amount)}<span class="visually-hidden"> ${unit}</span></span
@@ -224,20 +213,20 @@ export class CoinHistory extends RewardsElement<HistoryFace['face']> {
     const more = pages.nextCursor !== null;
     if (!more && !this.loadedMore && this.moreError === undefined) return nothing;
     return html`<div class="more">
-      ${more
-        ? html`<button
-            type="button"
-            class="button load-more"
-            part="load-more-button"
-            aria-disabled=${this.loadingMore ? 'true' : 'false'}
-            @click=${this.loadMore}
-          >
-            ${l10n.t(this.loadingMore ? 'history.loadingMore' : 'history.loadMore')}
-          </button>`
-        : html`<p part="end">${l10n.t('history.end')}</p>`}
-      ${this.moreError !== undefined
-        ? html`<p class="failure" part="load-more-error" role="alert">${l10n.t(failureMessageKey(this.moreError))}</p>`
-        : nothing}
+      ${
+        more
+          ? html`<button
+              type="button"
+              class="button load-more"
+              part="load-more-button"
+              aria-disabled=${this.loadingMore ? 'true' : 'false'}
+              @click=${this.loadMore}
+            >
+              ${l10n.t(this.loadingMore ? 'history.loadingMore' : 'history.loadMore')}
+            </button>`
+          : html`<p part="end">${l10n.t('history.end')}</p>`
+      }
+      ${this.moreError !== undefined ? html`<p class="failure" part="load-more-error" role="alert">${l10n.t(failureMessageKey(this.moreError))}</p>` : nothing}
     </div>`;
   }
 

@@ -16,11 +16,7 @@ import { baseStyles } from '../shared/theme.ts';
 import { levelProgressStyles } from './level-progress.styles.ts';
 import { levelProgress } from './progress-math.ts';
 
-type ProgressFace =
-  | { face: 'loading' }
-  | { face: 'ready'; account: MeResponse }
-  | { face: 'signed-out' }
-  | { face: 'error'; error: RewardsError };
+type ProgressFace = { face: 'loading' } | { face: 'ready'; account: MeResponse } | { face: 'signed-out' } | { face: 'error'; error: RewardsError };
 
 const LOADING_FACE: ProgressFace = { face: 'loading' };
 
@@ -193,15 +189,15 @@ export class LevelProgress extends RewardsElement<ProgressFace['face']> {
           <span class="level-number" part="level-number">${l10n.t('level.short', { n: level })}</span>
         </span>
         <span class="discount" part="discount"
-          >${percent > 0
-            ? l10n.t('level.discount', { percent: formatPercent(locale, percent) })
-            : l10n.t('level.noDiscountYet')}</span
+          >${percent > 0 ? l10n.t('level.discount', { percent: formatPercent(locale, percent) }) : l10n.t('level.noDiscountYet')}</span
         >
       </div>
       <p class="row points" part="points">${l10n.t('level.points', { n: account.points })}</p>
-      ${next && progress.to !== undefined
-        ? this.renderBar(progress.points, progress.from, progress.to, progress.fraction, next.index, progress.toGo)
-        : html`<p class="row top" part="top">${checkIcon()}<span>${l10n.t('level.top')}</span></p>`}
+      ${
+        next && progress.to !== undefined
+          ? this.renderBar(progress.points, progress.from, progress.to, progress.fraction, next.index, progress.toGo)
+          : html`<p class="row top" part="top">${checkIcon()}<span>${l10n.t('level.top')}</span></p>`
+      }
     </div>`;
   }
 

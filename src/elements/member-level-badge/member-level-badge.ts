@@ -26,12 +26,7 @@ interface BadgeView {
 }
 
 type BadgeFace =
-  | { face: 'loading' }
-  | { face: 'ready'; view: BadgeView }
-  | { face: 'unknown' }
-  | { face: 'signed-out' }
-  | { face: 'error'; error: RewardsError }
-  | OwnFace;
+  { face: 'loading' } | { face: 'ready'; view: BadgeView } | { face: 'unknown' } | { face: 'signed-out' } | { face: 'error'; error: RewardsError } | OwnFace;
 
 /** Shared by the signed-in path (`own-level.ts`). */
 export const LOADING_FACE = { face: 'loading' } as const;
@@ -267,7 +262,11 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   private loadOwnLevel(): void {
     this.ownRequested = true;
     void import('./own-level.ts').then(({ followOwnLevel }) => {
-      this.own = followOwnLevel(this, () => this.configuration.config, () => !this.memberId);
+      this.own = followOwnLevel(
+        this,
+        () => this.configuration.config,
+        () => !this.memberId,
+      );
       this.requestUpdate();
     });
   }

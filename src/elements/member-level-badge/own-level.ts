@@ -28,13 +28,8 @@ export interface OwnLevel {
   refresh(): void;
 }
 
-
 /** Follows the account of `config()`'s session while `active()` is true. */
-export function followOwnLevel(
-  host: ReactiveControllerHost,
-  config: () => EffectiveConfig | undefined,
-  active: () => boolean,
-): OwnLevel {
+export function followOwnLevel(host: ReactiveControllerHost, config: () => EffectiveConfig | undefined, active: () => boolean): OwnLevel {
   const session = () => {
     const current = config();
     return current ? rewardsSession(current) : undefined;

@@ -16,12 +16,7 @@ import { baseStyles } from '../shared/theme.ts';
 import { memberPriceStyles } from './member-price.styles.ts';
 import { isCurrency, isWholeAmount, orderQuotes } from './product-line.ts';
 
-type PriceFace =
-  | { face: 'loading' }
-  | { face: 'empty' }
-  | { face: 'signed-out' }
-  | { face: 'error'; error: unknown }
-  | { face: 'ready'; quote: OrderQuote };
+type PriceFace = { face: 'loading' } | { face: 'empty' } | { face: 'signed-out' } | { face: 'error'; error: unknown } | { face: 'ready'; quote: OrderQuote };
 
 const LOADING: PriceFace = { face: 'loading' };
 
@@ -159,9 +154,7 @@ export class MemberPrice extends RewardsElement<PriceFace['face']> {
         return html`<span class="price-line face face-error" part="base face face-error">
           ${this.amount(this.price!)}
           <span class="note" part="note" role="alert">${l10n.t(failureMessageKey(face.error))}</span>
-          <button type="button" class="button" part="retry-button" @click=${() => void this.session()?.refresh()}>
-            ${l10n.t('error.retry')}
-          </button>
+          <button type="button" class="button" part="retry-button" @click=${() => void this.session()?.refresh()}>${l10n.t('error.retry')}</button>
         </span>`;
       case 'ready':
         return this.renderQuote(face.quote);

@@ -65,28 +65,28 @@ export function donateForm(view: DonateFormView): TemplateResult {
         ?disabled=${view.confirming !== undefined}
         @input=${(event: Event) => view.onInput((event.target as HTMLInputElement).value)}
       />
-      ${view.confirming === undefined
-        ? html`<button type="submit" class="button primary" part="donate-button">${l10n.t('donate.action')}</button>`
-        : nothing}
+      ${view.confirming === undefined ? html`<button type="submit" class="button primary" part="donate-button">${l10n.t('donate.action')}</button>` : nothing}
     </div>
     <span class="hint" id="balance" part="balance">${l10n.t('donate.balance', { n: view.balance })}</span>
-    ${view.confirming === undefined
-      ? html`<div class="picks" part="quick-picks" role="group" aria-label=${l10n.t('donate.quickPicks')}>
-          ${picks.map((coins) => {
-            const all = coins === view.balance && !QUICK_PICKS.includes(coins as (typeof QUICK_PICKS)[number]);
-            const amount = l10n.t('coins.amount', { n: coins });
-            return html`<button
-              type="button"
-              class="button"
-              part="quick-pick"
-              aria-label=${all ? `${l10n.t('donate.all')}: ${amount}` : amount}
-              @click=${() => view.onInput(String(coins))}
-            >
-              ${all ? l10n.t('donate.all') : formatNumber(l10n.locale, coins)}
-            </button>`;
-          })}
-        </div>`
-      : confirmStep(view, view.confirming)}
+    ${
+      view.confirming === undefined
+        ? html`<div class="picks" part="quick-picks" role="group" aria-label=${l10n.t('donate.quickPicks')}>
+            ${picks.map((coins) => {
+              const all = coins === view.balance && !QUICK_PICKS.includes(coins as (typeof QUICK_PICKS)[number]);
+              const amount = l10n.t('coins.amount', { n: coins });
+              return html`<button
+                type="button"
+                class="button"
+                part="quick-pick"
+                aria-label=${all ? `${l10n.t('donate.all')}: ${amount}` : amount}
+                @click=${() => view.onInput(String(coins))}
+              >
+                ${all ? l10n.t('donate.all') : formatNumber(l10n.locale, coins)}
+              </button>`;
+            })}
+          </div>`
+        : confirmStep(view, view.confirming)
+    }
     ${view.problem ? html`<p class="problem" id="problem" part="message-problem" role="alert">${view.problem}</p>` : nothing}
     ${view.thanks ? html`<p class="thanks" part="message-thanks">${view.thanks}</p>` : nothing}
   </form>`;

@@ -127,9 +127,7 @@ export class ProjectDonate extends RewardsElement<DonateFace> {
       this.confirming = undefined;
       if (!isAborted(error)) {
         // The server refuses a donation to one's own project as `forbidden`.
-        this.problem = isRewardsError(error, 'forbidden')
-          ? () => this.l10n.t('donate.ownProject')
-          : () => this.l10n.t(failureMessageKey(error));
+        this.problem = isRewardsError(error, 'forbidden') ? () => this.l10n.t('donate.ownProject') : () => this.l10n.t(failureMessageKey(error));
         this.focusPart = 'message-problem';
         this.dispatchEvent(failureEvent(error, this.localName));
       }
@@ -186,11 +184,7 @@ export class ProjectDonate extends RewardsElement<DonateFace> {
           <span class="visually-hidden">${l10n.t('face.loading')}</span>${skeleton({ blockSize: '100%' })}
         </div>`;
       case 'error':
-        return errorFace(
-          l10n,
-          () => void this.session()?.refresh(),
-          l10n.t(failureMessageKey(donations?.status === 'error' ? donations.error : undefined)),
-        );
+        return errorFace(l10n, () => void this.session()?.refresh(), l10n.t(failureMessageKey(donations?.status === 'error' ? donations.error : undefined)));
       case 'signed-out':
         return html`<div class="donate" part="base">
           ${this.renderTotals(data!)}
@@ -215,17 +209,20 @@ export class ProjectDonate extends RewardsElement<DonateFace> {
         <span class="total-coins" part="total-coins">${l10n.t('donate.total', { n: data.totalCoins })}</span>
         <span class="donors" part="donors">${l10n.t('donate.donors', { n: data.donors })}</span>
       </p>
-      ${recent.length > 0
-        ? html`<p class="recent-title" id="recent-title">${l10n.t('donate.recent')}</p>
-            <ul class="recent" part="recent" aria-labelledby="recent-title">
-              ${recent.map(
-                (donation) => html`<li part="donation">
-                  <span class="donor">${donation.displayName ?? l10n.t('donate.anonymous')}</span>
-                  <span class="donated">${l10n.t('coins.amount', { n: donation.coins })}</span>
-                </li>`,
-              )}
-            </ul>`
-        : nothing}`;
+      ${
+        recent.length > 0
+          ? html`<p class="recent-title" id="recent-title">${l10n.t('donate.recent')}</p>
+              <ul class="recent" part="recent" aria-labelledby="recent-title">
+                ${recent.map(
+                  (donation) =>
+                    html`<li part="donation">
+                      <span class="donor">${donation.displayName ?? l10n.t('donate.anonymous')}</span>
+                      <span class="donated">${l10n.t('coins.amount', { n: donation.coins })}</span>
+                    </li>`,
+                )}
+              </ul>`
+          : nothing
+      }`;
   }
 
   private renderForm(): TemplateResult {

@@ -35,16 +35,9 @@ const SHIPPING_CHOICES: ReadonlyArray<{ value: ShippingChoice; key: 'cart.shipNo
 export function cartRow(view: CartRowView): TemplateResult {
   const { item } = view;
   const kind = item.kind === 'upgrade_gift' ? 'item-upgrade-gift' : 'item-redemption';
-  return html`<li
-    class=${classMap({ item: true, confirming: view.confirming })}
-    part="item ${kind}"
-    data-item-id=${item.id}
-    tabindex="-1"
-  >
+  return html`<li class=${classMap({ item: true, confirming: view.confirming })} part="item ${kind}" data-item-id=${item.id} tabindex="-1">
     ${view.confirming ? confirmStep(view) : restingRow(view)}
-    ${view.problem
-      ? html`<p class="row-problem" part="item-message" role="alert" tabindex="-1">${view.problem}</p>`
-      : nothing}
+    ${view.problem ? html`<p class="row-problem" part="item-message" role="alert" tabindex="-1">${view.problem}</p>` : nothing}
   </li>`;
 }
 
@@ -63,25 +56,29 @@ function restingRow(view: CartRowView): TemplateResult {
       <span class="detail" part="item-detail">${description(view)}</span>
     </div>
     ${item.kind === 'upgrade_gift' ? shippingChoice(view, item.id, item.shipping) : nothing}
-    ${item.removable
-      ? html`<button
-          type="button"
-          class="button remove"
-          part="remove-button"
-          aria-label=${l10n.t('cart.removeItem', { name: item.name })}
-          @click=${() => view.onRemove(item)}
-        >
-          ${l10n.t('cart.remove')}
-        </button>`
-      : html`<p class="locked" part="not-removable">
-          ${lockIcon('not-removable-icon')}
-          <span class="locked-text">
-            ${item.kind === 'upgrade_gift'
-              ? l10n.t('cart.giftNotRemovable')
-              : html`<strong class="locked-title">${l10n.t('cart.notRemovable')}</strong>
-                  <span class="locked-reason">${l10n.t('cart.notRemovableOrdered')}</span>`}
-          </span>
-        </p>`}`;
+    ${
+      item.removable
+        ? html`<button
+            type="button"
+            class="button remove"
+            part="remove-button"
+            aria-label=${l10n.t('cart.removeItem', { name: item.name })}
+            @click=${() => view.onRemove(item)}
+          >
+            ${l10n.t('cart.remove')}
+          </button>`
+        : html`<p class="locked" part="not-removable">
+            ${lockIcon('not-removable-icon')}
+            <span class="locked-text">
+              ${
+                item.kind === 'upgrade_gift'
+                  ? l10n.t('cart.giftNotRemovable')
+                  : html`<strong class="locked-title">${l10n.t('cart.notRemovable')}</strong>
+                      <span class="locked-reason">${l10n.t('cart.notRemovableOrdered')}</span>`
+              }
+            </span>
+          </p>`
+    }`;
 }
 
 function shippingChoice(view: CartRowView, itemId: string, current: ShippingChoice): TemplateResult {
@@ -91,16 +88,17 @@ function shippingChoice(view: CartRowView, itemId: string, current: ShippingChoi
     <legend class="shipping-legend">${l10n.t('cart.shipping')}</legend>
     <div class="choices">
       ${SHIPPING_CHOICES.map(
-        (choice) => html`<label class="choice" part="shipping-option">
-          <input
-            type="radio"
-            name="shipping-${itemId}"
-            value=${choice.value}
-            .checked=${live(current === choice.value)}
-            @change=${() => view.onShipping(view.item, choice.value)}
-          />
-          <span>${l10n.t(choice.key)}</span>
-        </label>`,
+        (choice) =>
+          html`<label class="choice" part="shipping-option">
+            <input
+              type="radio"
+              name="shipping-${itemId}"
+              value=${choice.value}
+              .checked=${live(current === choice.value)}
+              @change=${() => view.onShipping(view.item, choice.value)}
+            />
+            <span>${l10n.t(choice.key)}</span>
+          </label>`,
       )}
     </div>
   </fieldset>`;
@@ -109,9 +107,7 @@ function shippingChoice(view: CartRowView, itemId: string, current: ShippingChoi
 function confirmStep(view: CartRowView): TemplateResult {
   const { item, l10n } = view;
   const question =
-    item.kind === 'upgrade_gift'
-      ? l10n.t('cart.confirmRemoveGift', { name: item.name })
-      : l10n.t('cart.confirmRemove', { name: item.name, n: item.coins });
+    item.kind === 'upgrade_gift' ? l10n.t('cart.confirmRemoveGift', { name: item.name }) : l10n.t('cart.confirmRemove', { name: item.name, n: item.coins });
   const questionId = `confirm-${item.id}`;
   const onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || view.removing) return;

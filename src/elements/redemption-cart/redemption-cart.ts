@@ -165,7 +165,6 @@ export class RedemptionCart extends RewardsElement<CartFace> {
     }
   }
 
-
   protected override render(): TemplateResult {
     const { l10n } = this;
     return html`<div class="root" lang=${l10n.locale} dir=${l10n.dir}>${this.renderFace()}</div>`;
@@ -222,12 +221,14 @@ export class RedemptionCart extends RewardsElement<CartFace> {
     const state = this.cart.value;
     return html`<div class="cart" part="base">
       <p class="title" part="title" tabindex="-1">${l10n.t('cart.title')}</p>
-      ${state?.status === 'error'
-        ? html`<div class="inline-error" role="alert">
-            <span>${l10n.t(failureMessageKey(state.error))}</span>
-            <button type="button" class="button" part="retry-button" @click=${() => this.retry()}>${l10n.t('error.retry')}</button>
-          </div>`
-        : nothing}
+      ${
+        state?.status === 'error'
+          ? html`<div class="inline-error" role="alert">
+              <span>${l10n.t(failureMessageKey(state.error))}</span>
+              <button type="button" class="button" part="retry-button" @click=${() => this.retry()}>${l10n.t('error.retry')}</button>
+            </div>`
+          : nothing
+      }
       ${content}
       <p class="notice" part="message" role="status">
         ${this.lastRemoval ? l10n.t('cart.removed', { name: this.lastRemoval.name, n: this.lastRemoval.coins }) : nothing}
@@ -288,8 +289,7 @@ export class RedemptionCart extends RewardsElement<CartFace> {
     // held it; a removal a page script asked for must not pull the reader away from elsewhere.
     const active = document.activeElement;
     if (root.activeElement === null && active !== null && active !== document.body) return;
-    const row = (itemId: string) =>
-      [...root.querySelectorAll<HTMLElement>('li[data-item-id]')].find((element) => element.dataset['itemId'] === itemId);
+    const row = (itemId: string) => [...root.querySelectorAll<HTMLElement>('li[data-item-id]')].find((element) => element.dataset['itemId'] === itemId);
     let element: HTMLElement | null | undefined;
     switch (target.kind) {
       case 'confirm':

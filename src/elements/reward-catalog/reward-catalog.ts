@@ -118,9 +118,7 @@ export class RewardCatalog extends RewardsElement<CatalogFace> {
       const result: RedeemResult = answer.coupon ? { kind: 'coupon', code: answer.coupon.code } : { kind: 'product' };
       this.results = new Map(this.results).set(catalogItemId, result);
       const name = this.items().find((item) => item.id === catalogItemId)?.name ?? '';
-      this.announcement = answer.coupon
-        ? this.l10n.t('catalog.couponRedeemed', { code: answer.coupon.code })
-        : this.l10n.t('catalog.redeemed', { name });
+      this.announcement = answer.coupon ? this.l10n.t('catalog.couponRedeemed', { code: answer.coupon.code }) : this.l10n.t('catalog.redeemed', { name });
       this.confirming = undefined;
       this.focusTarget = { part: 'message', itemId: catalogItemId };
       const redeemed = new RewardsRedeemedEvent({

@@ -22,6 +22,4 @@ export interface RewardsContextValue {
  * A registry symbol rather than a private object: two copies of the kit on one page then
  * share one context, so a provider from one copy configures elements from the other.
  */
-export const rewardsContext = createContext<RewardsContextValue>(
-  Symbol.for('member-rewards-kit/rewards-context@1'),
-);
+export const rewardsContext = createContext<RewardsContextValue>(Symbol.for('member-rewards-kit/rewards-context@1'));

@@ -30,7 +30,10 @@ class BoxSizeDirective extends Directive {
 
   override update(part: ElementPart, [size]: [BoxSize]): typeof noChange {
     const style = (part.element as HTMLElement).style;
-    for (const [property, key] of [['block-size', 'blockSize'], ['inline-size', 'inlineSize']] as const) {
+    for (const [property, key] of [
+      ['block-size', 'blockSize'],
+      ['inline-size', 'inlineSize'],
+    ] as const) {
       const value = size[key];
       if (value === this.last[key]) continue;
       if (value === undefined) style.removeProperty(property);

@@ -56,11 +56,7 @@ export class ConfiguredElement<Face extends string = string> extends LitElement 
 
   readonly #providerContext = new ProviderContextController(this);
   protected readonly configuration = new RewardsConfigController(this, this.#providerContext);
-  protected readonly l10n = new LocalizeController(
-    this,
-    (this.constructor as typeof ConfiguredElement).english,
-    elementLocaleSources(this.#providerContext),
-  );
+  protected readonly l10n = new LocalizeController(this, (this.constructor as typeof ConfiguredElement).english, elementLocaleSources(this.#providerContext));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

@@ -51,11 +51,7 @@ export function parseMonth(month: string): Date {
 }
 
 /** A calendar day: `2025-03-07` → `Mar 7, 2025` (medium) or `Friday, March 7, 2025` (full). */
-export function formatDay(
-  locale: string,
-  day: string,
-  dateStyle: Intl.DateTimeFormatOptions['dateStyle'] = 'medium',
-): string {
+export function formatDay(locale: string, day: string, dateStyle: Intl.DateTimeFormatOptions['dateStyle'] = 'medium'): string {
   return dateFormat(locale, { dateStyle, timeZone: 'UTC' }).format(parseDay(day));
 }
 
@@ -74,11 +70,7 @@ export function formatDateTime(
 }
 
 /** The name of an ISO weekday (1 = Monday … 7 = Sunday). */
-export function weekdayName(
-  locale: string,
-  isoWeekday: number,
-  width: 'long' | 'short' | 'narrow' = 'short',
-): string {
+export function weekdayName(locale: string, isoWeekday: number, width: 'long' | 'short' | 'narrow' = 'short'): string {
   // 2024-01-01 was a Monday.
   const date = new Date(Date.UTC(2024, 0, isoWeekday));
   return dateFormat(locale, { weekday: width, timeZone: 'UTC' }).format(date);

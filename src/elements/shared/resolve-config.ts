@@ -156,9 +156,7 @@ export class RewardsConfigController implements ReactiveController {
       return this.remember(undefined);
     }
     const api = this.normalized(origin.api);
-    const tokenPlace = places.find(
-      (place) => place.getToken && (place.api === undefined || this.sameApi(place.api, api)),
-    );
+    const tokenPlace = places.find((place) => place.getToken && (place.api === undefined || this.sameApi(place.api, api)));
     return this.remember({
       api,
       source: origin.source,
@@ -185,13 +183,7 @@ export class RewardsConfigController implements ReactiveController {
   /** The same object while nothing changes, so elements can compare configs by identity. */
   private remember(next: EffectiveConfig | undefined): EffectiveConfig | undefined {
     const last = this.lastConfig;
-    if (
-      last &&
-      next &&
-      last.api === next.api &&
-      last.getToken === next.getToken &&
-      last.source === next.source
-    ) {
+    if (last && next && last.api === next.api && last.getToken === next.getToken && last.source === next.source) {
       return last;
     }
     this.lastConfig = next ? Object.freeze(next) : undefined;

@@ -101,8 +101,7 @@ export const darkPalette: Palette = Object.freeze({
 
 /** Tokens that do not change with the colour scheme. Sizes in rem follow the reader's font size. */
 export const scaleTokens: Readonly<Record<string, string>> = Object.freeze({
-  'font-family':
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif',
+  'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif',
   'font-size-xs': '0.75rem',
   'font-size-s': '0.875rem',
   'font-size-m': '1rem',

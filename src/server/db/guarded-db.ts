@@ -9,12 +9,7 @@
  * - inside a request transaction (see request-transaction.ts) query and transaction join it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-  isRetryableTransactionError,
-  joinRequestTransaction,
-  MAX_TRANSACTION_ATTEMPTS,
-  type DeferredTransaction,
-} from './request-transaction.ts';
+import { isRetryableTransactionError, joinRequestTransaction, MAX_TRANSACTION_ATTEMPTS, type DeferredTransaction } from './request-transaction.ts';
 import type { Db, Engine, Queryable } from './types.ts';
 
 interface OpenTransaction {

@@ -4,15 +4,7 @@ import { openEngine, type OpenOptions } from './open-engine.ts';
 import { prepareDatabase } from './prepare-database.ts';
 
 export type { Db, DbKind, Queryable, QueryResult } from './types.ts';
-export {
-  SQLSTATE,
-  constraintOf,
-  isAppendOnlyViolation,
-  isCheckViolation,
-  isForeignKeyViolation,
-  isUniqueViolation,
-  sqlStateOf,
-} from './errors.ts';
+export { SQLSTATE, constraintOf, isAppendOnlyViolation, isCheckViolation, isForeignKeyViolation, isUniqueViolation, sqlStateOf } from './errors.ts';
 export { DEFAULT_POOL_SIZE, isPostgresUrl, type OpenOptions } from './open-engine.ts';
 export {
   isRetryableTransactionError,

@@ -200,11 +200,7 @@ export function joinRequestTransaction(db: Db, opener: Opener): Scope | undefine
  * Runs fn with every use of `db` inside it (however deep) in one transaction. Whatever is still
  * open when fn settles is rolled back: fn commits explicitly.
  */
-export async function withRequestTransaction<T>(
-  db: Db,
-  options: RequestTransactionOptions,
-  fn: (unit: RequestUnit) => Promise<T>,
-): Promise<T> {
+export async function withRequestTransaction<T>(db: Db, options: RequestTransactionOptions, fn: (unit: RequestUnit) => Promise<T>): Promise<T> {
   const scope = new Scope(db, options);
   try {
     return await units.run(scope, () => fn(scope));

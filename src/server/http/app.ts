@@ -83,9 +83,7 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   );
   const memberRateLimit = every(
     memberConcurrency,
-    rateLimitMembers(
-      createMemberRateLimiter(db, { ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit }, { store: config.rateLimitStore, clock }),
-    ),
+    rateLimitMembers(createMemberRateLimiter(db, { ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit }, { store: config.rateLimitStore, clock })),
   );
   const idempotent = idempotency({ db, logger, ...options.idempotency });
   const chain = (...middleware: MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEnv> => every(...middleware);

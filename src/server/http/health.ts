@@ -25,9 +25,7 @@ export async function checkReadiness(db: Db, logger: Logger): Promise<Readiness>
   try {
     const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
     const applied = new Set(rows.map((row) => row.version));
-    return MIGRATIONS.every((migration) => applied.has(migration.version))
-      ? { ready: true }
-      : { ready: false, reason: 'migrations pending' };
+    return MIGRATIONS.every((migration) => applied.has(migration.version)) ? { ready: true } : { ready: false, reason: 'migrations pending' };
   } catch (error) {
     logger.warn('readiness check failed', { error });
     return { ready: false, reason: 'database unreachable' };
@@ -38,8 +36,6 @@ export function registerHealthRoutes(app: Hono<AppEnv>, db: Db, logger: Logger):
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, NO_STORE));
   app.get('/readyz', async (c) => {
     const readiness = await checkReadiness(db, logger);
-    return readiness.ready
-      ? c.json({ status: 'ready' }, 200, NO_STORE)
-      : c.json({ status: 'not ready', reason: readiness.reason }, 503, NO_STORE);
+    return readiness.ready ? c.json({ status: 'ready' }, 200, NO_STORE) : c.json({ status: 'not ready', reason: readiness.reason }, 503, NO_STORE);
   });
 }

@@ -51,12 +51,9 @@ class KeyTaken extends Error {}
 class TimedOut extends Error {}
 
 function stillProcessing(): ProblemError {
-  return new ProblemError(
-    'idempotency_conflict',
-    'A request with this Idempotency-Key is still being processed; retry later.',
-    undefined,
-    { 'Retry-After': '1' },
-  );
+  return new ProblemError('idempotency_conflict', 'A request with this Idempotency-Key is still being processed; retry later.', undefined, {
+    'Retry-After': '1',
+  });
 }
 
 function withDeadline<T>(work: Promise<T>, deadline: number): Promise<T> {
@@ -118,7 +115,7 @@ export function idempotency({
     if (row === undefined) return undefined;
     if (row.expired || row.status === null || row.response === null) {
       await outsideRequestTransaction(() =>
-        db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND (status IS NULL OR created_at < now() - $3::int * interval \'1 second\')', [
+        db.query("DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND (status IS NULL OR created_at < now() - $3::int * interval '1 second')", [
           ref.scope,
           ref.key,
           ttlSeconds,
@@ -130,9 +127,7 @@ export function idempotency({
       throw new ProblemError('idempotency_conflict', 'This Idempotency-Key was already used with a different request body.');
     }
     const headers = { ...row.response.headers, [REPLAYED_HEADER]: 'true' };
-    return row.response.body === ''
-      ? c.body(null, row.status as StatusCode, headers)
-      : c.body(row.response.body, row.status as ContentfulStatusCode, headers);
+    return row.response.body === '' ? c.body(null, row.status as StatusCode, headers) : c.body(row.response.body, row.status as ContentfulStatusCode, headers);
   }
 
   async function answerOf(c: Context<AppEnv>): Promise<{ status: number; response: StoredResponse }> {

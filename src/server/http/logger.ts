@@ -30,23 +30,28 @@ function sanitize(fields: Record<string, unknown>): Record<string, unknown> {
 }
 
 function recordLogger(sink: (record: LogRecord) => void, now: () => Date): Logger {
-  const emit = (level: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) =>
-    sink({ time: now().toISOString(), level, msg, ...sanitize(fields) });
+  const emit =
+    (level: LogLevel) =>
+    (msg: string, fields: Record<string, unknown> = {}) =>
+      sink({ time: now().toISOString(), level, msg, ...sanitize(fields) });
   return { info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 
 /** Writes JSON lines; to stdout unless told otherwise. */
-export function createJsonLogger(
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-  now: () => Date = () => new Date(),
-): Logger {
+export function createJsonLogger(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`), now: () => Date = () => new Date()): Logger {
   return recordLogger((record) => write(JSON.stringify(record)), now);
 }
 
 /** Keeps records in memory, for tests that assert what was logged. */
 export function createCapturingLogger(): Logger & { records: LogRecord[] } {
   const records: LogRecord[] = [];
-  return { ...recordLogger((record) => records.push(record), () => new Date()), records };
+  return {
+    ...recordLogger(
+      (record) => records.push(record),
+      () => new Date(),
+    ),
+    records,
+  };
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -25,12 +25,7 @@ export function memberVerifyKey(secret: string): Promise<CryptoKey> {
 }
 
 /** Signs a member token as the shop's backend would (used by the demo and by tests). */
-export async function signMemberToken(
-  secret: string,
-  memberId: string,
-  ttlSeconds: number,
-  now: Date = new Date(),
-): Promise<string> {
+export async function signMemberToken(secret: string, memberId: string, ttlSeconds: number, now: Date = new Date()): Promise<string> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   return new SignJWT({})
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })

@@ -14,11 +14,7 @@ import {
 
 export { problem, type FieldError, type Problem, type ProblemCode };
 
-export function problemResponse(
-  c: Context,
-  body: Problem,
-  headers: Readonly<Record<string, string>> = {},
-): Response {
+export function problemResponse(c: Context, body: Problem, headers: Readonly<Record<string, string>> = {}): Response {
   return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
     ...headers,
     'Content-Type': problemContentType,
@@ -57,13 +53,8 @@ export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
       path: c.req.path,
       error: err,
     });
-    return problemResponse(
-      c,
-      problem('internal', 'An unexpected error occurred.'),
-      requestId === undefined ? {} : { 'X-Request-Id': requestId },
-    );
+    return problemResponse(c, problem('internal', 'An unexpected error occurred.'), requestId === undefined ? {} : { 'X-Request-Id': requestId });
   };
 }
 
-export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
-  problemResponse(c, problem('not_found', `No route for ${c.req.method} ${c.req.path}.`));
+export const notFoundHandler: NotFoundHandler<AppEnv> = (c) => problemResponse(c, problem('not_found', `No route for ${c.req.method} ${c.req.path}.`));

@@ -136,12 +136,9 @@ export function rateLimitMembers(limiter: RateLimiter): MiddlewareHandler<AppEnv
     if (memberId !== undefined) {
       const result = await limiter.take(memberId);
       if (!result.allowed) {
-        throw new ProblemError(
-          'rate_limited',
-          `Too many requests; retry in ${result.retryAfterSeconds} s.`,
-          undefined,
-          { 'Retry-After': String(result.retryAfterSeconds) },
-        );
+        throw new ProblemError('rate_limited', `Too many requests; retry in ${result.retryAfterSeconds} s.`, undefined, {
+          'Retry-After': String(result.retryAfterSeconds),
+        });
       }
     }
     await next();

@@ -15,10 +15,7 @@ export interface RunningServer {
   close(options?: { forceAfterMs?: number }): Promise<void>;
 }
 
-export function startHttpServer(
-  app: RewardsApp,
-  { port, host }: { port: number; host: string },
-): Promise<RunningServer> {
+export function startHttpServer(app: RewardsApp, { port, host }: { port: number; host: string }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }) as Server;
     let closing: Promise<void> | undefined;

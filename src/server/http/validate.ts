@@ -7,11 +7,7 @@ import { ProblemError } from '../errors.ts';
 
 type Target = 'json' | 'query' | 'param';
 
-type Validated<T extends Target, S extends $ZodType> = MiddlewareHandler<
-  AppEnv,
-  string,
-  { in: { [K in T]: input<S> }; out: { [K in T]: output<S> } }
->;
+type Validated<T extends Target, S extends $ZodType> = MiddlewareHandler<AppEnv, string, { in: { [K in T]: input<S> }; out: { [K in T]: output<S> } }>;
 
 /** How field paths are prefixed, so a client sees which part of the request is wrong. */
 const partName: Record<Target, string> = { json: 'body', query: 'query', param: 'params' };
@@ -31,9 +27,7 @@ async function readJsonBody(c: Context): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ProblemError('invalid_request', 'The request body is not valid JSON.', [
-      { path: 'body', message: 'malformed JSON' },
-    ]);
+    throw new ProblemError('invalid_request', 'The request body is not valid JSON.', [{ path: 'body', message: 'malformed JSON' }]);
   }
 }
 
@@ -45,11 +39,7 @@ function readQuery(c: Context): Record<string, string | string[]> {
   return out;
 }
 
-function validator<T extends Target, S extends $ZodType>(
-  target: T,
-  schema: S,
-  read: (c: Context) => unknown,
-): Validated<T, S> {
+function validator<T extends Target, S extends $ZodType>(target: T, schema: S, read: (c: Context) => unknown): Validated<T, S> {
   return async (c, next) => {
     // reportInput lets the API's wording tell "required" from "wrong type".
     const result = await safeParseAsync(schema, await read(c), { reportInput: true });

@@ -34,12 +34,7 @@ function xmlChars(text: string): string {
 }
 
 export function escapeXml(text: string): string {
-  return xmlChars(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return xmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /**
@@ -51,7 +46,17 @@ export function estimateTextWidth(text: string): number {
   let width = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
-    if (code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || code >= 0x1f300)) width += 11;
+    if (
+      code >= 0x1100 &&
+      (code <= 0x115f ||
+        (code >= 0x2e80 && code <= 0xa4cf) ||
+        (code >= 0xac00 && code <= 0xd7a3) ||
+        (code >= 0xf900 && code <= 0xfaff) ||
+        (code >= 0xfe30 && code <= 0xfe4f) ||
+        (code >= 0xff00 && code <= 0xff60) ||
+        code >= 0x1f300)
+    )
+      width += 11;
     else if (/[MWmw@%]/.test(char)) width += 9;
     else if (/[A-Z0-9#&]/.test(char)) width += 7.5;
     else if (/[iIl.,:;'|!() ]/.test(char)) width += 3.5;
@@ -97,14 +102,9 @@ export function renderBadgeSvg(input: BadgeSvgInput): string {
   parts.push({ text: levelLabel, fill: color });
   const { list, width } = segments(parts);
   const baseline = 14;
-  const rects = list
-    .map((s) => `<rect x="${s.x}" width="${s.width}" height="${HEIGHT}" fill="${s.fill}"/>`)
-    .join('');
+  const rects = list.map((s) => `<rect x="${s.x}" width="${s.width}" height="${HEIGHT}" fill="${s.fill}"/>`).join('');
   const texts = list
-    .map(
-      (s) =>
-        `<text x="${s.x + PADDING}" y="${baseline}" textLength="${s.textWidth}" lengthAdjust="spacingAndGlyphs">${escapeXml(s.text)}</text>`,
-    )
+    .map((s) => `<text x="${s.x + PADDING}" y="${baseline}" textLength="${s.textWidth}" lengthAdjust="spacingAndGlyphs">${escapeXml(s.text)}</text>`)
     .join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${HEIGHT}" viewBox="0 0 ${width} ${HEIGHT}" role="img" aria-labelledby="badge-title">` +

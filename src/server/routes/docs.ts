@@ -14,12 +14,7 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const MAX_DEPTH = 8;
 
 export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /**
@@ -81,7 +76,11 @@ export function schemaHtml(raw: unknown, depth = 0): string {
   const union = asArray(schema.oneOf).length > 0 ? asArray(schema.oneOf) : asArray(schema.anyOf);
   if (union.length > 0) return unionHtml(union, depth) + description;
   if (asArray(schema.allOf).length > 0) {
-    return asArray(schema.allOf).map((part) => refinementHtml(part, depth + 1)).join(' <span class="type">with</span> ') + description;
+    return (
+      asArray(schema.allOf)
+        .map((part) => refinementHtml(part, depth + 1))
+        .join(' <span class="type">with</span> ') + description
+    );
   }
   if ('const' in schema) return code(JSON.stringify(schema.const)) + description;
   if (Array.isArray(schema.enum)) {
@@ -201,8 +200,11 @@ const exampleValue = (value: unknown) => `<pre><code>${escapeHtml(typeof value =
 function exampleHtml(method: string, path: string, op: Json): string {
   const parameters = asArray(op.parameters).map(asObject);
   let url = path;
-  for (const p of parameters.filter((p) => p.in === 'path' && typeof p.example === 'string')) url = url.replace(`{${String(p.name)}}`, encodeURIComponent(String(p.example)));
-  const query = parameters.filter((p) => p.in === 'query' && typeof p.example === 'string').map((p) => `${encodeURIComponent(String(p.name))}=${encodeURIComponent(String(p.example))}`);
+  for (const p of parameters.filter((p) => p.in === 'path' && typeof p.example === 'string'))
+    url = url.replace(`{${String(p.name)}}`, encodeURIComponent(String(p.example)));
+  const query = parameters
+    .filter((p) => p.in === 'query' && typeof p.example === 'string')
+    .map((p) => `${encodeURIComponent(String(p.name))}=${encodeURIComponent(String(p.example))}`);
   if (query.length) url += `?${query.join('&')}`;
   const requestExample = asObject(Object.values(asObject(asObject(op.requestBody).content))[0]).example;
   const success = Object.entries(asObject(op.responses)).find(([status]) => status.startsWith('2'));
@@ -274,10 +276,7 @@ export function renderDocsPage(document: Json): string {
     })
     .join('');
   const schemas = Object.entries(components)
-    .map(
-      ([name, schema]) =>
-        `<article class="schema" id="${escapeHtml(anchor('schema', name))}"><h3>${escapeHtml(name)}</h3>${schemaHtml(schema)}</article>`,
-    )
+    .map(([name, schema]) => `<article class="schema" id="${escapeHtml(anchor('schema', name))}"><h3>${escapeHtml(name)}</h3>${schemaHtml(schema)}</article>`)
     .join('');
   const nav = [
     ...tagNames.map((name) => `<li><a href="#${escapeHtml(anchor('tag', name))}">${escapeHtml(name)}</a></li>`),

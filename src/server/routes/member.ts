@@ -64,17 +64,13 @@ export function registerMemberRoutes(app: RewardsApp, deps: HttpDeps): void {
     return c.json(await ledgerPage(db, { memberId: memberIdOf(c), currency, limit, cursor }, cursors));
   });
 
-  app.get(routerPath(endpoints.getEarning.path), ...member(), async (c) =>
-    c.json(await earningProgress(db, memberIdOf(c), clock.now())),
-  );
+  app.get(routerPath(endpoints.getEarning.path), ...member(), async (c) => c.json(await earningProgress(db, memberIdOf(c), clock.now())));
 
   app.get(routerPath(endpoints.getCheckIns.path), ...member(), validQuery(checkInsQuery), async (c) =>
     c.json(await checkInsView(db, memberIdOf(c), clock.now(), c.req.valid('query').month)),
   );
 
-  app.post(routerPath(endpoints.checkIn.path), ...member(), async (c) =>
-    c.json(await checkIn(db, memberIdOf(c), clock.now()), 201),
-  );
+  app.post(routerPath(endpoints.checkIn.path), ...member(), async (c) => c.json(await checkIn(db, memberIdOf(c), clock.now()), 201));
 
   app.get(routerPath(endpoints.getCart.path), ...member(), async (c) => c.json(await listCart(db, memberIdOf(c))));
 
@@ -86,12 +82,8 @@ export function registerMemberRoutes(app: RewardsApp, deps: HttpDeps): void {
     c.json(await removeCartItem(db, memberIdOf(c), c.req.valid('param').itemId, clock.now())),
   );
 
-  app.patch(
-    routerPath(endpoints.updateCartItem.path),
-    ...member(),
-    validParams(cartItemPathParams),
-    validJson(updateCartItemBody),
-    async (c) => c.json(await setUpgradeGiftShipping(db, memberIdOf(c), c.req.valid('param').itemId, c.req.valid('json').shipping)),
+  app.patch(routerPath(endpoints.updateCartItem.path), ...member(), validParams(cartItemPathParams), validJson(updateCartItemBody), async (c) =>
+    c.json(await setUpgradeGiftShipping(db, memberIdOf(c), c.req.valid('param').itemId, c.req.valid('json').shipping)),
   );
 
   app.get(routerPath(endpoints.getCoupons.path), ...member(), async (c) => c.json(await listCoupons(db, memberIdOf(c))));

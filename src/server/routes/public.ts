@@ -72,9 +72,7 @@ export function registerPublicRoutes(app: RewardsApp, deps: HttpDeps): void {
     return svgResponse(c, svg);
   });
 
-  app.get(routerPath(endpoints.getProjectDonations.path), validParams(idPathParams), async (c) =>
-    c.json(await projectDonations(db, c.req.valid('param').id)),
-  );
+  app.get(routerPath(endpoints.getProjectDonations.path), validParams(idPathParams), async (c) => c.json(await projectDonations(db, c.req.valid('param').id)));
 
   let openApi: string | undefined;
   app.get(routerPath(endpoints.getOpenApi.path), (c) => {

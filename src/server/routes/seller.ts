@@ -79,26 +79,14 @@ export function registerSellerRoutes(app: RewardsApp, deps: HttpDeps): void {
     return c.json(await sellerAccount(db, id, clock.now()));
   });
 
-  app.post(
-    routerPath(endpoints.settleWithdrawal.path),
-    deps.shop(),
-    validParams(sellerWithdrawalPathParams),
-    validJson(settleWithdrawalBody),
-    async (c) => {
-      const { id, withdrawalId } = c.req.valid('param');
-      return c.json(await settleWithdrawal(db, { sellerId: id, withdrawalId, status: c.req.valid('json').status }, clock.now()));
-    },
-  );
+  app.post(routerPath(endpoints.settleWithdrawal.path), deps.shop(), validParams(sellerWithdrawalPathParams), validJson(settleWithdrawalBody), async (c) => {
+    const { id, withdrawalId } = c.req.valid('param');
+    return c.json(await settleWithdrawal(db, { sellerId: id, withdrawalId, status: c.req.valid('json').status }, clock.now()));
+  });
 
-  app.put(
-    routerPath(endpoints.putSellerProduct.path),
-    deps.shop(),
-    validParams(sellerProductPathParams),
-    validJson(putSellerProductBody),
-    async (c) => {
-      const { id, sku } = c.req.valid('param');
-      const { product, created } = await putSellerProduct(db, { sellerId: id, sku, ...c.req.valid('json') }, clock.now());
-      return c.json(product, created ? 201 : 200);
-    },
-  );
+  app.put(routerPath(endpoints.putSellerProduct.path), deps.shop(), validParams(sellerProductPathParams), validJson(putSellerProductBody), async (c) => {
+    const { id, sku } = c.req.valid('param');
+    const { product, created } = await putSellerProduct(db, { sellerId: id, sku, ...c.req.valid('json') }, clock.now());
+    return c.json(product, created ? 201 : 200);
+  });
 }

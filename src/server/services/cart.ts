@@ -68,19 +68,16 @@ export function toCartItem(row: CartItemRow): CartItem {
  * removable, so the member sees what was shipped with the order.
  */
 export async function listCart(q: Queryable, memberId: string): Promise<CartResponse> {
-  const { rows } = await q.query<CartItemRow>(
-    `SELECT * FROM cart_items WHERE member_id = $1 AND removed_at IS NULL ORDER BY created_at, id`,
-    [memberId],
-  );
+  const { rows } = await q.query<CartItemRow>(`SELECT * FROM cart_items WHERE member_id = $1 AND removed_at IS NULL ORDER BY created_at, id`, [memberId]);
   return { items: rows.map(toCartItem) };
 }
 
 /** The member's own item, locked; another member's item is as absent as one that never was. */
 async function lockOwnItem(tx: Queryable, memberId: string, itemId: string): Promise<CartItemRow> {
-  const { rows } = await tx.query<CartItemRow>(
-    'SELECT * FROM cart_items WHERE id = $1 AND member_id = $2 AND removed_at IS NULL FOR UPDATE',
-    [itemId, memberId],
-  );
+  const { rows } = await tx.query<CartItemRow>('SELECT * FROM cart_items WHERE id = $1 AND member_id = $2 AND removed_at IS NULL FOR UPDATE', [
+    itemId,
+    memberId,
+  ]);
   const row = rows[0];
   if (!row) throw new ProblemError('not_found', `No item ${itemId} in your cart.`);
   return row;

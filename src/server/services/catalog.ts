@@ -27,9 +27,7 @@ function toCatalogItem(row: CatalogRow): CatalogItem {
     coins: row.coins,
     stock: row.stock,
   };
-  return row.kind === 'coupon'
-    ? { ...fields, kind: 'coupon', couponValueCents: row.coupon_value_cents ?? 1 }
-    : { ...fields, kind: 'product' };
+  return row.kind === 'coupon' ? { ...fields, kind: 'coupon', couponValueCents: row.coupon_value_cents ?? 1 } : { ...fields, kind: 'product' };
 }
 
 /** Active items, out-of-stock ones included (a page shows them as such), cheapest first. */
@@ -48,10 +46,7 @@ export async function putCatalogItem(db: Db, id: string, body: PutCatalogItemBod
        image_url = EXCLUDED.image_url, coins = EXCLUDED.coins, stock = EXCLUDED.stock,
        coupon_value_cents = EXCLUDED.coupon_value_cents, active = true, updated_at = EXCLUDED.updated_at
      RETURNING *, (xmax = 0) AS created`,
-    [
-      id, body.kind, body.name, body.description, body.imageUrl, body.coins, body.stock,
-      body.kind === 'coupon' ? body.couponValueCents : null, now,
-    ],
+    [id, body.kind, body.name, body.description, body.imageUrl, body.coins, body.stock, body.kind === 'coupon' ? body.couponValueCents : null, now],
   );
   const row = rows[0]!;
   return { item: toCatalogItem(row), created: row.created };

@@ -65,12 +65,17 @@ export async function checkIn(db: Db, memberId: string, now: Date): Promise<Chec
       const rules = await rulesByStamp(tx, member.rules_stamp);
       day = checkInDay(now, rules);
       const month = monthOfDay(day);
-      const decision = checkInDecision(now, days.filter((each) => monthOfDay(each) === month), rules);
-      if (!decision.ok) throw new ProblemError(decision.code, decision.detail);
-      const inserted = await tx.query(
-        'INSERT INTO check_ins (member_id, day, created_at) VALUES ($1, $2, $3) ON CONFLICT (member_id, day) DO NOTHING',
-        [memberId, decision.day, now],
+      const decision = checkInDecision(
+        now,
+        days.filter((each) => monthOfDay(each) === month),
+        rules,
       );
+      if (!decision.ok) throw new ProblemError(decision.code, decision.detail);
+      const inserted = await tx.query('INSERT INTO check_ins (member_id, day, created_at) VALUES ($1, $2, $3) ON CONFLICT (member_id, day) DO NOTHING', [
+        memberId,
+        decision.day,
+        now,
+      ]);
       if (inserted.rowCount === 0) throw alreadyCheckedIn(decision.day);
       let coins: CoinBalance | null = null;
       for (const entry of decision.credits) {

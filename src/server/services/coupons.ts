@@ -19,7 +19,11 @@ function answer(row: CouponRow & { used_at: Date; order_id: string }): UseCoupon
   return { code: row.code, valueCents: row.value_cents, memberId: row.member_id, orderId: row.order_id, usedAt: row.used_at.toISOString() };
 }
 
-export async function useCoupon(db: Db, { code, memberId, orderId }: { code: string; memberId: string; orderId: string }, now: Date): Promise<UseCouponResponse> {
+export async function useCoupon(
+  db: Db,
+  { code, memberId, orderId }: { code: string; memberId: string; orderId: string },
+  now: Date,
+): Promise<UseCouponResponse> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<CouponRow>(
       'SELECT code, member_id, value_cents, used_at, order_id FROM coupons WHERE code = $1 AND member_id = $2 FOR UPDATE',

@@ -12,7 +12,6 @@ import { ProblemError } from '../errors.ts';
 
 export const DEFAULT_LEDGER_PAGE = 20;
 
-
 interface LedgerViewRow {
   id: number;
   currency: Currency;

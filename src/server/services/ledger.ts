@@ -76,8 +76,18 @@ export async function appendEntryWithCoins(tx: Queryable, input: LedgerEntryInpu
      SELECT entry.*, (SELECT count(*) FROM moved)::int AS moved, moved.coins_available, moved.coins_pending
      FROM entry LEFT JOIN moved ON true`,
     [
-      input.memberId, input.currency, input.amount, input.ruleId, rulesVersion, input.ref, input.onceKey,
-      input.status, input.eventId ?? null, input.shortfall ?? 0, input.reverses ?? null, input.createdAt ?? null,
+      input.memberId,
+      input.currency,
+      input.amount,
+      input.ruleId,
+      rulesVersion,
+      input.ref,
+      input.onceKey,
+      input.status,
+      input.eventId ?? null,
+      input.shortfall ?? 0,
+      input.reverses ?? null,
+      input.createdAt ?? null,
     ],
   );
   const found = inserted.rows[0];
@@ -95,10 +105,7 @@ export async function appendEntry(tx: Queryable, input: LedgerEntryInput, rulesV
 
 async function moveBalance(tx: Queryable, memberId: string, column: string, amount: number, currency: Currency): Promise<void> {
   if (amount === 0) return;
-  const moved = await tx.query(
-    `UPDATE members SET ${column} = ${column} + $2 WHERE id = $1 AND ${column} + $2 >= 0`,
-    [memberId, amount],
-  );
+  const moved = await tx.query(`UPDATE members SET ${column} = ${column} + $2 WHERE id = $1 AND ${column} + $2 >= 0`, [memberId, amount]);
   if (moved.rowCount === 0) throw overdraftProblem(currency);
 }
 

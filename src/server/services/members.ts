@@ -41,8 +41,7 @@ export async function findMember(q: Queryable, memberId: string): Promise<Member
  * a daily count (caps, refund shortfalls) and then write cannot interleave with another request.
  */
 export async function lockMember(tx: Queryable, memberId: string): Promise<LockedMemberRow> {
-  const lock = () =>
-    tx.query<LockedMemberRow>(`SELECT members.*, ${RULES_STAMP_SQL} AS rules_stamp FROM members WHERE id = $1 FOR UPDATE`, [memberId]);
+  const lock = () => tx.query<LockedMemberRow>(`SELECT members.*, ${RULES_STAMP_SQL} AS rules_stamp FROM members WHERE id = $1 FOR UPDATE`, [memberId]);
   const found = (await lock()).rows[0];
   if (found) return found;
   // First sight of this member: only then is the row written.

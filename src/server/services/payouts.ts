@@ -14,7 +14,16 @@
  * that credited something is recorded.
  */
 import type { PayoutRun, PayoutRunsResponse, PayoutsResponse, SellerPayout } from '../../api/index.ts';
-import { calendarDay, isRefusal, payoutDecision, payoutTiming, type CalendarMonth, type FirstOrderCredit, type PayoutRecord, type RulesConfig } from '../../rules/index.ts';
+import {
+  calendarDay,
+  isRefusal,
+  payoutDecision,
+  payoutTiming,
+  type CalendarMonth,
+  type FirstOrderCredit,
+  type PayoutRecord,
+  type RulesConfig,
+} from '../../rules/index.ts';
 import type { Db, Queryable } from '../db/index.ts';
 import type { Clock } from '../clock.ts';
 import { ProblemError } from '../errors.ts';
@@ -111,10 +120,10 @@ export async function payThrough(tx: Queryable, sellerId: string, month: Calenda
 
 /** M1/M5: the net of every month up to `month`, design-refund deductions included. */
 async function earnedThrough(q: Queryable, sellerId: string, month: CalendarMonth): Promise<number> {
-  const { rows } = await q.query<{ net: number }>(
-    'SELECT COALESCE(SUM(net_cents), 0)::bigint AS net FROM seller_sales WHERE seller_id = $1 AND month <= $2',
-    [sellerId, month],
-  );
+  const { rows } = await q.query<{ net: number }>('SELECT COALESCE(SUM(net_cents), 0)::bigint AS net FROM seller_sales WHERE seller_id = $1 AND month <= $2', [
+    sellerId,
+    month,
+  ]);
   return rows[0]?.net ?? 0;
 }
 
@@ -190,7 +199,12 @@ export async function monthlyPayoutRecords(q: Queryable, sellerId: string): Prom
 
 /** `GET /v1/payouts/runs`: the latest recorded runs, newest first, with what each paid. */
 export async function listPayoutRuns(q: Queryable, limit = 20): Promise<PayoutRunsResponse> {
-  const { rows } = await q.query<{ id: number; ran_at: Date; trigger: PayoutRun['trigger']; payouts: Array<{ seller_id: string; month: string; net_cents: number }> | null }>(
+  const { rows } = await q.query<{
+    id: number;
+    ran_at: Date;
+    trigger: PayoutRun['trigger'];
+    payouts: Array<{ seller_id: string; month: string; net_cents: number }> | null;
+  }>(
     `SELECT r.id, r.ran_at, r.trigger,
             (SELECT json_agg(json_build_object('seller_id', p.seller_id, 'month', p.month, 'net_cents', p.net_cents) ORDER BY p.seller_id, p.month)
              FROM seller_payouts p WHERE p.run_id = r.id) AS payouts

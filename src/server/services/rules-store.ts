@@ -21,7 +21,10 @@ const CACHED_STAMPS = 64;
 /** The configuration a stamp names; null (no rules stored yet) stores the defaults as version 1. */
 export async function rulesByStamp(q: Queryable, stamp: string | null | undefined, fallback: RulesConfig = defaultRulesConfig): Promise<RulesConfig> {
   if (stamp === null || stamp === undefined) {
-    await q.query('INSERT INTO rules_versions (version, config) VALUES ($1, $2) ON CONFLICT (version) DO NOTHING', [fallback.version, JSON.stringify(fallback)]);
+    await q.query('INSERT INTO rules_versions (version, config) VALUES ($1, $2) ON CONFLICT (version) DO NOTHING', [
+      fallback.version,
+      JSON.stringify(fallback),
+    ]);
     return fallback;
   }
   const cached = cachedByStamp.get(stamp);

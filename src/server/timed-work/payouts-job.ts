@@ -51,7 +51,11 @@ export function payoutsJob({ db, logger }: { db: Db; logger: Logger }): TimedJob
         }
       }
       if (paid.length > 0) {
-        logger.info('payouts credited', { sellers: new Set(paid.map((p) => p.sellerId)).size, months: paid.length, cents: paid.reduce((sum, p) => sum + p.netCents, 0) });
+        logger.info('payouts credited', {
+          sellers: new Set(paid.map((p) => p.sellerId)).size,
+          months: paid.length,
+          cents: paid.reduce((sum, p) => sum + p.netCents, 0),
+        });
       }
       if (failed.length > 0) throw new Error(`payouts failed for ${failed.length} of ${dueThrough.size} sellers`);
     },

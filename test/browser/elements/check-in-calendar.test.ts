@@ -66,13 +66,15 @@ interface CalendarOptions {
 }
 
 async function calendar(options: CalendarOptions, face = 'ready'): Promise<CheckInCalendar> {
-  const element = await fixture<CheckInCalendar>(html`<check-in-calendar
-    api=${options.api}
-    token=${ifDefined(options.token)}
-    month=${ifDefined(options.month)}
-    locale=${options.locale ?? 'en'}
-    theme=${ifDefined(options.theme)}
-  ></check-in-calendar>`);
+  const element = await fixture<CheckInCalendar>(
+    html`<check-in-calendar
+      api=${options.api}
+      token=${ifDefined(options.token)}
+      month=${ifDefined(options.month)}
+      locale=${options.locale ?? 'en'}
+      theme=${ifDefined(options.theme)}
+    ></check-in-calendar>`,
+  );
   await untilFace(element, face);
   return element;
 }
@@ -175,9 +177,7 @@ describe('check-in-calendar', () => {
       const rows = grid.querySelectorAll('[role="row"]');
       // A header row, then March 2025 in Sunday-first weeks: 6 weeks.
       expect(rows.length).to.equal(7);
-      const headers = [...rows[0]!.querySelectorAll('[role="columnheader"]')].map((header) =>
-        header.querySelector('.visually-hidden')!.textContent!.trim(),
-      );
+      const headers = [...rows[0]!.querySelectorAll('[role="columnheader"]')].map((header) => header.querySelector('.visually-hidden')!.textContent!.trim());
       expect(headers).to.deep.equal(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']);
       for (const row of [...rows].slice(1)) expect(row.querySelectorAll('[role="gridcell"]').length).to.equal(7);
       // 1 March 2025 is a Saturday: the last column of the first week.
@@ -331,7 +331,11 @@ describe('check-in-calendar', () => {
       });
       const element = await calendar({ api: await serverUrl(), token: await scriptedToken() });
       part(element, 'previous-month')!.click();
-      await untilText(element, () => visibleText(element.shadowRoot!.querySelector('[role="alert"]') ?? element), 'Too many requests. Please wait a moment. Try again');
+      await untilText(
+        element,
+        () => visibleText(element.shadowRoot!.querySelector('[role="alert"]') ?? element),
+        'Too many requests. Please wait a moment. Try again',
+      );
       expect(element.matches(':state(ready)')).to.equal(true);
       expect(part(element, 'grid')!.getAttribute('aria-busy')).to.equal('true');
       expect(cellLabel(element, '2025-02-01'), 'no state is claimed while unknown').to.equal('Saturday, February 1, 2025');
@@ -485,10 +489,10 @@ describe('check-in-calendar', () => {
   });
 
   describe('faces', () => {
-    it('signed-out: the page\'s own sign-in link in the slot', async () => {
-      const element = await fixture<CheckInCalendar>(html`<check-in-calendar api=${await serverUrl()} locale="en"
-        ><a slot="signed-out" href="/login">Sign in to check in</a></check-in-calendar
-      >`);
+    it("signed-out: the page's own sign-in link in the slot", async () => {
+      const element = await fixture<CheckInCalendar>(
+        html`<check-in-calendar api=${await serverUrl()} locale="en"><a slot="signed-out" href="/login">Sign in to check in</a></check-in-calendar>`,
+      );
       await untilFace(element, 'signed-out');
       const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-out"]')!;
       expect(slot.assignedElements().map((assigned) => assigned.textContent)).to.deep.equal(['Sign in to check in']);
@@ -523,7 +527,7 @@ describe('check-in-calendar', () => {
       }
     });
 
-    it('loading: a skeleton of the calendar\'s size, so nothing moves when the data arrives', async () => {
+    it("loading: a skeleton of the calendar's size, so nothing moves when the data arrives", async () => {
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
       const original = globalThis.fetch;
@@ -594,7 +598,7 @@ describe('check-in-calendar', () => {
   });
 
   describe('life cycle', () => {
-    it('C6 a new member (token) after the first render shows that member\'s calendar', async () => {
+    it("C6 a new member (token) after the first render shows that member's calendar", async () => {
       const api = await serverUrl();
       const first = await newMember();
       const second = await newMember();
@@ -630,4 +634,3 @@ describe('check-in-calendar', () => {
     });
   });
 });
-

@@ -25,13 +25,15 @@ interface HistoryOptions {
 }
 
 async function history(options: HistoryOptions, face = 'ready'): Promise<CoinHistory> {
-  const element = await fixture<CoinHistory>(html`<coin-history
-    api=${ifDefined('api' in options ? options.api : api)}
-    token=${ifDefined(options.token)}
-    currency=${ifDefined(options.currency)}
-    locale=${options.locale ?? 'en'}
-    theme=${ifDefined(options.theme)}
-  ></coin-history>`);
+  const element = await fixture<CoinHistory>(
+    html`<coin-history
+      api=${ifDefined('api' in options ? options.api : api)}
+      token=${ifDefined(options.token)}
+      currency=${ifDefined(options.currency)}
+      locale=${options.locale ?? 'en'}
+      theme=${ifDefined(options.theme)}
+    ></coin-history>`,
+  );
   await untilFace(element, face);
   return element;
 }
@@ -125,7 +127,7 @@ describe('coin-history', () => {
       expect(getComputedStyle(pending!.querySelector('[part~="status"]')!).borderStyle).to.equal('dashed');
     });
 
-    it('dates are the entries\' instants in the reader\'s language and time zone', async () => {
+    it("dates are the entries' instants in the reader's language and time zone", async () => {
       const element = await history({ token: member.token });
       const time = part<HTMLTimeElement>(element, 'date')!;
       const instant = time.dateTime;
@@ -161,7 +163,7 @@ describe('coin-history', () => {
       expect(texts(element, 'reason')[4]).to.equal('Order completed');
     });
 
-    it('C6 a new entry from another widget\'s action appears at the top', async () => {
+    it("C6 a new entry from another widget's action appears at the top", async () => {
       const other = await newMember({ coins: 20 });
       const element = await history({ token: other.token });
       expect(texts(element, 'reason')).to.deep.equal(['Order completed']);
@@ -249,10 +251,8 @@ describe('coin-history', () => {
     });
   });
 
-  it('signed out, shows the page\'s sign-in slot', async () => {
-    const element = await fixture<CoinHistory>(html`<coin-history api=${api} locale="en"
-      ><a slot="signed-out" href="/sign-in">Sign in</a></coin-history
-    >`);
+  it("signed out, shows the page's sign-in slot", async () => {
+    const element = await fixture<CoinHistory>(html`<coin-history api=${api} locale="en"><a slot="signed-out" href="/sign-in">Sign in</a></coin-history>`);
     await untilFace(element, 'signed-out');
     const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-out"]')!;
     expect(slot.assignedElements()[0]!.textContent).to.equal('Sign in');
@@ -290,9 +290,9 @@ describe('coin-history', () => {
 
   it('removing it leaves no subscription behind', async () => {
     const getToken = () => member.token;
-    const provider = await fixture<HTMLElement>(html`<rewards-provider api=${api} .getToken=${getToken}
-      ><coin-history locale="en"></coin-history
-    ></rewards-provider>`);
+    const provider = await fixture<HTMLElement>(
+      html`<rewards-provider api=${api} .getToken=${getToken}><coin-history locale="en"></coin-history></rewards-provider>`,
+    );
     const element = provider.querySelector('coin-history')!;
     await untilFace(element, 'ready');
     const ledger = rewardsSession({ api, getToken }).ledger('coins');

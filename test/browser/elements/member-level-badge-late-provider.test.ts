@@ -10,16 +10,20 @@ import { newMember, serverUrl } from '../support/server.ts';
 import { untilFace, visibleText } from './support/faces.ts';
 
 describe('member-level-badge inside a rewards-provider defined later', () => {
-  it('asks no provider while none is defined, then shows the level from the provider\'s api', async () => {
+  it("asks no provider while none is defined, then shows the level from the provider's api", async () => {
     const api = await serverUrl();
     const member = await newMember({ displayName: 'Late reader', coins: 500 });
     const requests: Event[] = [];
     const listen = (event: Event) => requests.push(event);
     document.addEventListener('context-request', listen);
     try {
-      const page = await fixture<HTMLElement>(html`<div>
-        <rewards-provider api=${api}><p>By <member-level-badge member=${member.memberId} locale="en"></member-level-badge></p></rewards-provider>
-      </div>`);
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <rewards-provider api=${api}
+            ><p>By <member-level-badge member=${member.memberId} locale="en"></member-level-badge></p
+          ></rewards-provider>
+        </div>`,
+      );
       const badge = page.querySelector('member-level-badge')!;
       expect(customElements.get('rewards-provider')).to.equal(undefined);
       expect(badge.matches(':state(loading)'), 'no api yet: the badge holds its place').to.equal(true);

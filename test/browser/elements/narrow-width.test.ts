@@ -98,7 +98,11 @@ describe('every element fits a 280 px container', () => {
       type: 'order.completed',
       memberId: member.memberId,
       occurredAt: new Date().toISOString(),
-      data: { orderId: `${projectId}-order`, lines: [{ sku: 'LONG', unitPriceCents: 123_456, quantity: 2, partnerSellerId: seller.memberId }], shippingCents: 0 },
+      data: {
+        orderId: `${projectId}-order`,
+        lines: [{ sku: 'LONG', unitPriceCents: 123_456, quantity: 2, partnerSellerId: seller.memberId }],
+        shippingCents: 0,
+      },
     });
   });
 

@@ -8,7 +8,7 @@ import { untilText } from './support/until-text.ts';
 describe("a script-tag page acts from its own buttons (the one-file build's exports)", () => {
   afterEach(() => fixtureCleanup());
 
-  it('C6 S1 S3 checkIn, redeem and donate go through the elements\' store: a balance on the page follows each at once', async () => {
+  it("C6 S1 S3 checkIn, redeem and donate go through the elements' store: a balance on the page follows each at once", async () => {
     const member = await newMember({ coins: 100 });
     configure({ api: await serverUrl(), getToken: () => member.token, locale: 'en' });
     const balance = await fixture<CoinBalance>(html`<coin-balance></coin-balance>`);

@@ -81,20 +81,20 @@ async function shipWithOrder(member: CartMember, itemIds: string[]): Promise<voi
 }
 
 async function cart(options: { token?: string | undefined; locale?: string; theme?: 'light' | 'dark' }, face = 'ready') {
-  const element = await fixture<RedemptionCart>(html`<redemption-cart
-    api=${await serverUrl()}
-    token=${ifDefined(options.token)}
-    locale=${options.locale ?? 'en'}
-    theme=${ifDefined(options.theme)}
-  ></redemption-cart>`);
+  const element = await fixture<RedemptionCart>(
+    html`<redemption-cart
+      api=${await serverUrl()}
+      token=${ifDefined(options.token)}
+      locale=${options.locale ?? 'en'}
+      theme=${ifDefined(options.theme)}
+    ></redemption-cart>`,
+  );
   await untilFace(element, face);
   return element;
 }
 
 function row(element: RedemptionCart, itemId: string): HTMLElement {
-  const found = [...element.shadowRoot!.querySelectorAll<HTMLElement>('li[data-item-id]')].find(
-    (candidate) => candidate.dataset['itemId'] === itemId,
-  );
+  const found = [...element.shadowRoot!.querySelectorAll<HTMLElement>('li[data-item-id]')].find((candidate) => candidate.dataset['itemId'] === itemId);
   if (!found) throw new Error(`no row for ${itemId}; the cart reads "${visibleText(element)}"`);
   return found;
 }
@@ -110,7 +110,6 @@ function rowNames(element: RedemptionCart): string[] {
 function focused(element: RedemptionCart): HTMLElement | null {
   return element.shadowRoot!.activeElement as HTMLElement | null;
 }
-
 
 function subscribers(element: RedemptionCart): number {
   const store = (element as unknown as { cart: { store?: { lc: number } } }).cart.store;
@@ -195,9 +194,7 @@ describe('redemption-cart', () => {
       const element = await cart({ token: member.token });
       const itemId = member.redeemed[0]!;
       expect(rowPart(element, itemId, 'remove-button')).to.equal(null);
-      expect(visibleText(rowPart(element, itemId, 'not-removable')!)).to.equal(
-        'Can no longer be removed It is part of a completed order.',
-      );
+      expect(visibleText(rowPart(element, itemId, 'not-removable')!)).to.equal('Can no longer be removed It is part of a completed order.');
     });
 
     it('P5 an upgrade gift cannot be removed and says so', async () => {
@@ -342,11 +339,11 @@ describe('redemption-cart', () => {
       const itemId = gift.dataset['itemId']!;
       const radios = [...gift.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
       expect(gift.querySelector('legend')!.textContent).to.equal('Shipping');
-      expect(radios.map((radio) => radio.closest('label')!.textContent!.trim())).to.deep.equal([
-        'With my next order',
-        'Ship now (I pay the shipping)',
-      ]);
-      expect(radios.map((radio) => radio.checked), 'with the next order by default').to.deep.equal([true, false]);
+      expect(radios.map((radio) => radio.closest('label')!.textContent!.trim())).to.deep.equal(['With my next order', 'Ship now (I pay the shipping)']);
+      expect(
+        radios.map((radio) => radio.checked),
+        'with the next order by default',
+      ).to.deep.equal([true, false]);
 
       radios[0]!.focus();
       setTimeout(() => void sendKeys({ press: 'ArrowDown' }));
@@ -361,9 +358,7 @@ describe('redemption-cart', () => {
 
     it('P5 a refused shipping choice goes back and says so', async () => {
       const member = await newMember({ coins: 10 });
-      spy = spyOnFetch((url, init) =>
-        url.pathname.startsWith('/v1/me/cart/') && init?.method === 'PATCH' ? problemResponse(403, 'forbidden') : undefined,
-      );
+      spy = spyOnFetch((url, init) => (url.pathname.startsWith('/v1/me/cart/') && init?.method === 'PATCH' ? problemResponse(403, 'forbidden') : undefined));
       const element = await cart({ token: member.token });
       const gift = parts(element, 'item-upgrade-gift')[0]!;
       const itemId = gift.dataset['itemId']!;
@@ -380,9 +375,9 @@ describe('redemption-cart', () => {
 
   describe('faces', () => {
     it("signed-out: the page's own sign-in link in the slot, or a sentence", async () => {
-      const element = await fixture<RedemptionCart>(html`<redemption-cart api=${await serverUrl()} locale="en"
-        ><a slot="signed-out" href="/login">Sign in</a></redemption-cart
-      >`);
+      const element = await fixture<RedemptionCart>(
+        html`<redemption-cart api=${await serverUrl()} locale="en"><a slot="signed-out" href="/login">Sign in</a></redemption-cart>`,
+      );
       await untilFace(element, 'signed-out');
       const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-out"]')!;
       expect(slot.assignedElements().map((assigned) => assigned.textContent)).to.deep.equal(['Sign in']);
@@ -436,15 +431,23 @@ describe('redemption-cart', () => {
     /** The host's and the drawn cart's boxes, and where the next paragraph starts. */
     async function placed(container: string, style = '') {
       const member = await memberWithGifts([{ name: 'Soldering kit', coins: 30 }], { order: false });
-      const page = await fixture<HTMLElement>(html`<div style="inline-size: ${container}">
-        <redemption-cart api=${await serverUrl()} token=${member.token} locale="en" style=${style}></redemption-cart><p>After the cart</p>
-      </div>`);
+      const page = await fixture<HTMLElement>(
+        html`<div style="inline-size: ${container}">
+          <redemption-cart api=${await serverUrl()} token=${member.token} locale="en" style=${style}></redemption-cart>
+          <p>After the cart</p>
+        </div>`,
+      );
       const element = page.querySelector('redemption-cart')!;
       await untilFace(element, 'ready');
       const host = element.getBoundingClientRect();
       const drawn = part(element, 'base')!.getBoundingClientRect();
       const next = page.querySelector('p')!.getBoundingClientRect();
-      return { display: getComputedStyle(element).display, host: [host.left, host.right, host.bottom], drawn: [drawn.left, drawn.right, drawn.bottom], nextTop: next.top };
+      return {
+        display: getComputedStyle(element).display,
+        host: [host.left, host.right, host.bottom],
+        drawn: [drawn.left, drawn.right, drawn.bottom],
+        nextTop: next.top,
+      };
     }
 
     it('is a block as wide as the cart it draws, 28rem by default, the next content below it', async () => {
@@ -493,7 +496,7 @@ describe('redemption-cart', () => {
   });
 
   describe('life cycle', () => {
-    it('another member (token) after the first render shows that member\'s cart', async () => {
+    it("another member (token) after the first render shows that member's cart", async () => {
       const first = await memberWithGifts([{ name: 'Soldering kit', coins: 30 }]);
       const second = await memberWithGifts([{ name: 'Probe set', coins: 40 }], { order: false });
       const element = await cart({ token: first.token });

@@ -42,12 +42,14 @@ interface CatalogOptions {
 }
 
 async function catalog(options: CatalogOptions, face = 'ready'): Promise<RewardCatalog> {
-  const element = await fixture<RewardCatalog>(html`<reward-catalog
-    api=${options.api ?? (await serverUrl())}
-    token=${ifDefined(options.token)}
-    locale=${options.locale ?? 'en'}
-    theme=${ifDefined(options.theme)}
-  ></reward-catalog>`);
+  const element = await fixture<RewardCatalog>(
+    html`<reward-catalog
+      api=${options.api ?? (await serverUrl())}
+      token=${ifDefined(options.token)}
+      locale=${options.locale ?? 'en'}
+      theme=${ifDefined(options.theme)}
+    ></reward-catalog>`,
+  );
   await untilFace(element, face);
   return element;
 }
@@ -106,7 +108,7 @@ describe('reward-catalog', () => {
         await element.updateComplete;
         await expect(element).to.be.accessible();
         cardPart(element, id, 'confirm-redeem-button')!.click();
-        await untilText(element, () => visibleText(cardPart(element, id, 'coupon-code') ?? element).length > 0 ? 'code' : '', 'code');
+        await untilText(element, () => (visibleText(cardPart(element, id, 'coupon-code') ?? element).length > 0 ? 'code' : ''), 'code');
         await expect(element).to.be.accessible();
       });
       it(`loading passes in the ${theme} theme`, async () => {

@@ -45,12 +45,14 @@ async function sellerWithSales(): Promise<{ memberId: string; token: string; ord
 
 async function dashboard(options: { token?: string | undefined; locale?: string; theme?: 'light' | 'dark'; api?: string | null }, face = 'ready') {
   const api = options.api === null ? undefined : (options.api ?? (await serverUrl()));
-  const element = await fixture<SellerDashboard>(html`<seller-dashboard
-    api=${ifDefined(api)}
-    token=${ifDefined(options.token)}
-    locale=${options.locale ?? 'en'}
-    theme=${ifDefined(options.theme)}
-  ></seller-dashboard>`);
+  const element = await fixture<SellerDashboard>(
+    html`<seller-dashboard
+      api=${ifDefined(api)}
+      token=${ifDefined(options.token)}
+      locale=${options.locale ?? 'en'}
+      theme=${ifDefined(options.theme)}
+    ></seller-dashboard>`,
+  );
   await untilFace(element, face, 10_000);
   return element;
 }
@@ -183,7 +185,7 @@ describe('seller-dashboard', () => {
     expect(visibleText(element)).to.contain('店铺余额').and.to.contain('本月至今').and.to.contain('超卖');
   });
 
-  it("M6 amounts and words stay whole in a 280 px column on a page that sets overflow-wrap: anywhere; the table scrolls", async () => {
+  it('M6 amounts and words stay whole in a 280 px column on a page that sets overflow-wrap: anywhere; the table scrolls', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 280px; overflow-wrap: anywhere"></div>`);
     const element = document.createElement('seller-dashboard');
     element.setAttribute('api', await serverUrl());

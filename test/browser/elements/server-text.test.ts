@@ -45,7 +45,12 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { name: 'member-level-badge (member=…)', tag: 'member-level-badge', attributes: (w) => ({ member: w.member.memberId, variant: 'full' }), shows: [TEXTS.member] },
+  {
+    name: 'member-level-badge (member=…)',
+    tag: 'member-level-badge',
+    attributes: (w) => ({ member: w.member.memberId, variant: 'full' }),
+    shows: [TEXTS.member],
+  },
   { name: 'member-level-badge (signed in)', tag: 'member-level-badge', attributes: (w) => ({ token: w.member.token, variant: 'full' }), shows: [TEXTS.member] },
   { name: 'redemption-cart', tag: 'redemption-cart', attributes: (w) => ({ token: w.member.token }), shows: [TEXTS.gift] },
   { name: 'reward-catalog', tag: 'reward-catalog', attributes: (w) => ({ token: w.member.token }), shows: [TEXTS.gift, TEXTS.giftDescription] },
@@ -58,7 +63,10 @@ const ROWS: Row[] = [
     shows: [TEXTS.ledgerReason],
     rewrite: {
       path: '/v1/me/ledger',
-      answer: (json) => ({ ...json, entries: (json['entries'] as Array<Record<string, unknown>>).map((entry) => ({ ...entry, ruleId: 'X9', reason: TEXTS.ledgerReason })) }),
+      answer: (json) => ({
+        ...json,
+        entries: (json['entries'] as Array<Record<string, unknown>>).map((entry) => ({ ...entry, ruleId: 'X9', reason: TEXTS.ledgerReason })),
+      }),
     },
   },
   {
@@ -138,7 +146,10 @@ describe('markup and script in server text stay text', () => {
         for (const shown of row.shows) expect(text, 'the text as typed').to.include(shown.replace(/\s+/g, ' '));
         expect(globalThis.hostileTextRan, 'a script ran').to.equal(undefined);
         const injected = allElements(element.shadowRoot!).filter(madeFromText);
-        expect(injected.map((inner) => inner.outerHTML.slice(0, 80)), 'elements or handlers made from server text').to.deep.equal([]);
+        expect(
+          injected.map((inner) => inner.outerHTML.slice(0, 80)),
+          'elements or handlers made from server text',
+        ).to.deep.equal([]);
       } finally {
         element.remove();
         restore();
@@ -156,7 +167,7 @@ describe('markup and script in server text stay text', () => {
       document.body.append(element);
       await untilFace(element, 'ready', 8_000);
       const image = [...element.shadowRoot!.querySelectorAll('img')].find((img) => img.getAttribute('src') === TEXTS.giftImage);
-      expect(image, 'the gift\'s image, its src as given').not.to.equal(undefined);
+      expect(image, "the gift's image, its src as given").not.to.equal(undefined);
       expect(image!.getAttributeNames().sort()).to.deep.equal(['alt', 'class', 'decoding', 'loading', 'part', 'src']);
     } finally {
       element.remove();

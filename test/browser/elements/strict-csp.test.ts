@@ -31,7 +31,7 @@ async function openPage(query: Record<string, string>): Promise<{ frame: HTMLIFr
   }
 }
 
-describe('under a strict CSP (script-src \'self\'; style-src \'self\')', () => {
+describe("under a strict CSP (script-src 'self'; style-src 'self')", () => {
   it('P3 badges and the level progress keep their level colours, with no violation', async () => {
     // 3,000 points: LV3 (Venus), a third of the way to LV4.
     const member = await newMember({ displayName: 'Strict reader', coins: 3000 });

@@ -33,7 +33,12 @@ interface ElementRow {
 const signedIn = (world: MemberWorld) => ({ token: world.member.token });
 
 const ELEMENTS: ElementRow[] = [
-  { name: 'member-level-badge (member=…)', tag: 'member-level-badge', attributes: (w) => ({ member: w.member.memberId, variant: 'full' }), shows: () => 'Ada Lovelace' },
+  {
+    name: 'member-level-badge (member=…)',
+    tag: 'member-level-badge',
+    attributes: (w) => ({ member: w.member.memberId, variant: 'full' }),
+    shows: () => 'Ada Lovelace',
+  },
   { name: 'member-level-badge (signed in)', tag: 'member-level-badge', attributes: (w) => ({ ...signedIn(w), variant: 'full' }), shows: () => 'Ada Lovelace' },
   { name: 'level-progress', tag: 'level-progress', attributes: signedIn, shows: () => 'Mars' },
   { name: 'coin-balance', tag: 'coin-balance', attributes: signedIn, shows: () => '850' },
@@ -47,7 +52,13 @@ const ELEMENTS: ElementRow[] = [
   { name: 'member-price', tag: 'member-price', attributes: (w) => ({ ...signedIn(w), price: '1299' }), shows: () => '$' },
   { name: 'points-for-product', tag: 'points-for-product', attributes: (w) => ({ ...signedIn(w), price: '1299', quantity: '2' }), shows: () => 'points' },
   { name: 'project-donate (signed in)', tag: 'project-donate', attributes: (w) => ({ ...signedIn(w), project: w.projectId }), shows: () => 'Ada Lovelace' },
-  { name: 'project-donate (signed out)', tag: 'project-donate', attributes: (w) => ({ project: w.projectId }), shows: () => 'Ada Lovelace', dataFace: 'signed-out' },
+  {
+    name: 'project-donate (signed out)',
+    tag: 'project-donate',
+    attributes: (w) => ({ project: w.projectId }),
+    shows: () => 'Ada Lovelace',
+    dataFace: 'signed-out',
+  },
   { name: 'seller-dashboard', tag: 'seller-dashboard', attributes: (w) => ({ token: w.seller.token }), shows: (w) => w.productName },
 ];
 
@@ -69,7 +80,11 @@ const SETTLE_MS = 100;
 const RETRY_BUDGET_MS = 30_000;
 /** Page time a loaded machine adds: each late timer is late 50 times over in page time. */
 const LATE_TIMERS_MS = 5_000;
-const ERROR_MESSAGES = new Set(Object.entries(enCore).filter(([key]) => key.startsWith('error.') && key !== 'error.retry').map(([, text]) => text));
+const ERROR_MESSAGES = new Set(
+  Object.entries(enCore)
+    .filter(([key]) => key.startsWith('error.') && key !== 'error.retry')
+    .map(([, text]) => text),
+);
 
 /** The error's message as announced (the alert), without the button's text. */
 function errorMessage(element: HTMLElement): string {
@@ -109,7 +124,10 @@ describe('every element on an unreliable API', () => {
             expect(unreliable.failedRequests, 'the broken API was asked').to.be.greaterThan(0);
             expect(shownAfter, 'page time until the error face').to.be.at.most(RETRY_BUDGET_MS + LATE_TIMERS_MS);
             expect(ERROR_MESSAGES, `a short message, not "${errorMessage(element)}"`).to.include(errorMessage(element));
-            expect(errors.map((event) => event.detail.source), 'rewards-error events').to.deep.equal([row.tag]);
+            expect(
+              errors.map((event) => event.detail.source),
+              'rewards-error events',
+            ).to.deep.equal([row.tag]);
             expect(visibleText(element)).not.to.match(/Bad Gateway|<|\{/);
 
             unreliable.health = 'up';

@@ -45,31 +45,11 @@ describe('message catalogs', () => {
   });
 
   it('has a reason for every earning and spending rule a ledger entry can carry', () => {
-    const ruleIds = [
-      'P1',
-      'P5',
-      'P7',
-      ...Array.from({ length: 18 }, (_, i) => `C${i + 1}`),
-      'S1',
-      'S2',
-      'S3',
-      'M1',
-      'M2',
-      'M3',
-      'M4',
-    ];
+    const ruleIds = ['P1', 'P5', 'P7', ...Array.from({ length: 18 }, (_, i) => `C${i + 1}`), 'S1', 'S2', 'S3', 'M1', 'M2', 'M3', 'M4'];
     for (const id of ruleIds) expect(Object.hasOwn(en, `reason.${id}`), id).to.equal(true);
   });
 
   it('names the seven levels in programme order', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((n) => en[`level.${n}` as 'level.0'])).to.deep.equal([
-      'Member',
-      'Mercury',
-      'Mars',
-      'Venus',
-      'Earth',
-      'Saturn',
-      'Jupiter',
-    ]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((n) => en[`level.${n}` as 'level.0'])).to.deep.equal(['Member', 'Mercury', 'Mars', 'Venus', 'Earth', 'Saturn', 'Jupiter']);
   });
 });

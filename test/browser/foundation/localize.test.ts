@@ -60,7 +60,9 @@ describe('LocalizeController: where the locale comes from', () => {
 
   it('then the closest lang, looking through shadow roots to their hosts', async () => {
     const host = await fixture<HTMLElement>(html`
-      <div lang="zh-CN"><section lang=""><nest-shell depth="3" probe="l10n-probe"></nest-shell></section></div>
+      <div lang="zh-CN">
+        <section lang=""><nest-shell depth="3" probe="l10n-probe"></nest-shell></section>
+      </div>
     `);
     await waitUntil(() => deepQuery<L10nProbe>(host, 'l10n-probe'));
     const probe = deepQuery<L10nProbe>(host, 'l10n-probe')!;
@@ -130,15 +132,7 @@ describe('LocalizeController: catalogs and fallbacks', () => {
     const probe = await fixture<L10nProbe>(html`<l10n-probe locale="zh-CN"></l10n-probe>`);
     await showsText(probe, CHINESE);
     const { l10n } = probe;
-    expect([0, 1, 2, 3, 4, 5, 6].map((n) => l10n.t(`level.${n}` as 'level.0'))).to.deep.equal([
-      '会员',
-      '水星',
-      '火星',
-      '金星',
-      '地球',
-      '土星',
-      '木星',
-    ]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((n) => l10n.t(`level.${n}` as 'level.0'))).to.deep.equal(['会员', '水星', '火星', '金星', '地球', '土星', '木星']);
     expect(l10n.t('checkIn.done')).to.equal('今日已签到');
     expect(l10n.t('checkIn.bonusTier', { count: 14, target: 21 })).to.equal('14/21 天');
     expect(l10n.t('level.short', { n: 6 })).to.equal('LV6');

@@ -14,7 +14,9 @@ class ThemeProbe extends LitElement {
     const swatch = document.createElement('span');
     swatch.style.color = `var(--_rk-${token})`;
     this.shadowRoot!.append(swatch);
-    const rgb = getComputedStyle(swatch).color.match(/\d+(\.\d+)?/g)!.map(Number);
+    const rgb = getComputedStyle(swatch)
+      .color.match(/\d+(\.\d+)?/g)!
+      .map(Number);
     swatch.remove();
     return [rgb[0]!, rgb[1]!, rgb[2]!];
   }
@@ -44,8 +46,8 @@ const surfaces: ColorToken[] = ['surface', 'surface-sunken'];
 
 /** Text: 4.5:1 (WCAG 1.4.3). Every foreground that may be text, on every surface it may sit on. */
 const textPairs: [ColorToken, ColorToken][] = [
-  ...(['text', 'text-muted', 'accent', 'success', 'warning', 'danger', ...levels] as ColorToken[]).flatMap(
-    (fg) => surfaces.map((bg) => [fg, bg] as [ColorToken, ColorToken]),
+  ...(['text', 'text-muted', 'accent', 'success', 'warning', 'danger', ...levels] as ColorToken[]).flatMap((fg) =>
+    surfaces.map((bg) => [fg, bg] as [ColorToken, ColorToken]),
   ),
   ['on-accent', 'accent'],
   ...levels.map((level) => ['on-level', level] as [ColorToken, ColorToken]),
@@ -116,9 +118,7 @@ describe('theme tokens', () => {
   });
 
   it('a provider forces its theme on elements inside it, across shadow roots', async () => {
-    const provider = await fixture<HTMLElement>(html`
-      <rewards-provider theme="dark"><div id="host"></div></rewards-provider>
-    `);
+    const provider = await fixture<HTMLElement>(html` <rewards-provider theme="dark"><div id="host"></div></rewards-provider> `);
     const host = provider.querySelector('#host')!;
     const root = host.attachShadow({ mode: 'open' });
     root.innerHTML = '<theme-probe></theme-probe>';
@@ -133,9 +133,7 @@ describe('theme tokens', () => {
   });
 
   it('an element forcing its own theme wins over its provider', async () => {
-    const provider = await fixture<HTMLElement>(html`
-      <rewards-provider theme="dark"><theme-probe theme="light"></theme-probe></rewards-provider>
-    `);
+    const provider = await fixture<HTMLElement>(html` <rewards-provider theme="dark"><theme-probe theme="light"></theme-probe></rewards-provider> `);
     const probe = provider.querySelector('theme-probe') as ThemeProbe;
     await probe.updateComplete;
     expectPalette(probe, lightPalette, 'element light in provider dark');

@@ -192,7 +192,9 @@ describe('abort and timeout', () => {
     const server = hangingServer();
     const started = Date.now();
     // Attempts of up to 300 ms within a budget of 400 ms: the second one is cut at about 100 ms.
-    const error = await failureOf(client(server.fetch, { timeoutMs: 300, retry: { attempts: 4, budgetMs: 400, random: () => 0, sleep: async () => {} } }).getLevels());
+    const error = await failureOf(
+      client(server.fetch, { timeoutMs: 300, retry: { attempts: 4, budgetMs: 400, random: () => 0, sleep: async () => {} } }).getLevels(),
+    );
     const took = Date.now() - started;
     expect(error.code).to.equal('timeout');
     expect(server.calls).to.have.length.within(2, 3);

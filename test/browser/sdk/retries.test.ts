@@ -28,7 +28,13 @@ function faultyFetch(faults: Fault[]) {
       throw new TypeError('Failed to fetch');
     }
     if (fault) {
-      const body = JSON.stringify({ type: 'about:blank', title: 'x', status: fault.status, detail: 'try later', code: fault.status === 429 ? 'rate_limited' : 'internal' });
+      const body = JSON.stringify({
+        type: 'about:blank',
+        title: 'x',
+        status: fault.status,
+        detail: 'try later',
+        code: fault.status === 429 ? 'rate_limited' : 'internal',
+      });
       return new Response(body, {
         status: fault.status,
         headers: { 'Content-Type': 'application/problem+json', ...(fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {}) },

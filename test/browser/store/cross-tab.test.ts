@@ -43,7 +43,10 @@ describe('other tabs of the same member follow', () => {
     await thereAccount.until((state) => state.status === 'ready' && state.data.coins.available === 15, 'coins in the other tab');
     await thereCalendar.until((state) => state.status === 'ready' && state.data.days.includes(answer.day), 'calendar in the other tab');
     expect(tab.requests.filter((request) => request === 'GET /v1/me')).to.have.length(3);
-    expect(tab.requests.filter((request) => request === 'POST /v1/me/check-ins'), 'the other tab only fetched').to.have.length(0);
+    expect(
+      tab.requests.filter((request) => request === 'POST /v1/me/check-ins'),
+      'the other tab only fetched',
+    ).to.have.length(0);
     expect(strangerAccount.data().coins.available, "another member's tab is not concerned").to.equal(1);
     for (const watched of [thereAccount, thereCalendar, strangerAccount]) watched.stop();
   });

@@ -110,7 +110,13 @@ describe('mutations update every store they change at once', () => {
 
   it('ledger pages: more pages append, and a mutation brings the new entry on top', async () => {
     const member = await newMember({ coins: 10 });
-    await shop('sendEvent', { id: `${member.memberId}-nl`, type: 'newsletter.subscribed', memberId: member.memberId, occurredAt: new Date().toISOString(), data: {} });
+    await shop('sendEvent', {
+      id: `${member.memberId}-nl`,
+      type: 'newsletter.subscribed',
+      memberId: member.memberId,
+      occurredAt: new Date().toISOString(),
+      data: {},
+    });
     store = createRewardsStore({ ledgerPageSize: 1 });
     const session = store.session({ api: await serverUrl(), getToken: () => member.token });
     const ledger = watch(session.ledger('coins'));
@@ -123,7 +129,10 @@ describe('mutations update every store they change at once', () => {
 
     await session.checkIn();
     await ledger.until((state) => state.status === 'ready' && state.data.entries[0]?.ruleId === 'C6', 'the check-in entry');
-    expect(ledger.data().entries.map((entry) => entry.ruleId), 'older pages stay').to.deep.equal(['C6', 'C2', 'C1']);
+    expect(
+      ledger.data().entries.map((entry) => entry.ruleId),
+      'older pages stay',
+    ).to.deep.equal(['C6', 'C2', 'C1']);
     ledger.stop();
   });
 });
@@ -166,7 +175,13 @@ describe('optimistic changes', () => {
     const pending = session.donate(`no-such-project-${Date.now()}`, 4, { optimistic: true });
     expect(account.data().coins.available).to.equal(6);
 
-    await shop('sendEvent', { id: `${member.memberId}-nl`, type: 'newsletter.subscribed', memberId: member.memberId, occurredAt: new Date().toISOString(), data: {} });
+    await shop('sendEvent', {
+      id: `${member.memberId}-nl`,
+      type: 'newsletter.subscribed',
+      memberId: member.memberId,
+      occurredAt: new Date().toISOString(),
+      data: {},
+    });
     await session.refresh();
     expect(account.data().coins.available, 'new server data under the pending change').to.equal(56);
 

@@ -26,11 +26,10 @@ describe('revalidation when the tab comes back', () => {
     const updated = await account.until((state) => state.status === 'ready' && state.data.coins.available === 55, 'the new balance');
     expect(updated.status).to.equal('ready');
     const sinceFirstReady = account.states.slice(account.states.findIndex((state) => state.status === 'ready'));
-    expect(sinceFirstReady.map((state) => state.status === 'ready' && state.data.coins.available), 'the old balance stays visible meanwhile').to.deep.equal([
-      5,
-      5,
-      55,
-    ]);
+    expect(
+      sinceFirstReady.map((state) => state.status === 'ready' && state.data.coins.available),
+      'the old balance stays visible meanwhile',
+    ).to.deep.equal([5, 5, 55]);
     expect(counter.count('GET', '/v1/me')).to.equal(2);
     account.stop();
   });

@@ -17,9 +17,7 @@ export function rewardsServerPlugin() {
   let origins = [];
 
   const server = () => {
-    starting ??= tsImport('./reference-server.ts', import.meta.url).then((module) =>
-      module.startReferenceServer({ allowedOrigins: origins }),
-    );
+    starting ??= tsImport('./reference-server.ts', import.meta.url).then((module) => module.startReferenceServer({ allowedOrigins: origins }));
     return starting;
   };
 
@@ -28,9 +26,7 @@ export function rewardsServerPlugin() {
 
     async serverStart({ config }) {
       const protocol = config.http2 ? 'https' : 'http';
-      origins = [...new Set([config.hostname ?? 'localhost', 'localhost', '127.0.0.1'])].map(
-        (host) => `${protocol}://${host}:${config.port}`,
-      );
+      origins = [...new Set([config.hostname ?? 'localhost', 'localhost', '127.0.0.1'])].map((host) => `${protocol}://${host}:${config.port}`);
       await server();
     },
 

@@ -27,7 +27,11 @@ export function newMember(options: { displayName?: string; coins?: number } = {}
 type ShopMethod = Exclude<keyof ShopClient, 'baseUrl'>;
 
 export class ShopCallError extends Error {
-  constructor(readonly code: string, readonly status: number | null, readonly detail: string) {
+  constructor(
+    readonly code: string,
+    readonly status: number | null,
+    readonly detail: string,
+  ) {
     super(`${code}: ${detail}`);
   }
 }
@@ -61,8 +65,7 @@ export function countingFetch(): {
       requests.push({ method: init.method ?? 'GET', path: url.pathname + url.search, headers: new Headers(init.headers) });
       return fetch(input, init);
     },
-    count: (method, pathPrefix) =>
-      requests.filter((request) => request.method === method && request.path.startsWith(pathPrefix)).length,
+    count: (method, pathPrefix) => requests.filter((request) => request.method === method && request.path.startsWith(pathPrefix)).length,
   };
 }
 

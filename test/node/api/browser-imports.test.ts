@@ -30,7 +30,10 @@ function reachableModules(start: string): Map<string, string[]> {
     const file = pending.pop()!;
     if (seen.has(file)) continue;
     const specifiers = importSpecifiers(readFileSync(file, 'utf8'));
-    seen.set(file, specifiers.filter((specifier) => !specifier.startsWith('.')));
+    seen.set(
+      file,
+      specifiers.filter((specifier) => !specifier.startsWith('.')),
+    );
     for (const specifier of specifiers) {
       if (specifier.startsWith('.')) pending.push(resolve(dirname(file), specifier));
     }

@@ -97,7 +97,8 @@ test('a page limit arrives as text and becomes a whole number from 1 to 100', ()
 });
 
 test('image URLs are http(s) or site paths', () => {
-  for (const url of ['https://cdn.example.com/a.png', 'http://shop.test/x.jpg', 'https://cdn.example.com', '/images/gift.png?v=2']) assertAccepts(imageUrl, url, url);
+  for (const url of ['https://cdn.example.com/a.png', 'http://shop.test/x.jpg', 'https://cdn.example.com', '/images/gift.png?v=2'])
+    assertAccepts(imageUrl, url, url);
   assertRejectsAll(imageUrl, [
     ['a javascript: URL', 'javascript:alert(1)'],
     ['a data: URL', 'data:image/png;base64,AAAA'],

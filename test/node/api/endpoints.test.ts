@@ -54,7 +54,11 @@ test('endpoints that read input can answer 400, and those with a body 413', () =
 test('errors are listed in order of status', () => {
   for (const endpoint of endpointList) {
     const statuses = endpoint.errors.map(statusOf);
-    assert.deepEqual(statuses, [...statuses].sort((a, b) => a - b), endpoint.id);
+    assert.deepEqual(
+      statuses,
+      [...statuses].sort((a, b) => a - b),
+      endpoint.id,
+    );
   }
 });
 

@@ -55,7 +55,11 @@ const cases: Record<EventType, { valid: unknown[]; invalid: Array<readonly [stri
     ],
   },
   'order.refunded': {
-    valid: [{ orderId: 'o1', refundedCents: 1299 }, { orderId: 'o1', refundedCents: 500, reason: 'design' }, { orderId: 'o1', refundedCents: 500, reason: 'manufacturing' }],
+    valid: [
+      { orderId: 'o1', refundedCents: 1299 },
+      { orderId: 'o1', refundedCents: 500, reason: 'design' },
+      { orderId: 'o1', refundedCents: 500, reason: 'manufacturing' },
+    ],
     invalid: [
       ['an unknown reason', { orderId: 'o1', refundedCents: 500, reason: 'shipping' }],
       ['a fractional refund', { orderId: 'o1', refundedCents: 5.5 }],
@@ -71,11 +75,7 @@ const cases: Record<EventType, { valid: unknown[]; invalid: Array<readonly [stri
     ],
   },
   'profile.completed': {
-    valid: [
-      { avatarUrl: 'https://cdn.example.com/ada.png', nickname: 'ada', country: 'GB' },
-      { avatarUrl: '', nickname: 'ada', country: null },
-      {},
-    ],
+    valid: [{ avatarUrl: 'https://cdn.example.com/ada.png', nickname: 'ada', country: 'GB' }, { avatarUrl: '', nickname: 'ada', country: null }, {}],
     invalid: [
       ['a javascript avatar URL', { avatarUrl: 'javascript:alert(1)', nickname: 'ada', country: 'GB' }],
       ['a numeric nickname', { avatarUrl: '/a.png', nickname: 7, country: 'GB' }],
@@ -83,7 +83,11 @@ const cases: Record<EventType, { valid: unknown[]; invalid: Array<readonly [stri
     ],
   },
   'project.approved': {
-    valid: [{ projectId: 'p1', tier: 'text_images' }, { projectId: 'p1', tier: 'gerber_bom' }, { projectId: 'p1', tier: 'tutorial', duringEvent: true }],
+    valid: [
+      { projectId: 'p1', tier: 'text_images' },
+      { projectId: 'p1', tier: 'gerber_bom' },
+      { projectId: 'p1', tier: 'tutorial', duringEvent: true },
+    ],
     invalid: [
       ['an unknown tier', { projectId: 'p1', tier: 'video' }],
       ['no tier', { projectId: 'p1' }],
@@ -107,7 +111,10 @@ const cases: Record<EventType, { valid: unknown[]; invalid: Array<readonly [stri
     invalid: [['no comment id', { projectId: 'p1' }]],
   },
   'project.rewarded': {
-    valid: [{ projectId: 'p1', coins: 1 }, { projectId: 'p1', coins: 1000 }],
+    valid: [
+      { projectId: 'p1', coins: 1 },
+      { projectId: 'p1', coins: 1000 },
+    ],
     invalid: [
       ['zero coins', { projectId: 'p1', coins: 0 }],
       ['fractional coins', { projectId: 'p1', coins: 10.5 }],

@@ -39,24 +39,42 @@ test("Redocly's recommended rules: 0 errors, 0 warnings", () => {
     totals: { errors: number; warnings: number };
     problems: { ruleId: string; message: string }[];
   };
-  assert.deepEqual(report.problems.map((problem) => `${problem.ruleId}: ${problem.message}`), []);
+  assert.deepEqual(
+    report.problems.map((problem) => `${problem.ruleId}: ${problem.message}`),
+    [],
+  );
   assert.deepEqual(report.totals, { ...report.totals, errors: 0, warnings: 0 });
 });
 
 test("Spectral's oas rules: no finding at any severity (examples are checked against their schemas)", () => {
-  const findings = JSON.parse(lint('spectral', ['lint', documentPath, '--ruleset', '.spectral.yaml', '--format', 'json', '--quiet'])) as { code: string; message: string; path: string[] }[];
-  assert.deepEqual(findings.map((finding) => `${finding.code} at ${finding.path.join('.')}: ${finding.message}`), []);
+  const findings = JSON.parse(lint('spectral', ['lint', documentPath, '--ruleset', '.spectral.yaml', '--format', 'json', '--quiet'])) as {
+    code: string;
+    message: string;
+    path: string[];
+  }[];
+  assert.deepEqual(
+    findings.map((finding) => `${finding.code} at ${finding.path.join('.')}: ${finding.message}`),
+    [],
+  );
 });
 
 test('every operation has a summary, a description and an example of its success', () => {
-  const document = buildOpenApiDocument() as { paths: Record<string, Record<string, { summary?: string; description?: string; responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>> };
+  const document = buildOpenApiDocument() as {
+    paths: Record<
+      string,
+      Record<string, { summary?: string; description?: string; responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>
+    >;
+  };
   let operations = 0;
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
       operations += 1;
       assert.ok(operation.summary && operation.description, `${method} ${path}`);
       const success = Object.entries(operation.responses).find(([status]) => status.startsWith('2'))?.[1];
-      assert.ok(Object.values(success?.content ?? {}).every((media) => media.example !== undefined), `${method} ${path} example`);
+      assert.ok(
+        Object.values(success?.content ?? {}).every((media) => media.example !== undefined),
+        `${method} ${path} example`,
+      );
     }
   }
   assert.equal(operations, endpointList.length);
@@ -78,7 +96,10 @@ test('each example is what the server accepts and answers: it parses under the e
 });
 
 test('servers, license and contact are stated', () => {
-  const document = buildOpenApiDocument({ version: '9.9.9' }) as { servers: unknown[]; info: { license?: { name: string }; contact?: object; version: string } };
+  const document = buildOpenApiDocument({ version: '9.9.9' }) as {
+    servers: unknown[];
+    info: { license?: { name: string }; contact?: object; version: string };
+  };
   assert.ok(document.servers.length > 0);
   assert.equal(document.info.license?.name, 'MIT');
   assert.ok(document.info.contact);

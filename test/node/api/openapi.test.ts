@@ -79,7 +79,10 @@ test('each operation has a unique operationId, a summary and a success and error
     ids.add(op.operationId as string);
     assert.ok(op.summary);
     const responses = op.responses as JsonObject;
-    assert.ok(Object.keys(responses).some((status) => status.startsWith('2')), `${method} ${path} has a success`);
+    assert.ok(
+      Object.keys(responses).some((status) => status.startsWith('2')),
+      `${method} ${path} has a success`,
+    );
     assert.ok(responses['500'], `${method} ${path} documents 500`);
   }
 });
@@ -101,7 +104,10 @@ test('success responses point at the response schema of the table', () => {
   const getMe = operation('GET', '/v1/me').responses as JsonObject;
   const schema = (((getMe['200'] as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
   const component = resolvePointer(document, schema.$ref as string) as JsonObject;
-  assert.deepEqual(Object.keys(component.properties as JsonObject).sort(), ['coins', 'displayName', 'isSeller', 'level', 'memberId', 'nextLevel', 'points'].sort());
+  assert.deepEqual(
+    Object.keys(component.properties as JsonObject).sort(),
+    ['coins', 'displayName', 'isSeller', 'level', 'memberId', 'nextLevel', 'points'].sort(),
+  );
   const svg = operation('GET', '/v1/members/{id}/badge.svg').responses as JsonObject;
   assert.ok(((svg['200'] as JsonObject).content as JsonObject)['image/svg+xml']);
   const put = operation('PUT', '/v1/catalog/{id}').responses as JsonObject;
@@ -148,14 +154,20 @@ test('path, query and Idempotency-Key parameters are documented', () => {
     ],
   );
   const ledger = params('GET', '/v1/me/ledger');
-  assert.deepEqual(ledger.map((p) => [p.name, p.in, p.required]), [
-    ['currency', 'query', false],
-    ['limit', 'query', false],
-    ['cursor', 'query', false],
-  ]);
+  assert.deepEqual(
+    ledger.map((p) => [p.name, p.in, p.required]),
+    [
+      ['currency', 'query', false],
+      ['limit', 'query', false],
+      ['cursor', 'query', false],
+    ],
+  );
   assert.deepEqual((ledger[0]!.schema as JsonObject).enum, ['coins', 'points']);
   const badges = params('GET', '/v1/badges');
-  assert.deepEqual(badges.map((p) => [p.name, p.in, p.required]), [['members', 'query', true]]);
+  assert.deepEqual(
+    badges.map((p) => [p.name, p.in, p.required]),
+    [['members', 'query', true]],
+  );
   assert.equal(params('GET', '/v1/me').length, 0);
 });
 
@@ -177,5 +189,8 @@ test('security: bearer JWT for members and sellers, X-Api-Key for the shop, none
 
 test('a server URL, when given, is the only server; otherwise the origin the document came from', () => {
   assert.deepEqual(buildOpenApiDocument({ serverUrl: 'https://rewards.example.com' }).servers, [{ url: 'https://rewards.example.com' }]);
-  assert.deepEqual((document.servers as JsonObject[]).map((server) => server.url), ['/']);
+  assert.deepEqual(
+    (document.servers as JsonObject[]).map((server) => server.url),
+    ['/'],
+  );
 });

@@ -78,9 +78,7 @@ test('earning rules for display: coins, daily limit and scope', () => {
       { id: 'C8', title: 'Like a project', coins: 1, minCoins: 1, limit: 5, scope: 'per_action' },
     ],
   });
-  assertRejectsAll(earningRulesResponse, [
-    ['an unknown scope', { rules: [{ id: 'C8', title: 'Like', coins: 1, minCoins: 1, limit: 5, scope: 'hourly' }] }],
-  ]);
+  assertRejectsAll(earningRulesResponse, [['an unknown scope', { rules: [{ id: 'C8', title: 'Like', coins: 1, minCoins: 1, limit: 5, scope: 'hourly' }] }]]);
 });
 
 test('S1 S2 the catalog has products and coupons with a value', () => {
@@ -115,7 +113,16 @@ test('S3 project donations: total, donors and recent ones', () => {
 });
 
 test('the ledger pages newest first with a cursor, null on the last page', () => {
-  const entry = { id: 'l1', currency: 'coins', amount: -500, ruleId: null, reason: 'Redeemed Mug', ref: 'r1', status: 'available', createdAt: '2026-03-01T08:30:00Z' };
+  const entry = {
+    id: 'l1',
+    currency: 'coins',
+    amount: -500,
+    ruleId: null,
+    reason: 'Redeemed Mug',
+    ref: 'r1',
+    status: 'available',
+    createdAt: '2026-03-01T08:30:00Z',
+  };
   assertAccepts(ledgerResponse, { entries: [entry], nextCursor: 'c2' });
   assertAccepts(ledgerResponse, { entries: [], nextCursor: null });
   assertRejectsAll(ledgerResponse, [
@@ -203,7 +210,10 @@ test('M1 M2 M6 the seller backstage: months, orders, products, withdrawals', () 
     nextCursor: null,
   });
   assertAccepts(sellerProductsResponse, { products: [{ sku: 'kit-7', name: 'Synth kit', stock: 0, unitsSold: 3, oversoldUnits: 1 }] });
-  assertAccepts(withdrawResponse, { withdrawal: { id: 'w1', amountCents: 5000, status: 'requested', createdAt: '2026-03-01T08:30:00Z' }, storeCreditCents: 4500 });
+  assertAccepts(withdrawResponse, {
+    withdrawal: { id: 'w1', amountCents: 5000, status: 'requested', createdAt: '2026-03-01T08:30:00Z' },
+    storeCreditCents: 4500,
+  });
   assertAccepts(withdrawResponse, {
     withdrawal: { id: 'w1', amountCents: 5000, status: 'failed', createdAt: '2026-03-01T08:30:00Z', settledAt: '2026-03-02T08:30:00Z' },
     storeCreditCents: 9500,
@@ -217,6 +227,13 @@ test('M1 M2 M6 the seller backstage: months, orders, products, withdrawals', () 
     ['negative pending earnings (a debt is its own field)', { ...statement, pendingCents: -950 }],
     ['fractional fees', { ...statement, months: [{ month: '2026-01', grossCents: 999, feeCents: 49.95, netCents: 949 }] }],
   ]);
-  assert.equal(z.safeParse(withdrawResponse, { withdrawal: { id: 'w1', amountCents: 1, status: 'pending', createdAt: '2026-03-01T08:30:00Z' }, storeCreditCents: 0 }).success, false);
-  assert.equal(z.safeParse(withdrawResponse, { withdrawal: { id: 'w1', amountCents: 0, createdAt: '2026-03-01T08:30:00Z' }, storeCreditCents: 0 }).success, false);
+  assert.equal(
+    z.safeParse(withdrawResponse, { withdrawal: { id: 'w1', amountCents: 1, status: 'pending', createdAt: '2026-03-01T08:30:00Z' }, storeCreditCents: 0 })
+      .success,
+    false,
+  );
+  assert.equal(
+    z.safeParse(withdrawResponse, { withdrawal: { id: 'w1', amountCents: 0, createdAt: '2026-03-01T08:30:00Z' }, storeCreditCents: 0 }).success,
+    false,
+  );
 });

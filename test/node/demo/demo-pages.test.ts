@@ -10,7 +10,12 @@ import type { Logger } from '../../../src/server/http/logger.ts';
 import { ensureBuiltDist } from '../support/built-dist.ts';
 import { startRewardsServer, type StartedServer } from '../../../src/server/main.ts';
 
-const PAGES = [...readdirSync('demo').filter((file) => file.endsWith('.html')).sort(), 'docs'];
+const PAGES = [
+  ...readdirSync('demo')
+    .filter((file) => file.endsWith('.html'))
+    .sort(),
+  'docs',
+];
 const PHONE = { width: 360, height: 740, deviceScaleFactor: 1 };
 const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -34,7 +39,15 @@ before(async () => {
   browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -57,7 +70,11 @@ async function visit(path: string, scheme: 'light' | 'dark', settle = true): Pro
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
   await page.goto(`${origin}/${path}`, { waitUntil: 'networkidle0' });
   // Elements settle after their data arrives: wait until none shows its loading face.
-  if (settle) await page.waitForFunction(() => ![...document.querySelectorAll('*')].some((element) => (element as HTMLElement & { matches(s: string): boolean }).matches(':state(loading)')), { timeout: 15_000 });
+  if (settle)
+    await page.waitForFunction(
+      () => ![...document.querySelectorAll('*')].some((element) => (element as HTMLElement & { matches(s: string): boolean }).matches(':state(loading)')),
+      { timeout: 15_000 },
+    );
   return { page, messages };
 }
 

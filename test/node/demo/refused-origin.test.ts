@@ -23,7 +23,10 @@ before(async () => {
   process.stdout.write = () => true;
   try {
     // The API allows only its own origin: the shop page below is somewhere else.
-    api = await startRewardsServer({ HOST: '127.0.0.1', PORT: '0', DATABASE_URL: 'memory://', REWARDS_SEED_DEMO: '0', REWARDS_API_KEY: randomBytes(24).toString('base64url') }, logger);
+    api = await startRewardsServer(
+      { HOST: '127.0.0.1', PORT: '0', DATABASE_URL: 'memory://', REWARDS_SEED_DEMO: '0', REWARDS_API_KEY: randomBytes(24).toString('base64url') },
+      logger,
+    );
   } finally {
     process.stdout.write = write;
   }
@@ -31,16 +34,26 @@ before(async () => {
   shop = createServer((request, response) => {
     if (request.url === '/kit.js') return response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(kit);
     if (request.url === '/favicon.ico') return response.writeHead(204).end();
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(
-      `<!doctype html><html lang="en"><head><script type="module" src="/kit.js"></script></head><body><coin-balance api="${api.server.url}" token="a-member-token"></coin-balance></body></html>`,
-    );
+    response
+      .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+      .end(
+        `<!doctype html><html lang="en"><head><script type="module" src="/kit.js"></script></head><body><coin-balance api="${api.server.url}" token="a-member-token"></coin-balance></body></html>`,
+      );
   });
   await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
   shopOrigin = `http://127.0.0.1:${(shop.address() as { port: number }).port}`;
   browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -69,8 +82,14 @@ test('the page is told which origin to allow, at once, and the server says so on
   assert.ok(warnings[0]!.includes('REWARDS_ALLOWED_ORIGINS'));
   // The request, the no-cors probe, the request once more (each request behind its preflight):
   // not four attempts with backoff.
-  assert.deepEqual(apiRequests.filter((request) => !request.startsWith('OPTIONS')), ['GET /v1/me', 'GET /v1/me', 'GET /v1/me']);
+  assert.deepEqual(
+    apiRequests.filter((request) => !request.startsWith('OPTIONS')),
+    ['GET /v1/me', 'GET /v1/me', 'GET /v1/me'],
+  );
   const refused = logger.records.filter((record) => record.msg.startsWith('cross-origin request refused'));
-  assert.deepEqual(refused.map((record) => record.origin), [shopOrigin]);
+  assert.deepEqual(
+    refused.map((record) => record.origin),
+    [shopOrigin],
+  );
   await page.close();
 });

@@ -58,7 +58,11 @@ function step(name: string, walk: () => Promise<void>): void {
     }
     if (STEP_SCREENSHOTS) {
       mkdirSync(STEP_SCREENSHOTS, { recursive: true });
-      const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 60).toLowerCase();
+      const slug = name
+        .replace(/[^a-z0-9]+/gi, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60)
+        .toLowerCase();
       await page.screenshot({ path: join(STEP_SCREENSHOTS, `${number}-${slug}.png`), fullPage: true });
     }
   });

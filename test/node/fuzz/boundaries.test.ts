@@ -11,17 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { defaultRulesConfig, rulesConfigSchema } from '../../../src/rules/config.ts';
 import { databaseTargets, type TestDatabase } from '../support/databases.ts';
 import type { TestApp } from '../server/member/support.ts';
-import {
-  boundaryValues,
-  branchCount,
-  leaves,
-  operations,
-  replaced,
-  resolve,
-  sample,
-  type JsonSchema,
-  type Operation,
-} from './operations.ts';
+import { boundaryValues, branchCount, leaves, operations, replaced, resolve, sample, type JsonSchema, type Operation } from './operations.ts';
 import { send, seededApp, urlOf } from './world.ts';
 import * as z from 'zod/mini';
 
@@ -46,14 +36,17 @@ function baseBodies(op: Operation): unknown[] {
 /** The valid requests of an operation and every one-leaf boundary variant of them. */
 function casesOf(op: Operation): Case[] {
   const cases: Case[] = [];
-  const queryOf = () =>
-    Object.fromEntries(op.parameters.filter((p) => p.in === 'query').map((p) => [p.name, String(sample(p.schema, p.name))]));
+  const queryOf = () => Object.fromEntries(op.parameters.filter((p) => p.in === 'query').map((p) => [p.name, String(sample(p.schema, p.name))]));
   for (const body of baseBodies(op)) {
     cases.push({ label: 'valid', url: urlOf(op, {}, queryOf()), ...(body === undefined ? {} : { body }) });
     if (op.body && body !== undefined) {
       for (const leaf of leaves(op.body, body as never)) {
         for (const value of boundaryValues(leaf.schema)) {
-          cases.push({ label: `${leaf.path.join('.')}=${JSON.stringify(value)}`, url: urlOf(op, {}, queryOf()), body: replaced(body as never, leaf.path, value) });
+          cases.push({
+            label: `${leaf.path.join('.')}=${JSON.stringify(value)}`,
+            url: urlOf(op, {}, queryOf()),
+            body: replaced(body as never, leaf.path, value),
+          });
         }
       }
     }

@@ -45,9 +45,7 @@ function accepts(schema: z.core.$ZodType | undefined, value: unknown): boolean {
 
 function casesOf(op: Operation, endpoint: Endpoint): Case[] {
   const cases: Case[] = [];
-  const validQuery = Object.fromEntries(
-    op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, String(sample(p.schema, p.name))]),
-  );
+  const validQuery = Object.fromEntries(op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, String(sample(p.schema, p.name))]));
   const url = urlOf(op, {}, validQuery);
   const body = op.body ? sample(op.body) : undefined;
   const withBody = body === undefined ? {} : { body };
@@ -135,11 +133,15 @@ for (const target of databaseTargets()) {
         assert.ok(endpoint, `${op.id} is in the document but not in the endpoint table`);
         for (const c of casesOf(op, endpoint)) {
           count += 1;
-          const reply = await withTimeout(send(t, op.caller, { method: op.method, url: c.url, body: c.body, ...(c.headers ? { headers: c.headers } : {}) }), 10_000);
+          const reply = await withTimeout(
+            send(t, op.caller, { method: op.method, url: c.url, body: c.body, ...(c.headers ? { headers: c.headers } : {}) }),
+            10_000,
+          );
           const where = `${op.method} ${op.path} ${c.label}`;
           if (reply === 'timeout') failures.push(`${where} → no answer in 10 s`);
           else if (reply.status < 400 || reply.status >= 500) failures.push(`${where} → ${reply.status} ${reply.text.slice(0, 160)}`);
-          else if (reply.headers.get('content-type') !== 'application/problem+json') failures.push(`${where} → ${reply.status} as ${reply.headers.get('content-type')}`);
+          else if (reply.headers.get('content-type') !== 'application/problem+json')
+            failures.push(`${where} → ${reply.status} as ${reply.headers.get('content-type')}`);
         }
       }
       console.log(`# malformed cases (${target.name}): ${count}`);

@@ -91,7 +91,10 @@ const idForProperty: Record<string, () => string> = {
 
 /** `{id}` after `members/`, `projects/`…: the known thing of that kind; anything else a fresh id. */
 export function pathParamValue(path: string, name: string): string {
-  const before = path.split('/{' + name + '}')[0]!.split('/').pop();
+  const before = path
+    .split('/{' + name + '}')[0]!
+    .split('/')
+    .pop();
   switch (before) {
     case 'members':
       return knownIds.member;
@@ -262,9 +265,7 @@ export function boundaryValues(schema: JsonSchema): unknown[] {
   if (schema.type === 'integer' || schema.type === 'number') {
     const min = Number(schema.minimum ?? 0);
     const max = Number(schema.maximum ?? Number.MAX_SAFE_INTEGER);
-    return [
-      ...new Set([min - 1, min, max, max + 1, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1, 2 ** 53, -(2 ** 31) - 1, 1e308, 0.5, -0]),
-    ];
+    return [...new Set([min - 1, min, max, max + 1, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1, 2 ** 53, -(2 ** 31) - 1, 1e308, 0.5, -0])];
   }
   if (schema.type === 'string') {
     const max = Number(schema.maxLength ?? 300);

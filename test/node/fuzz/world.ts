@@ -51,7 +51,10 @@ export function encodeSegment(value: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    return value.split(/([\uD800-\uDFFF])/).map((part) => (/^[\uD800-\uDFFF]$/.test(part) ? '%ED%A0%80' : encodeURIComponent(part))).join('');
+    return value
+      .split(/([\uD800-\uDFFF])/)
+      .map((part) => (/^[\uD800-\uDFFF]$/.test(part) ? '%ED%A0%80' : encodeURIComponent(part)))
+      .join('');
   }
 }
 
@@ -63,9 +66,7 @@ export function urlOf(op: Operation, params: Record<string, string> = {}, query:
 
 /** Every row of every table of the public schema, as one comparable string. */
 export async function snapshotTables(db: Db): Promise<Record<string, string>> {
-  const { rows: tables } = await db.query<{ name: string }>(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
-  );
+  const { rows: tables } = await db.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`);
   const snapshot: Record<string, string> = {};
   for (const { name } of tables) {
     const { rows } = await db.query(`SELECT to_jsonb(t)::text AS row FROM "${name}" t ORDER BY 1`);

@@ -137,7 +137,11 @@ test('Vue SFC under vue-tsc --strict with strict templates: every tag and its at
 });
 
 test("Vue's compiler learns the kit's tags from member-rewards-kit/vue, in Node", () => {
-  const result = project.run('node', ['--input-type=module', '-e', "import { isRewardsElement, rewardsTags } from 'member-rewards-kit/vue'; console.log(JSON.stringify([isRewardsElement('coin-balance'), isRewardsElement('div'), rewardsTags.length]))"]);
+  const result = project.run('node', [
+    '--input-type=module',
+    '-e',
+    "import { isRewardsElement, rewardsTags } from 'member-rewards-kit/vue'; console.log(JSON.stringify([isRewardsElement('coin-balance'), isRewardsElement('div'), rewardsTags.length]))",
+  ]);
   assert.ok(result.ok, result.output);
   const [kit, other, count] = JSON.parse(result.output) as [boolean, boolean, number];
   assert.deepEqual([kit, other], [true, false]);
@@ -158,7 +162,10 @@ test('VS Code HTML custom data: every tag, no base class, BadgeSize spelled out 
   const { tags } = shipped('vscode.html-custom-data.json') as { tags: (Named & { attributes: (Named & { values?: Named[] })[] })[] };
   assert.ok(tags.length >= 7 && tags.every((tag) => /^[a-z]+(-[a-z]+)+$/.test(tag.name)), 'only tagged elements');
   const size = tags.find((tag) => tag.name === 'member-level-badge')?.attributes.find((attribute) => attribute.name === 'size');
-  assert.deepEqual(size?.values?.map((value) => value.name), ['small', 'medium', 'large']);
+  assert.deepEqual(
+    size?.values?.map((value) => value.name),
+    ['small', 'medium', 'large'],
+  );
 });
 
 test('VS Code CSS custom data lists the --rk-* tokens', () => {
@@ -167,7 +174,11 @@ test('VS Code CSS custom data lists the --rk-* tokens', () => {
 });
 
 test('JetBrains web-types: named for the package and version, every tag, literal attribute types', () => {
-  const webTypes = shipped('web-types.json') as { name: string; version: string; contributions: { html: { elements: (Named & { attributes: (Named & { value?: { type?: string } })[] })[] } } };
+  const webTypes = shipped('web-types.json') as {
+    name: string;
+    version: string;
+    contributions: { html: { elements: (Named & { attributes: (Named & { value?: { type?: string } })[] })[] } };
+  };
   assert.equal(webTypes.name, 'member-rewards-kit');
   const { elements } = webTypes.contributions.html;
   assert.ok(elements.length >= 7 && elements.every((element) => /^[a-z]+(-[a-z]+)+$/.test(element.name)), 'only tagged elements');

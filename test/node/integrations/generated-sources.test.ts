@@ -41,7 +41,10 @@ test('the manifest lists only tagged classes as elements: the base class is not 
   const manifest = readManifest();
   const flagged = manifest.modules.flatMap((module) => (module.declarations ?? []).filter((declaration) => declaration.customElement));
   assert.ok(flagged.length >= 7);
-  assert.deepEqual(flagged.filter((declaration) => !declaration.tagName).map((declaration) => declaration.name), []);
+  assert.deepEqual(
+    flagged.filter((declaration) => !declaration.tagName).map((declaration) => declaration.name),
+    [],
+  );
   const base = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.name === 'RewardsElement');
   assert.ok(base && !base.customElement, 'RewardsElement is described, as a class');
 });

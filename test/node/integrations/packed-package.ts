@@ -37,7 +37,14 @@ export function packedProject(): ScratchProject {
     },
     run(bin, args) {
       try {
-        return { ok: true, output: execFileSync(bin === 'node' ? process.execPath : join(project, 'node_modules/.bin', bin), args, { cwd: root, encoding: 'utf8', stdio: 'pipe' }) };
+        return {
+          ok: true,
+          output: execFileSync(bin === 'node' ? process.execPath : join(project, 'node_modules/.bin', bin), args, {
+            cwd: root,
+            encoding: 'utf8',
+            stdio: 'pipe',
+          }),
+        };
       } catch (error) {
         const failed = error as { stdout?: string; stderr?: string };
         return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };

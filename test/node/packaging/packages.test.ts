@@ -27,7 +27,12 @@ interface Packed {
 
 /** `npm pack` of a folder into `destination`; the package.json's prepack rebuilds what is stale. */
 function pack(folder: string, destination: string): Packed {
-  const out = execFileSync('npm', ['pack', folder, '--json', '--pack-destination', destination], { cwd: root, env: npmEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('npm', ['pack', folder, '--json', '--pack-destination', destination], {
+    cwd: root,
+    env: npmEnv,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // prepack's own output may come first; the JSON answer is the last thing printed.
   const [packed] = JSON.parse(out.slice(out.lastIndexOf('\n[') + 1)) as Packed[];
   assert.ok(packed, out);
@@ -61,11 +66,11 @@ describe('the two packages, installed with production dependencies only', { time
     mkdirSync(shop);
     writeFileSync(join(shop, 'package.json'), JSON.stringify({ name: 'a-shop', private: true }));
     // From the tarballs; their dependencies from the npm cache, else the registry.
-    execFileSync(
-      'npm',
-      ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', join(work, widgets.filename), join(work, server.filename)],
-      { cwd: shop, env: npmEnv, stdio: 'pipe' },
-    );
+    execFileSync('npm', ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', join(work, widgets.filename), join(work, server.filename)], {
+      cwd: shop,
+      env: npmEnv,
+      stdio: 'pipe',
+    });
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -74,11 +79,19 @@ describe('the two packages, installed with production dependencies only', { time
     for (const path of ['LICENSE', 'package.json', 'README.md', 'custom-elements.json', 'dist/member-rewards-kit.js', 'dist/sdk.js']) {
       assert.ok(paths.includes(path), path);
     }
-    assert.deepEqual(paths.filter((path) => /^src\/server\/|^dist-server\/|^dist\/server/.test(path)), []);
+    assert.deepEqual(
+      paths.filter((path) => /^src\/server\/|^dist-server\/|^dist\/server/.test(path)),
+      [],
+    );
   });
 
   test('the widget package installs lit, @lit/context, nanostores and zod, and no database engine', () => {
-    const manifest = JSON.parse(readFileSync(join(shop, 'node_modules/member-rewards-kit/package.json'), 'utf8')) as { dependencies: object; license: string; repository: object; keywords: string[] };
+    const manifest = JSON.parse(readFileSync(join(shop, 'node_modules/member-rewards-kit/package.json'), 'utf8')) as {
+      dependencies: object;
+      license: string;
+      repository: object;
+      keywords: string[];
+    };
     assert.deepEqual(Object.keys(manifest.dependencies).sort(), ['@lit/context', 'lit', 'nanostores', 'zod']);
     assert.equal(manifest.license, 'MIT');
     assert.ok(manifest.repository);
@@ -86,7 +99,10 @@ describe('the two packages, installed with production dependencies only', { time
     const tree = JSON.parse(execFileSync('npm', ['ls', '--all', '--json', '--omit=dev'], { cwd: shop, env: npmEnv, encoding: 'utf8' })) as TreeNode;
     const below = namesBelow(tree.dependencies?.['member-rewards-kit'] ?? {});
     assert.ok(below.has('lit'), [...below].join(', '));
-    assert.deepEqual(SERVER_ONLY.filter((name) => below.has(name)), []);
+    assert.deepEqual(
+      SERVER_ONLY.filter((name) => below.has(name)),
+      [],
+    );
   });
 
   test('the server tarball holds the compiled server, its bin, README and licence, and installs no tsx', () => {

@@ -30,7 +30,9 @@ async function column(db: Db, sql: string, ids: string[]): Promise<string[]> {
 
 export async function outboxState(db: Db, ids: string[]): Promise<OutboxState> {
   const accounts = await db.query<Account & { id: string }>('SELECT id, points, coins_available, coins_pending FROM members WHERE id = ANY($1)', [ids]);
-  const cart = await db.query<{ id: string; removed: boolean }>('SELECT id, removed_at IS NOT NULL AS removed FROM cart_items WHERE member_id = ANY($1)', [ids]);
+  const cart = await db.query<{ id: string; removed: boolean }>('SELECT id, removed_at IS NOT NULL AS removed FROM cart_items WHERE member_id = ANY($1)', [
+    ids,
+  ]);
   return {
     events: new Set(await column(db, 'SELECT id AS v FROM webhook_events WHERE member_id = ANY($1)', ids)),
     accounts: new Map(accounts.rows.map(({ id, ...account }) => [id, account])),

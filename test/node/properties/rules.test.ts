@@ -162,7 +162,14 @@ function run(config: RulesConfig, steps: Step[]): void {
       case 'remove': {
         const item = cart[s.pick % Math.max(1, cart.length)];
         if (!item) break;
-        const decision = removeFromCartDecision({ id: item.id, kind: 'product', coins: item.coins, catalogItemId: 'gift', carriedByCompletedOrder: false, removed: item.removed });
+        const decision = removeFromCartDecision({
+          id: item.id,
+          kind: 'product',
+          coins: item.coins,
+          catalogItemId: 'gift',
+          carriedByCompletedOrder: false,
+          removed: item.removed,
+        });
         if (decision.ok) {
           apply(decision.credits);
           item.removed = true;

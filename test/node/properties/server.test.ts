@@ -40,7 +40,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       maxLength: 3,
     }),
   }),
-  fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), fraction: fc.double({ min: 0.01, max: 1.2, noNaN: true }), reason: fc.constantFrom('design' as const, 'manufacturing' as const) }),
+  fc.record({
+    kind: fc.constant('refund' as const),
+    pick: fc.nat(),
+    fraction: fc.double({ min: 0.01, max: 1.2, noNaN: true }),
+    reason: fc.constantFrom('design' as const, 'manufacturing' as const),
+  }),
   fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('reward' as const), coins: fc.integer({ min: 1, max: 1000 }) }),
   fc.record({ kind: fc.constant('checkIn' as const), daysLater: fc.integer({ min: 0, max: 2 }) }),
@@ -224,12 +229,18 @@ async function runSequence(t: TestApp, steps: Step[]): Promise<void> {
     `SELECT DISTINCT rule_id FROM ledger WHERE member_id = ANY($1) AND currency = 'points' AND amount < 0`,
     [ids],
   );
-  assert.ok(pointDebits.every((row) => row.rule_id === 'P7'), `points are only ever taken by P7: ${JSON.stringify(pointDebits)}`);
+  assert.ok(
+    pointDebits.every((row) => row.rule_id === 'P7'),
+    `points are only ever taken by P7: ${JSON.stringify(pointDebits)}`,
+  );
   const { rows: gifts } = await t.db.query<{ level: number; n: number }>(
     `SELECT level, count(*)::int AS n FROM cart_items WHERE member_id = $1 AND kind = 'upgrade_gift' GROUP BY level`,
     [a],
   );
-  assert.ok(gifts.every((g) => g.n === 1), `one upgrade gift per level, ever (P5): ${JSON.stringify(gifts)}`);
+  assert.ok(
+    gifts.every((g) => g.n === 1),
+    `one upgrade gift per level, ever (P5): ${JSON.stringify(gifts)}`,
+  );
   const { rows: highest } = await t.db.query<{ highest_level: number }>('SELECT highest_level FROM members WHERE id = $1', [a]);
   assert.equal(gifts.length, highest[0]!.highest_level, 'a gift for every level reached, LV1 up (P5)');
 }

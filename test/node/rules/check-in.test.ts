@@ -92,7 +92,10 @@ test('C7 cumulative bonuses in a 31-day month: +100, +200, +300, +400 at the 7th
 test('C7 in a 30-day month the last bonus comes on the last day', () => {
   const decisions = checkInOn(daysOfMonth('2026-04'), utc);
   assert.equal(decisions[29]?.bonusAwarded, 400);
-  assert.equal(decisions.reduce((sum, decision) => sum + decision.bonusAwarded, 0), 1000);
+  assert.equal(
+    decisions.reduce((sum, decision) => sum + decision.bonusAwarded, 0),
+    1000,
+  );
 });
 
 test('C7 February with 28 days reaches the last tier by checking in every day', () => {
@@ -100,7 +103,10 @@ test('C7 February with 28 days reaches the last tier by checking in every day', 
   assert.equal(decisions.length, 28);
   assert.equal(decisions[27]?.bonusAwarded, 400);
   assert.equal(decisions[27]?.credits[1]?.onceKey, '2026-02#30');
-  assert.equal(decisions.reduce((sum, decision) => sum + decision.bonusAwarded, 0), 1000);
+  assert.equal(
+    decisions.reduce((sum, decision) => sum + decision.bonusAwarded, 0),
+    1000,
+  );
 });
 
 test('C7 February with 29 days reaches the last tier on the 29th, not the 28th', () => {
@@ -108,13 +114,19 @@ test('C7 February with 29 days reaches the last tier on the 29th, not the 28th',
   assert.equal(decisions.length, 29);
   assert.equal(decisions[27]?.bonusAwarded, 0);
   assert.equal(decisions[28]?.bonusAwarded, 400);
-  assert.equal(decisions.reduce((sum, decision) => sum + decision.bonusAwarded, 0), 1000);
+  assert.equal(
+    decisions.reduce((sum, decision) => sum + decision.bonusAwarded, 0),
+    1000,
+  );
 });
 
 test('C7 February missing one day does not reach the last tier', () => {
   const days = daysOfMonth('2026-02').filter((day) => day !== '2026-02-10');
   const decisions = checkInOn(days, utc);
-  assert.equal(decisions.reduce((sum, decision) => sum + decision.bonusAwarded, 0), 600);
+  assert.equal(
+    decisions.reduce((sum, decision) => sum + decision.bonusAwarded, 0),
+    600,
+  );
 });
 
 test('C7 days need not be consecutive, and the count restarts each calendar month', () => {
@@ -142,7 +154,10 @@ test('C7 the month of a check-in is the month of the shop zone: Shanghai at the 
 
 test('C7 every day of November in New York, across the fall-back change, earns all bonuses', () => {
   const decisions = checkInOn(daysOfMonth('2026-11'), newYork);
-  assert.equal(decisions.reduce((sum, decision) => sum + decision.bonusAwarded, 0), 1000);
+  assert.equal(
+    decisions.reduce((sum, decision) => sum + decision.bonusAwarded, 0),
+    1000,
+  );
 });
 
 test('C7 bonus tiers of a month with progress', () => {

@@ -294,7 +294,9 @@ test('C19 pending coins become available when the order completes', () => {
 
 test('C19 pending coins of a cancelled order never become available', () => {
   assert.equal(settlePendingCoins('cancelled'), 'void');
-  assert.deepEqual(pendingSettlements([{ id: 'a', ruleId: 'C12' as const, status: 'pending' as const }], 'cancelled'), [{ id: 'a', from: 'pending', to: 'void' }]);
+  assert.deepEqual(pendingSettlements([{ id: 'a', ruleId: 'C12' as const, status: 'pending' as const }], 'cancelled'), [
+    { id: 'a', from: 'pending', to: 'void' },
+  ]);
   // Once settled, a later completion changes nothing.
   assert.deepEqual(pendingSettlements([{ id: 'a', ruleId: 'C12' as const, status: 'void' as const }], 'completed'), []);
 });

@@ -24,7 +24,12 @@ test('P1 a $12.99 product earns 12 points; $1 earns 1; 99 cents earn nothing', (
 });
 
 test('P1 floors the order total, not each line', () => {
-  const order = { lines: [{ unitPriceCents: 1299, quantity: 1 }, { unitPriceCents: 150, quantity: 1 }] };
+  const order = {
+    lines: [
+      { unitPriceCents: 1299, quantity: 1 },
+      { unitPriceCents: 150, quantity: 1 },
+    ],
+  };
   assert.equal(eligibleCents(order), 1449);
   assert.equal(orderPoints('o', order, config).points, 14);
 });
@@ -46,7 +51,15 @@ test('P1 excludes shipping and subtracts line and order discounts', () => {
 
 test('P1 never goes below zero, neither per line nor per order', () => {
   assert.equal(eligibleCents({ lines: [{ unitPriceCents: 500, quantity: 1 }], orderDiscountCents: 900 }), 0);
-  assert.equal(eligibleCents({ lines: [{ unitPriceCents: 500, quantity: 1, discountCents: 800 }, { unitPriceCents: 300, quantity: 1 }] }), 300);
+  assert.equal(
+    eligibleCents({
+      lines: [
+        { unitPriceCents: 500, quantity: 1, discountCents: 800 },
+        { unitPriceCents: 300, quantity: 1 },
+      ],
+    }),
+    300,
+  );
   assert.deepEqual(orderPoints('o', { lines: [], shippingCents: 2000 }, config).credits, []);
 });
 

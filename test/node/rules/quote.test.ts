@@ -17,12 +17,15 @@ describe('quoteOrder (P4, P1/C1 before checkout)', () => {
     // 2100 × 3% = 63 exactly; per line 31.5 each → 32 + 31.
     assert.equal(quote.memberDiscountCents, 63);
     assert.equal(quote.memberDiscountCents, memberDiscount(lines, 3, defaultRulesConfig).discountCents);
-    assert.deepEqual(quote.lines.map((l) => [l.sku, l.memberDiscountEligible, l.memberDiscountCents]), [
-      ['a', true, 32],
-      ['b', true, 31],
-      ['c', false, 0],
-      ['d', false, 0],
-    ]);
+    assert.deepEqual(
+      quote.lines.map((l) => [l.sku, l.memberDiscountEligible, l.memberDiscountCents]),
+      [
+        ['a', true, 32],
+        ['b', true, 31],
+        ['c', false, 0],
+        ['d', false, 0],
+      ],
+    );
   });
 
   it('P4: line shares always add up to the order total', () => {
@@ -30,7 +33,10 @@ describe('quoteOrder (P4, P1/C1 before checkout)', () => {
       const lines = [333, 1, 50, 999, 10, 12345].map((cents, i) => ({ sku: `s${i}`, unitPriceCents: cents, quantity: 1 + (i % 3) }));
       const level = terms.levels.find((l) => l.discountPercent === percent)!;
       const quote = quoteOrder({ lines, shippingCents: 0 }, level.pointsRequired, terms);
-      assert.equal(quote.lines.reduce((sum, l) => sum + l.memberDiscountCents, 0), quote.memberDiscountCents);
+      assert.equal(
+        quote.lines.reduce((sum, l) => sum + l.memberDiscountCents, 0),
+        quote.memberDiscountCents,
+      );
       assert.equal(quote.memberDiscountCents, memberDiscount(lines, level.index, defaultRulesConfig).discountCents);
     }
   });

@@ -130,7 +130,7 @@ test('M4 a seller withdraws up to the store credit, not a cent more', () => {
   }
 });
 
-test('M5 a design-defect refund is deducted from the seller; a manufacturing one is the platform\'s', () => {
+test("M5 a design-defect refund is deducted from the seller; a manufacturing one is the platform's", () => {
   assert.deepEqual(refundSplit(2000, 'design', config), {
     bearer: 'seller',
     sellerAdjustment: { grossCents: -2000, feeCents: -100, netCents: -1900 },
@@ -157,20 +157,30 @@ test('M6 the monthly statement: gross, fee, net, and a month paid out only by it
   assert.deepEqual(sellerStatement([], []), { months: [], pendingCents: 0, debtCents: 0 });
 });
 
-test('M3 M6 the first order credited at once leaves its month unpaid until the month\'s payout', () => {
-  const statement = sellerStatement([{ month: '2026-04', ...saleFee(10000, config) }, { month: '2026-04', ...saleFee(2000, config) }], [], {
-    orderId: 'o-1',
-    month: '2026-04',
-    amountCents: 9500,
-    paidAt: '2026-04-02T10:00:00Z',
-  });
+test("M3 M6 the first order credited at once leaves its month unpaid until the month's payout", () => {
+  const statement = sellerStatement(
+    [
+      { month: '2026-04', ...saleFee(10000, config) },
+      { month: '2026-04', ...saleFee(2000, config) },
+    ],
+    [],
+    {
+      orderId: 'o-1',
+      month: '2026-04',
+      amountCents: 9500,
+      paidAt: '2026-04-02T10:00:00Z',
+    },
+  );
   assert.deepEqual(statement.months, [{ month: '2026-04', grossCents: 12000, feeCents: 600, netCents: 11400 }]);
   assert.deepEqual([statement.pendingCents, statement.debtCents], [1900, 0]);
 });
 
 test('M5 a design refund beyond the unpaid earnings is a debt, shown, and later earnings pay it first', () => {
   const first = { orderId: 'o-1', month: '2026-04', amountCents: 1900, paidAt: '2026-04-02T10:00:00Z' };
-  const sales = [{ month: '2026-04', ...saleFee(2000, config) }, { month: '2026-05', ...refundSplit(2000, 'design', config).sellerAdjustment! }];
+  const sales = [
+    { month: '2026-04', ...saleFee(2000, config) },
+    { month: '2026-05', ...refundSplit(2000, 'design', config).sellerAdjustment! },
+  ];
   const paidApril = [{ month: '2026-04', amountCents: 0, paidAt: '2026-05-01T10:00:00Z' }];
   assert.deepEqual(pick(sellerStatement(sales, paidApril, first)), [0, 1900]);
   const later = [...sales, { month: '2026-05', ...saleFee(1000, config) }]; // net 950
@@ -181,7 +191,7 @@ test('M5 a design refund beyond the unpaid earnings is a debt, shown, and later 
 
 const pick = (statement: { pendingCents: number; debtCents: number }) => [statement.pendingCents, statement.debtCents];
 
-test('M2 a sale belongs to the month of its occurredAt in the shop\'s zone; after its month was paid, to the next one', () => {
+test("M2 a sale belongs to the month of its occurredAt in the shop's zone; after its month was paid, to the next one", () => {
   const shanghai = withHolidays([], 'Asia/Shanghai');
   assert.equal(saleMonth('2026-04-30T17:00:00Z', '2026-05-02T00:00:00Z', null, config), '2026-04');
   assert.equal(saleMonth('2026-04-30T17:00:00Z', '2026-05-02T00:00:00Z', null, shanghai), '2026-05'); // 01:00 on 1 May there

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coverCost, donationDecision, isRemovable, redeemDecision, removeFromCartDecision, type CatalogItemFacts, type RedeemedThing } from '../../../src/rules/spending.ts';
+import {
+  coverCost,
+  donationDecision,
+  isRemovable,
+  redeemDecision,
+  removeFromCartDecision,
+  type CatalogItemFacts,
+  type RedeemedThing,
+} from '../../../src/rules/spending.ts';
 import type { Credit, Refusal } from '../../../src/rules/decisions.ts';
 
 /** The refusal code of a decision, failing when it was not refused. */
@@ -62,7 +70,14 @@ test('S2 a coupon costs coins, is issued with its value, and is never refundable
   assert.equal(redemption.credits[0]?.amount, -1000);
   assert.equal(redemption.addsToCart, false);
   assert.equal(redemption.couponValueCents, 1000);
-  const refund = removeFromCartDecision({ id: 'CODE-1', kind: 'coupon', coins: 1000, catalogItemId: 'coupon-10', carriedByCompletedOrder: false, removed: false });
+  const refund = removeFromCartDecision({
+    id: 'CODE-1',
+    kind: 'coupon',
+    coins: 1000,
+    catalogItemId: 'coupon-10',
+    carriedByCompletedOrder: false,
+    removed: false,
+  });
   assert.deepEqual(refund, { ok: false, code: 'not_removable', detail: 'coupons are not refundable into coins' });
   assert.equal(codeOf(redeemDecision({ ...coupon, couponValueCents: null }, 5000)), 'invalid_request');
 });
@@ -75,7 +90,7 @@ test('S3 a donation moves whole coins from the donor to the project author', () 
   assert.equal(donation.coinsAfter, 5);
 });
 
-test('S3 zero, fractional and negative donations, and donations to one\'s own project, are refused', () => {
+test("S3 zero, fractional and negative donations, and donations to one's own project, are refused", () => {
   for (const coins of [0, 1.5, -3]) {
     assert.equal(codeOf(donationDecision({ projectId: 'p', coins, donorId: 'ann', authorId: 'bob', donorCoinsAvailable: 100 })), 'invalid_request');
   }

@@ -42,22 +42,34 @@ function reachable(files: string[]): string[] {
   return [...seen];
 }
 
-const isFullZod = (specifier: string) => (specifier === 'zod' || specifier.startsWith('zod/')) && !['zod/mini', 'zod/v4/mini', 'zod/v4/core'].includes(specifier);
+const isFullZod = (specifier: string) =>
+  (specifier === 'zod' || specifier.startsWith('zod/')) && !['zod/mini', 'zod/v4/mini', 'zod/v4/core'].includes(specifier);
 
 test('src/sdk and src/store, and everything they import, use zod/mini and never full zod', () => {
   const files = reachable([...sourceFiles('src/sdk'), ...sourceFiles('src/store')]);
-  assert.ok(files.some((file) => file.endsWith('src/api/member.ts')), 'the scan follows imports into src/api');
-  const offenders = files.flatMap((file) => specifiers(readFileSync(file, 'utf8')).filter(isFullZod).map((spec) => `${file}: ${spec}`));
+  assert.ok(
+    files.some((file) => file.endsWith('src/api/member.ts')),
+    'the scan follows imports into src/api',
+  );
+  const offenders = files.flatMap((file) =>
+    specifiers(readFileSync(file, 'utf8'))
+      .filter(isFullZod)
+      .map((spec) => `${file}: ${spec}`),
+  );
   assert.deepEqual(offenders, []);
 });
 
 test('src/sdk and src/store import nothing from Node, the server or the elements', () => {
   const files = reachable([...sourceFiles('src/sdk'), ...sourceFiles('src/store')]);
-  const offenders = files.filter((file) => /src\/(server|elements)\//.test(file) || specifiers(readFileSync(file, 'utf8')).some((spec) => spec.startsWith('node:')));
+  const offenders = files.filter(
+    (file) => /src\/(server|elements)\//.test(file) || specifiers(readFileSync(file, 'utf8')).some((spec) => spec.startsWith('node:')),
+  );
   assert.deepEqual(offenders, []);
 });
 
 test('src/sdk uses no DOM, so it runs in Node', () => {
-  const offenders = sourceFiles('src/sdk').filter((file) => /\b(document|window|navigator|localStorage|sessionStorage)\s*(\.\w|\[)/.test(withoutComments(readFileSync(file, 'utf8'))));
+  const offenders = sourceFiles('src/sdk').filter((file) =>
+    /\b(document|window|navigator|localStorage|sessionStorage)\s*(\.\w|\[)/.test(withoutComments(readFileSync(file, 'utf8'))),
+  );
   assert.deepEqual(offenders, []);
 });

@@ -38,7 +38,10 @@ describe('member client in Node', () => {
     const month = await client.getCheckIns();
     assert.deepEqual(month.days, [checkIn.day]);
     const ledger = await client.getLedger({ currency: 'coins' });
-    assert.deepEqual(ledger.entries.map((entry) => entry.ruleId), ['C6', 'C1']);
+    assert.deepEqual(
+      ledger.entries.map((entry) => entry.ruleId),
+      ['C6', 'C1'],
+    );
     const badge = await client.getBadge(member.memberId);
     assert.equal(badge?.level, 1);
     assert.equal(await client.getBadge('no-such-member'), null);

@@ -50,7 +50,11 @@ test('a refused origin fails at once, without retries, and says which origin to 
   assert.ok(isRewardsError(error, 'network'));
   assert.ok(error.cause instanceof OriginRefusedError);
   assert.match(error.detail, /origin https:\/\/blog\.example is probably not allowed.*REWARDS_ALLOWED_ORIGINS/);
-  assert.deepEqual(calls.map((call) => call.init.mode ?? 'cors'), ['cors', 'no-cors', 'cors'], 'a request, a probe, the request once more: no backoff retries');
+  assert.deepEqual(
+    calls.map((call) => call.init.mode ?? 'cors'),
+    ['cors', 'no-cors', 'cors'],
+    'a request, a probe, the request once more: no backoff retries',
+  );
   const probe = calls[1]!;
   assert.equal(probe.url, `${API}/v1/me`);
   assert.deepEqual([probe.init.method, probe.init.mode, probe.init.credentials], ['GET', 'no-cors', 'omit']);
@@ -95,7 +99,10 @@ test("the elements' console warning names the refused origin once a page, not on
     failureEvent(new RewardsError({ code: 'network', detail: 'The server could not be reached.' }), 'coin-history');
     assert.equal(event.detail.code, 'network');
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0]!, /^member-rewards-kit: <coin-balance> https:\/\/other-rewards\.example answered.*origin https:\/\/blog\.example.*REWARDS_ALLOWED_ORIGINS/);
+    assert.match(
+      warnings[0]!,
+      /^member-rewards-kit: <coin-balance> https:\/\/other-rewards\.example answered.*origin https:\/\/blog\.example.*REWARDS_ALLOWED_ORIGINS/,
+    );
   } finally {
     console.warn = original;
   }

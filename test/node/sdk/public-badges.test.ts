@@ -19,7 +19,9 @@ function fakeServer(answer: (ids: string[]) => Answer) {
   return { requests, fetch };
 }
 
-const levels = (ids: string[]) => ({ body: { badges: Object.fromEntries(ids.filter((id) => !id.startsWith('nobody')).map((id) => [id, { level: id.length % 7, name: 'Mars' }])) } });
+const levels = (ids: string[]) => ({
+  body: { badges: Object.fromEntries(ids.filter((id) => !id.startsWith('nobody')).map((id) => [id, { level: id.length % 7, name: 'Mars' }])) },
+});
 
 function settled(states: PublicBadgeState[]): Promise<PublicBadgeState> {
   return new Promise((resolve) => {
@@ -36,7 +38,10 @@ test('badges watched in one task leave in that task, before any timer, in reques
   setTimeout(() => (timerFired = true), 0);
   await Promise.resolve();
   assert.equal(timerFired, false);
-  assert.deepEqual(server.requests.map((ids) => ids.length), [200, 200, 50]);
+  assert.deepEqual(
+    server.requests.map((ids) => ids.length),
+    [200, 200, 50],
+  );
   stops.forEach((stop) => stop());
 });
 
@@ -51,7 +56,9 @@ test('a known member is ready with its level, an unknown one with null', async (
 });
 
 test('an answer that is not the contract is an invalid_response error, not a badge', async () => {
-  const source = createPublicBadges('https://rewards.example', { fetch: fakeServer(() => ({ body: { badges: { ada: { level: 'high', name: 'Mars' } } } })).fetch });
+  const source = createPublicBadges('https://rewards.example', {
+    fetch: fakeServer(() => ({ body: { badges: { ada: { level: 'high', name: 'Mars' } } } })).fetch,
+  });
   const states: PublicBadgeState[] = [];
   source.watch('ada', (state) => states.push(state));
   const state = await settled(states);

@@ -31,7 +31,10 @@ describe('seller calls', () => {
     assert.equal(me.sellerId, seller.memberId);
     assert.equal(me.storeCreditCents, 9_500);
     const orders = await client.getSellerOrders();
-    assert.deepEqual(orders.orders.map((order) => [order.orderId, order.grossCents, order.feeCents, order.netCents]), [[orderId, 10_000, 500, 9_500]]);
+    assert.deepEqual(
+      orders.orders.map((order) => [order.orderId, order.grossCents, order.feeCents, order.netCents]),
+      [[orderId, 10_000, 500, 9_500]],
+    );
     const products = await client.getSellerProducts();
     assert.ok(products.products.some((product) => product.sku === 'stepper-motor'));
 
@@ -72,7 +75,10 @@ describe('seller calls', () => {
     assert.equal(withdrawal.status, 'requested');
     const settled = await server.shop.settleWithdrawal(seller.memberId, withdrawal.id, 'failed');
     assert.deepEqual([settled.withdrawal.status, settled.storeCreditCents], ['failed', 1_900]);
-    assert.deepEqual((await client.getSellerWithdrawals()).withdrawals.map((w) => [w.id, w.status]), [[withdrawal.id, 'failed']]);
+    assert.deepEqual(
+      (await client.getSellerWithdrawals()).withdrawals.map((w) => [w.id, w.status]),
+      [[withdrawal.id, 'failed']],
+    );
     assert.deepEqual(await server.shop.getSeller(seller.memberId), await client.getSellerMe());
     await assert.rejects(server.shop.settleWithdrawal(seller.memberId, withdrawal.id, 'paid'), (error) => isRewardsError(error, 'already_settled'));
     assert.ok(Array.isArray((await server.shop.getPayoutRuns()).runs));

@@ -49,25 +49,27 @@ describe('shop client', () => {
     assert.ok(completed.includes('points:P1:12:available'), completed.join());
     assert.ok(completed.includes('coins:C1:12:available'), completed.join());
     const refunded = await send({ type: 'order.refunded', data: { orderId: 'o-1', refundedCents: 500, reason: 'manufacturing' } });
-    assert.ok(refunded.some((entry) => entry.startsWith('points:') && entry.includes(':-5:')), refunded.join());
-    assert.ok(refunded.some((entry) => entry.startsWith('coins:') && entry.includes(':-5:')), refunded.join());
+    assert.ok(
+      refunded.some((entry) => entry.startsWith('points:') && entry.includes(':-5:')),
+      refunded.join(),
+    );
+    assert.ok(
+      refunded.some((entry) => entry.startsWith('coins:') && entry.includes(':-5:')),
+      refunded.join(),
+    );
     await send({ type: 'bom.uploaded', data: { orderId: 'o-2' } });
     await send({ type: 'order.cancelled', data: { orderId: 'o-2' } });
     assert.deepEqual(await send({ type: 'newsletter.subscribed', data: {} }), ['coins:C2:50:available']);
-    assert.deepEqual(
-      await send({ type: 'profile.completed', data: { avatarUrl: 'https://cdn.example/a.png', nickname: 'kai', country: 'NZ' } }),
-      ['coins:C3:50:available'],
-    );
+    assert.deepEqual(await send({ type: 'profile.completed', data: { avatarUrl: 'https://cdn.example/a.png', nickname: 'kai', country: 'NZ' } }), [
+      'coins:C3:50:available',
+    ]);
     assert.deepEqual(await send({ type: 'project.created', data: { projectId: 'p-1', title: 'Clock' } }), []);
     assert.deepEqual(await send({ type: 'project.approved', data: { projectId: 'p-1', tier: 'gerber_bom' } }), ['coins:C4:100:available']);
     assert.deepEqual(await send({ type: 'feedback.shared', data: { feedbackId: 'f-1', words: 25, images: 0, videos: 1 } }), ['coins:C5:50:available']);
     assert.deepEqual(await send({ type: 'project.liked', data: { projectId: 'p-9' } }), ['coins:C8:1:available']);
     assert.deepEqual(await send({ type: 'project.commented', data: { projectId: 'p-9', commentId: 'c-1' } }), ['coins:C9:1:available']);
     assert.deepEqual(await send({ type: 'project.rewarded', data: { projectId: 'p-1', coins: 300 } }), ['coins:C11:300:available']);
-    assert.deepEqual(
-      await send({ type: 'pcba.quotation_paid', data: { quotationId: 'q-1', quotedAt: day(-48), paidAt: day() } }),
-      ['coins:C14:300:available'],
-    );
+    assert.deepEqual(await send({ type: 'pcba.quotation_paid', data: { quotationId: 'q-1', quotedAt: day(-48), paidAt: day() } }), ['coins:C14:300:available']);
     assert.deepEqual(await send({ type: 'pcba.progress_checked', data: { projectId: 'pcba-1' } }), ['coins:C15:50:available']);
     assert.deepEqual(await send({ type: 'pcba.media_rated', data: { mediaId: 'media-1' } }), ['coins:C16:5:available']);
     assert.deepEqual(await send({ type: 'pcba.confirmed', data: { projectId: 'pcba-1' } }), ['coins:C17:20:available']);
@@ -83,9 +85,34 @@ describe('shop client', () => {
 
   test('manages the catalog: put creates (then replaces), delete withdraws', async () => {
     const id = `catalog-${Date.now()}`;
-    const created = await server.shop.putCatalogItem(id, { kind: 'coupon', name: '$2 off', description: 'On any order', imageUrl: null, coins: 200, stock: 10, couponValueCents: 200 });
-    assert.deepEqual(created, { id, kind: 'coupon', name: '$2 off', description: 'On any order', imageUrl: null, coins: 200, stock: 10, couponValueCents: 200 });
-    const replaced = await server.shop.putCatalogItem(id, { kind: 'coupon', name: '$2 off', description: 'On any order', imageUrl: null, coins: 150, stock: 10, couponValueCents: 200 });
+    const created = await server.shop.putCatalogItem(id, {
+      kind: 'coupon',
+      name: '$2 off',
+      description: 'On any order',
+      imageUrl: null,
+      coins: 200,
+      stock: 10,
+      couponValueCents: 200,
+    });
+    assert.deepEqual(created, {
+      id,
+      kind: 'coupon',
+      name: '$2 off',
+      description: 'On any order',
+      imageUrl: null,
+      coins: 200,
+      stock: 10,
+      couponValueCents: 200,
+    });
+    const replaced = await server.shop.putCatalogItem(id, {
+      kind: 'coupon',
+      name: '$2 off',
+      description: 'On any order',
+      imageUrl: null,
+      coins: 150,
+      stock: 10,
+      couponValueCents: 200,
+    });
     assert.equal(replaced.coins, 150);
     assert.deepEqual(await server.shop.deleteCatalogItem(id), { id, deleted: true });
     await assert.rejects(server.shop.deleteCatalogItem(id), (error) => isRewardsError(error, 'not_found'));
@@ -96,7 +123,9 @@ describe('shop client', () => {
     const product = await server.shop.putSellerProduct(sellerId, 'synth-kit', { name: 'Synth kit', stock: 12 });
     assert.deepEqual(product, { sellerId, sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 0, oversoldUnits: 0 });
     assert.equal((await server.shop.putSellerProduct(sellerId, 'synth-kit', { name: 'Synth kit', stock: 11 })).stock, 11);
-    await assert.rejects(server.shop.putSellerProduct(sellerId, 'synth-kit', { name: 'Synth kit', stock: -1 }), (error) => isRewardsError(error, 'invalid_request'));
+    await assert.rejects(server.shop.putSellerProduct(sellerId, 'synth-kit', { name: 'Synth kit', stock: -1 }), (error) =>
+      isRewardsError(error, 'invalid_request'),
+    );
   });
 
   test('reads and replaces the rules; a change creates the next version', async () => {
@@ -112,7 +141,10 @@ describe('shop client', () => {
     const first = await server.shop.runPayouts('2020-01');
     const again = await server.shop.runPayouts('2020-01');
     assert.equal(first.month, '2020-01');
-    assert.deepEqual(again.payouts.map((payout) => payout.sellerId), first.payouts.map((payout) => payout.sellerId));
+    assert.deepEqual(
+      again.payouts.map((payout) => payout.sellerId),
+      first.payouts.map((payout) => payout.sellerId),
+    );
   });
 
   test('a wrong API key is unauthorized and is not retried', async () => {

@@ -25,7 +25,10 @@ test('C7 a check-in on the last day of February reaches the last tier, whose cou
   const next = withCheckIn(february, '2026-02-28');
   assert.equal(next.days.length, 28);
   assert.equal(next.checkedInToday, true);
-  assert.deepEqual(next.bonuses.map((bonus) => bonus.earned), [true, true, true, true]);
+  assert.deepEqual(
+    next.bonuses.map((bonus) => bonus.earned),
+    [true, true, true, true],
+  );
   assert.equal(february.days.length, 27, 'the input is not modified');
 });
 
@@ -51,8 +54,14 @@ test('S1 stock moves but never below zero, and only for the item named', () => {
       { id: 'b', kind: 'product' as const, name: 'B', description: '', imageUrl: null, coins: 5, stock: 3 },
     ],
   };
-  assert.deepEqual(withStockMoved(catalog, 'a', -1).items.map((item) => item.stock), [0, 3]);
-  assert.deepEqual(withStockMoved(catalog, 'b', -1).items.map((item) => item.stock), [0, 2]);
+  assert.deepEqual(
+    withStockMoved(catalog, 'a', -1).items.map((item) => item.stock),
+    [0, 3],
+  );
+  assert.deepEqual(
+    withStockMoved(catalog, 'b', -1).items.map((item) => item.stock),
+    [0, 2],
+  );
   assert.equal(withStockMoved(catalog, 'z', -1), catalog);
 });
 

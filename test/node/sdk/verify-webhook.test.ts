@@ -5,7 +5,12 @@ import { test } from 'node:test';
 import { verifyWebhook, WebhookVerificationError } from '../../../src/sdk/index.ts';
 
 const secret = 'whsec_test-secret';
-const body = JSON.stringify({ id: 'evt_1', type: 'coupon.issued', createdAt: '2026-01-01T00:00:00.000Z', data: { memberId: 'm', code: 'ABCD', valueCents: 500 } });
+const body = JSON.stringify({
+  id: 'evt_1',
+  type: 'coupon.issued',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  data: { memberId: 'm', code: 'ABCD', valueCents: 500 },
+});
 const now = new Date('2026-01-01T00:00:10Z');
 const t = Math.floor(now.getTime() / 1000);
 const sign = (at: number, payload = body, key = secret) => createHmac('sha256', key).update(`${at}.${payload}`).digest('hex');

@@ -26,8 +26,14 @@ test('P6 the demo fills an empty database once: a member near a level-up with a 
   assert.ok(ada && ada.nextLevel && ada.nextLevel.pointsToGo > 0 && ada.nextLevel.pointsToGo <= 50, 'ada is close to the next level');
   assert.ok(ada.coins.available > 0);
   const cart = await listCart(db, DEMO_MEMBERS.nearLevelUp);
-  assert.ok(cart.items.some((item) => item.kind === 'upgrade_gift'), 'P5 the level-up gift is in the cart');
-  assert.ok(cart.items.some((item) => item.kind === 'redemption' && item.removable), 'S1 a redeemed gift can still be removed');
+  assert.ok(
+    cart.items.some((item) => item.kind === 'upgrade_gift'),
+    'P5 the level-up gift is in the cart',
+  );
+  assert.ok(
+    cart.items.some((item) => item.kind === 'redemption' && item.removable),
+    'S1 a redeemed gift can still be removed',
+  );
 
   const products = await listSellerProducts(db, DEMO_MEMBERS.seller);
   assert.deepEqual(
@@ -42,5 +48,8 @@ test('P6 the demo fills an empty database once: a member near a level-up with a 
   const statement = await sellerAccount(db, DEMO_MEMBERS.seller, clock.now());
   assert.equal(statement.displayName, 'Grace Hopper');
   assert.ok(statement.months.length >= 2, 'sales over more than one month');
-  assert.deepEqual((await listWithdrawals(db, DEMO_MEMBERS.seller)).withdrawals.map((w) => [w.amountCents, w.status]), [[5_000, 'paid']]);
+  assert.deepEqual(
+    (await listWithdrawals(db, DEMO_MEMBERS.seller)).withdrawals.map((w) => [w.amountCents, w.status]),
+    [[5_000, 'paid']],
+  );
 });

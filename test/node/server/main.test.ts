@@ -21,21 +21,25 @@ test('npm start: main.ts listens on a free port, answers, and exits 0 on SIGTERM
 });
 
 const serverUrl = postgresServerUrl();
-test('npm start on a PostgreSQL server: migrates a fresh database, answers, exits 0 on SIGTERM', { timeout: 120_000, skip: serverUrl === undefined && 'DATABASE_URL names no PostgreSQL server' }, async () => {
-  const scratch = await createScratchPostgresDatabase(serverUrl!);
-  try {
-    const started = await startServerProcess({ DATABASE_URL: scratch.url, PORT: '0', REWARDS_SEED_DEMO: '1' });
+test(
+  'npm start on a PostgreSQL server: migrates a fresh database, answers, exits 0 on SIGTERM',
+  { timeout: 120_000, skip: serverUrl === undefined && 'DATABASE_URL names no PostgreSQL server' },
+  async () => {
+    const scratch = await createScratchPostgresDatabase(serverUrl!);
     try {
-      const badges = await fetch(`${started.url}/v1/badges?members=ada,grace,linus`);
-      assert.equal(badges.status, 200);
-      assert.deepEqual(Object.keys(((await badges.json()) as { badges: object }).badges).sort(), ['ada', 'grace', 'linus']);
+      const started = await startServerProcess({ DATABASE_URL: scratch.url, PORT: '0', REWARDS_SEED_DEMO: '1' });
+      try {
+        const badges = await fetch(`${started.url}/v1/badges?members=ada,grace,linus`);
+        assert.equal(badges.status, 200);
+        assert.deepEqual(Object.keys(((await badges.json()) as { badges: object }).badges).sort(), ['ada', 'grace', 'linus']);
+      } finally {
+        assert.equal(await stopServerProcess(started, 'SIGTERM'), 0, started.output());
+      }
     } finally {
-      assert.equal(await stopServerProcess(started, 'SIGTERM'), 0, started.output());
+      await scratch.drop();
     }
-  } finally {
-    await scratch.drop();
-  }
-});
+  },
+);
 
 test('npm start with REWARDS_SEED_DEMO=1: the printed member token opens the demo account, the printed key sends events', { timeout: 120_000 }, async () => {
   const started = await startServerProcess({ DATABASE_URL: 'memory://', PORT: '0', REWARDS_SEED_DEMO: '1' });
@@ -45,7 +49,11 @@ test('npm start with REWARDS_SEED_DEMO=1: the printed member token opens the dem
     assert.ok(token && apiKey, started.output());
     const auth = { Authorization: `Bearer ${token}` };
 
-    const me = (await (await fetch(`${started.url}/v1/me`, { headers: auth })).json()) as { memberId: string; points: number; nextLevel: { name: string; pointsToGo: number } };
+    const me = (await (await fetch(`${started.url}/v1/me`, { headers: auth })).json()) as {
+      memberId: string;
+      points: number;
+      nextLevel: { name: string; pointsToGo: number };
+    };
     assert.equal(me.memberId, 'ada');
     assert.deepEqual([me.nextLevel.name, me.nextLevel.pointsToGo], ['Mars', 20]);
 

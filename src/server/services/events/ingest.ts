@@ -41,10 +41,14 @@ export async function ingestEvent(db: Db, event: ShopEvent, { clock }: IngestOpt
 }
 
 async function applyEvent(tx: Queryable, event: ShopEvent, now: Date): Promise<SendEventResponse> {
-  await tx.query(
-    `INSERT INTO events (id, type, member_id, occurred_at, received_at, result) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [event.id, event.type, event.memberId, event.occurredAt, now, JSON.stringify({ duplicate: false, credited: [] })],
-  );
+  await tx.query(`INSERT INTO events (id, type, member_id, occurred_at, received_at, result) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    event.id,
+    event.type,
+    event.memberId,
+    event.occurredAt,
+    now,
+    JSON.stringify({ duplicate: false, credited: [] }),
+  ]);
   const handler = eventHandlers[event.type] as EventHandler<ShopEvent['type']>;
   const orderId = handler.orderId?.(event.data);
   if (orderId !== undefined) await lockOrder(tx, orderId);

@@ -4,14 +4,7 @@
  * cart items it carries (S1) and records partner sales (M1, M3). Cancellation voids what waited
  * on the order. A refund reverses points and order coins (P7) and splits partner lines (M5).
  */
-import {
-  inviteCoins,
-  isRefusal,
-  orderCompletedCoins,
-  orderPoints,
-  refundReversal,
-  settlePendingCoins,
-} from '../../../rules/index.ts';
+import { inviteCoins, isRefusal, orderCompletedCoins, orderPoints, refundReversal, settlePendingCoins } from '../../../rules/index.ts';
 import type { Queryable } from '../../db/index.ts';
 import { settlePendingForOrder } from '../ledger.ts';
 import { markCarriedByOrder } from './carried-items.ts';

@@ -76,11 +76,7 @@ export async function recordPartnerSales(context: EventContext<'order.completed'
  * line that names the sale line it undoes, in the refund's month, so it comes off the next payout
  * (or, beyond the unpaid earnings, stays a debt that later earnings pay first).
  */
-export async function recordRefundSplit(
-  context: EventContext<'order.refunded'>,
-  refundedCents: number,
-  reason: RefundReason | undefined,
-): Promise<void> {
+export async function recordRefundSplit(context: EventContext<'order.refunded'>, refundedCents: number, reason: RefundReason | undefined): Promise<void> {
   const { tx, event, data, rules, now } = context;
   if (reason === undefined) return;
   const { rows: lines } = await tx.query<{ id: number; seller_id: string; sku: string | null; remaining: number }>(

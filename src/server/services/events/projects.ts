@@ -2,12 +2,7 @@
  * Project events: who authored a project (donations reach them, S3), C4 shared after approval,
  * C8 likes and C9 comments under daily caps, C11 official rewards.
  */
-import {
-  officialRewardCoins,
-  projectCommentedCoins,
-  projectLikedCoins,
-  projectSharedCoins,
-} from '../../../rules/index.ts';
+import { officialRewardCoins, projectCommentedCoins, projectLikedCoins, projectSharedCoins } from '../../../rules/index.ts';
 import type { EventHandler } from './context.ts';
 import { coinsEarnedToday } from './daily-caps.ts';
 

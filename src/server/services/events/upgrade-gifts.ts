@@ -11,10 +11,7 @@ import { toCartItem, type CartItemRow } from '../cart.ts';
 import { recordWebhookEvent } from '../webhooks/outbox.ts';
 
 export async function giveUpgradeGifts(tx: Queryable, memberId: string, rules: RulesConfig, now: Date): Promise<UpgradeGift[]> {
-  const { rows } = await tx.query<{ points: number; highest_level: number }>(
-    'SELECT points, highest_level FROM members WHERE id = $1',
-    [memberId],
-  );
+  const { rows } = await tx.query<{ points: number; highest_level: number }>('SELECT points, highest_level FROM members WHERE id = $1', [memberId]);
   const member = rows[0];
   if (!member) return [];
   const reached = levelsReachedForFirstTime(member.highest_level, member.points, rules);

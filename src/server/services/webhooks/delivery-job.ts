@@ -121,7 +121,13 @@ export class WebhookDeliveryJob implements TimedJob {
     const body = JSON.stringify({ id: delivery.event_id, type: delivery.type, createdAt: delivery.event_created_at.toISOString(), data: delivery.data });
     const started = performance.now();
     const result = await this.post(delivery, body);
-    const fields = { deliveryId: String(delivery.id), endpointId: delivery.endpoint_id, eventId: delivery.event_id, attempts: delivery.attempts, ms: Math.round(performance.now() - started) };
+    const fields = {
+      deliveryId: String(delivery.id),
+      endpointId: delivery.endpoint_id,
+      eventId: delivery.event_id,
+      attempts: delivery.attempts,
+      ms: Math.round(performance.now() - started),
+    };
     if (result.statusCode !== undefined && result.statusCode >= 200 && result.statusCode < 300) {
       await this.options.db.query(
         `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = $2, next_attempt_at = NULL, leased_until = NULL,
@@ -140,7 +146,12 @@ export class WebhookDeliveryJob implements TimedJob {
        WHERE id = $1`,
       [delivery.id, next ? 'pending' : 'failed', next, result.statusCode ?? null, error],
     );
-    logger.warn(next ? 'webhook delivery will be retried' : 'webhook delivery failed', { ...fields, statusCode: result.statusCode ?? null, error, nextAttemptAt: next?.toISOString() ?? null });
+    logger.warn(next ? 'webhook delivery will be retried' : 'webhook delivery failed', {
+      ...fields,
+      statusCode: result.statusCode ?? null,
+      error,
+      nextAttemptAt: next?.toISOString() ?? null,
+    });
   }
 
   private async post(delivery: ClaimedDelivery, body: string): Promise<PostResult> {

@@ -95,7 +95,8 @@ function toDelivery(row: DeliveryRow): WebhookDelivery {
 function beforeIdOf(cursor: string | undefined): number | null {
   if (cursor === undefined) return null;
   const id = /^d(\d{1,18})$/.exec(cursor)?.[1];
-  if (id === undefined) throw new ProblemError('invalid_request', 'The cursor is not one this API gave.', [{ path: 'query.cursor', message: 'unknown cursor' }]);
+  if (id === undefined)
+    throw new ProblemError('invalid_request', 'The cursor is not one this API gave.', [{ path: 'query.cursor', message: 'unknown cursor' }]);
   return Number(id);
 }
 

@@ -60,10 +60,9 @@ export function recordAccountChanged(
 async function withLevelChanges(tx: Queryable, queue: QueuedEvent[]): Promise<QueuedEvent[]> {
   const moved = queue.filter((event) => event.account && event.account.pointsDelta !== 0 && event.account.rules);
   if (moved.length === 0) return queue;
-  const { rows } = await tx.query<{ id: string; points: number }>(
-    'SELECT id, points FROM members WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
-    [JSON.stringify([...new Set(moved.map((event) => event.orderingKey))])],
-  );
+  const { rows } = await tx.query<{ id: string; points: number }>('SELECT id, points FROM members WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [
+    JSON.stringify([...new Set(moved.map((event) => event.orderingKey))]),
+  ]);
   const points = new Map(rows.map((row) => [row.id, row.points]));
   return queue.flatMap((event) => {
     const now = points.get(event.orderingKey);

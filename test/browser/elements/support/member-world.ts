@@ -33,7 +33,14 @@ export async function memberWorld(names: WorldTexts = {}): Promise<MemberWorld> 
   const client = createRewardsClient({ baseUrl: await serverUrl(), getToken: () => member.token });
   const giftName = names.gift ?? 'Soldering station';
   const gift = uniqueId('world-gift');
-  await shop('putCatalogItem', gift, { kind: 'product', name: giftName, description: names.giftDescription ?? 'With a stand', imageUrl: names.giftImage ?? null, coins: 50, stock: 5 });
+  await shop('putCatalogItem', gift, {
+    kind: 'product',
+    name: giftName,
+    description: names.giftDescription ?? 'With a stand',
+    imageUrl: names.giftImage ?? null,
+    coins: 50,
+    stock: 5,
+  });
   await client.redeem(gift);
   await client.checkIn();
   const projectId = uniqueId('world-project');
@@ -56,7 +63,11 @@ export async function memberWorld(names: WorldTexts = {}): Promise<MemberWorld> 
     type: 'order.completed',
     memberId: member.memberId,
     occurredAt: new Date().toISOString(),
-    data: { orderId: uniqueId('world-order'), lines: [{ sku: 'KIT', unitPriceCents: 10_000, quantity: 1, partnerSellerId: seller.memberId }], shippingCents: 0 },
+    data: {
+      orderId: uniqueId('world-order'),
+      lines: [{ sku: 'KIT', unitPriceCents: 10_000, quantity: 1, partnerSellerId: seller.memberId }],
+      shippingCents: 0,
+    },
   });
   return { member, seller, projectId, giftName, productName };
 }

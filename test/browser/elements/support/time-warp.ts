@@ -18,8 +18,7 @@ export function warpTime(factor: number): TimeWarp {
   const start = realNow();
   const now = () => start + Math.round((realNow() - start) * factor);
   Date.now = now;
-  globalThis.setTimeout = ((handler: TimerHandler, ms = 0, ...args: unknown[]) =>
-    realSetTimeout(handler, Number(ms) / factor, ...args)) as typeof setTimeout;
+  globalThis.setTimeout = ((handler: TimerHandler, ms = 0, ...args: unknown[]) => realSetTimeout(handler, Number(ms) / factor, ...args)) as typeof setTimeout;
   globalThis.setInterval = ((handler: TimerHandler, ms = 0, ...args: unknown[]) =>
     realSetInterval(handler, Number(ms) / factor, ...args)) as typeof setInterval;
   return {

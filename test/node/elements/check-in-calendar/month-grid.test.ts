@@ -16,7 +16,7 @@ import {
 const MONDAY = 1;
 const SUNDAY = 7;
 
-test('C6 weekday columns start on the locale\'s first day', () => {
+test("C6 weekday columns start on the locale's first day", () => {
   assert.deepEqual(weekdayColumns(MONDAY), [1, 2, 3, 4, 5, 6, 7]);
   assert.deepEqual(weekdayColumns(SUNDAY), [7, 1, 2, 3, 4, 5, 6]);
   assert.deepEqual(weekdayColumns(6), [6, 7, 1, 2, 3, 4, 5]);
@@ -48,7 +48,7 @@ test('C7 February 2026 (28 days, starting on a Sunday) fills exactly four Sunday
   assert.equal(monthWeeks('2024-02', MONDAY).flat().filter(Boolean).length, 29);
 });
 
-test('C6 a day of a month is clamped to that month\'s length', () => {
+test("C6 a day of a month is clamped to that month's length", () => {
   assert.equal(dayOfMonth('2025-04', 31), '2025-04-30');
   assert.equal(dayOfMonth('2025-04', 0), '2025-04-01');
   assert.equal(sameDateIn('2025-03-31', '2025-02'), '2025-02-28');
@@ -56,7 +56,7 @@ test('C6 a day of a month is clamped to that month\'s length', () => {
   assert.equal(sameDateIn('2025-03-15', '2025-04'), '2025-04-15');
 });
 
-test('C6 the shown month is the requested one, never one after the shop\'s current month', () => {
+test("C6 the shown month is the requested one, never one after the shop's current month", () => {
   assert.equal(shownMonth(undefined, '2025-03-07'), '2025-03');
   assert.equal(shownMonth('2024-11', '2025-03-07'), '2024-11');
   assert.equal(shownMonth('2025-04', '2025-03-07'), '2025-03');
@@ -89,7 +89,7 @@ test('C6 in a right-to-left layout ArrowLeft goes forward in time', () => {
   assert.equal(moveFocus('2025-03-05', 'ArrowDown', rtl), '2025-03-12');
 });
 
-test('C6 no move leads past the shop\'s current month', () => {
+test("C6 no move leads past the shop's current month", () => {
   assert.equal(moveFocus('2025-03-31', 'ArrowRight', context), '2025-03-31');
   assert.equal(moveFocus('2025-03-28', 'ArrowDown', context), '2025-03-28');
   assert.equal(moveFocus('2025-03-10', 'PageDown', context), '2025-03-10');
@@ -97,7 +97,7 @@ test('C6 no move leads past the shop\'s current month', () => {
   assert.equal(moveFocus('2025-02-10', 'PageDown', { ...context, shift: true }), '2025-02-10');
 });
 
-test('C6 Home and End go to the start and end of the week, in the locale\'s week', () => {
+test("C6 Home and End go to the start and end of the week, in the locale's week", () => {
   // 2025-03-05 is a Wednesday.
   assert.equal(moveFocus('2025-03-05', 'Home', context), '2025-03-03');
   assert.equal(moveFocus('2025-03-05', 'End', context), '2025-03-09');

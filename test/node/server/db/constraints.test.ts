@@ -32,8 +32,7 @@ for (const target of databaseTargets()) {
     test('C6 a second check-in by the same member on the same day is refused', async () => {
       const memberId = await insertMember(db);
       const otherId = await insertMember(db);
-      const checkIn = (member: string, day: string) =>
-        db.query('INSERT INTO check_ins (member_id, day) VALUES ($1, $2)', [member, day]);
+      const checkIn = (member: string, day: string) => db.query('INSERT INTO check_ins (member_id, day) VALUES ($1, $2)', [member, day]);
       await checkIn(memberId, '2024-05-01');
       await refusedAsDuplicate(checkIn(memberId, '2024-05-01'), 'check_ins_pkey');
       await checkIn(memberId, '2024-05-02');
@@ -45,9 +44,7 @@ for (const target of databaseTargets()) {
     test('P5 a second upgrade gift for the same member and level is refused, even after removal', async () => {
       const memberId = await insertMember(db);
       const gift = (level: number | null, kind = 'upgrade_gift') =>
-        db.query(`INSERT INTO cart_items (id, member_id, kind, level, name) VALUES ($1, $2, $3, $4, 'gift')`, [
-          uniqueId('cart'), memberId, kind, level,
-        ]);
+        db.query(`INSERT INTO cart_items (id, member_id, kind, level, name) VALUES ($1, $2, $3, $4, 'gift')`, [uniqueId('cart'), memberId, kind, level]);
       await gift(2);
       await refusedAsDuplicate(gift(2), 'cart_items_one_upgrade_gift_per_level');
       await gift(3);
@@ -56,10 +53,11 @@ for (const target of databaseTargets()) {
       // Redemptions carry no level and are not limited by it.
       await db.query(`INSERT INTO catalog_items (id, kind, name, coins, stock) VALUES ($1, 'product', 'Mug', 10, 5)`, [`item-${memberId}`]);
       const redeem = () =>
-        db.query(
-          `INSERT INTO cart_items (id, member_id, kind, catalog_item_id, name, coins) VALUES ($1, $2, 'redemption', $3, 'Mug', 10)`,
-          [uniqueId('cart'), memberId, `item-${memberId}`],
-        );
+        db.query(`INSERT INTO cart_items (id, member_id, kind, catalog_item_id, name, coins) VALUES ($1, $2, 'redemption', $3, 'Mug', 10)`, [
+          uniqueId('cart'),
+          memberId,
+          `item-${memberId}`,
+        ]);
       await redeem();
       await redeem();
     });
@@ -75,10 +73,7 @@ for (const target of databaseTargets()) {
     test('C20 a second delivery of the same event id is refused', async () => {
       const eventId = uniqueId('event');
       const deliver = () =>
-        db.query(
-          `INSERT INTO events (id, type, member_id, occurred_at, result) VALUES ($1, 'newsletter.subscribed', 'm', now(), '{}')`,
-          [eventId],
-        );
+        db.query(`INSERT INTO events (id, type, member_id, occurred_at, result) VALUES ($1, 'newsletter.subscribed', 'm', now(), '{}')`, [eventId]);
       await deliver();
       await refusedAsDuplicate(deliver(), 'events_pkey');
     });
@@ -117,16 +112,10 @@ for (const target of databaseTargets()) {
 
     test('S4 no balance column can go below zero', async () => {
       const memberId = await insertMember(db, { coinsAvailable: 5 });
-      await refusedByCheck(
-        db.query('UPDATE members SET coins_available = coins_available - 6 WHERE id = $1', [memberId]),
-        'members_coins_available_check',
-      );
+      await refusedByCheck(db.query('UPDATE members SET coins_available = coins_available - 6 WHERE id = $1', [memberId]), 'members_coins_available_check');
       await refusedByCheck(db.query('UPDATE members SET coins_pending = -1 WHERE id = $1', [memberId]), 'members_coins_pending_check');
       await refusedByCheck(db.query('UPDATE members SET points = -1 WHERE id = $1', [memberId]), 'members_points_check');
-      await refusedByCheck(
-        db.query('UPDATE members SET store_credit_cents = -1 WHERE id = $1', [memberId]),
-        'members_store_credit_cents_check',
-      );
+      await refusedByCheck(db.query('UPDATE members SET store_credit_cents = -1 WHERE id = $1', [memberId]), 'members_store_credit_cents_check');
       const { rows } = await db.query('SELECT coins_available, coins_pending, points, store_credit_cents FROM members WHERE id = $1', [memberId]);
       assert.deepEqual(rows, [{ coins_available: 5, coins_pending: 0, points: 0, store_credit_cents: 0 }]);
       await db.query('UPDATE members SET coins_available = coins_available - 5 WHERE id = $1', [memberId]);
@@ -149,10 +138,7 @@ for (const target of databaseTargets()) {
       const projectId = uniqueId('project');
       await db.query(`INSERT INTO projects (id, author_id, title) VALUES ($1, $2, 'Board')`, [projectId, authorId]);
       const donorId = await insertMember(db);
-      await refusedByCheck(
-        db.query('INSERT INTO donations (project_id, donor_id, coins) VALUES ($1, $2, 0)', [projectId, donorId]),
-        'donations_coins_check',
-      );
+      await refusedByCheck(db.query('INSERT INTO donations (project_id, donor_id, coins) VALUES ($1, $2, 0)', [projectId, donorId]), 'donations_coins_check');
     });
 
     test('C8 a second like of the same project by the same member is refused', async () => {

@@ -11,9 +11,7 @@ export function uniqueId(prefix: string): string {
 
 export async function insertMember(q: Queryable, overrides: { coinsAvailable?: number } = {}): Promise<string> {
   const id = uniqueId('member');
-  await q.query('INSERT INTO members (id, display_name, coins_available) VALUES ($1, $2, $3)', [
-    id, `Member ${id}`, overrides.coinsAvailable ?? 0,
-  ]);
+  await q.query('INSERT INTO members (id, display_name, coins_available) VALUES ($1, $2, $3)', [id, `Member ${id}`, overrides.coinsAvailable ?? 0]);
   return id;
 }
 
@@ -30,10 +28,7 @@ export async function insertLedgerEntry(q: Queryable, entry: LedgerInsert): Prom
   const { rows } = await q.query<{ id: number }>(
     `INSERT INTO ledger (member_id, currency, amount, rule_id, rules_version, once_key, status)
      VALUES ($1, $2, $3, $4, 1, $5, $6) RETURNING id`,
-    [
-      entry.memberId, entry.currency ?? 'coins', entry.amount ?? 10, entry.ruleId ?? 'C6',
-      entry.onceKey ?? null, entry.status ?? 'available',
-    ],
+    [entry.memberId, entry.currency ?? 'coins', entry.amount ?? 10, entry.ruleId ?? 'C6', entry.onceKey ?? null, entry.status ?? 'available'],
   );
   return rows[0]!.id;
 }

@@ -25,7 +25,10 @@ for (const target of databaseTargets()) {
       assert.equal(job.name, 'idempotency-keys-cleanup');
       await job.run(now);
       const { rows } = await db.query<{ key: string }>('SELECT key FROM idempotency_keys ORDER BY key');
-      assert.deepEqual(rows.map((r) => r.key), ['recent']);
+      assert.deepEqual(
+        rows.map((r) => r.key),
+        ['recent'],
+      );
 
       await idempotencyKeysCleanup(db, 3600).run(now);
       assert.equal((await db.query('SELECT 1 FROM idempotency_keys')).rowCount, 0);

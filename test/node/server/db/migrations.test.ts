@@ -9,9 +9,29 @@ import { emptyDatabaseTargets, type EmptyDatabase } from './empty-databases.ts';
 const ALL_VERSIONS = MIGRATIONS.map((m) => m.version);
 
 const CONTRACT_TABLES = [
-  'cart_items', 'catalog_items', 'check_ins', 'coupons', 'donations', 'events', 'idempotency_keys',
-  'ledger', 'members', 'orders', 'payout_runs', 'project_likes', 'projects', 'rate_limit_buckets', 'rules_versions', 'schema_migrations',
-  'seller_payouts', 'seller_products', 'seller_sales', 'webhook_deliveries', 'webhook_endpoints', 'webhook_events', 'withdrawals',
+  'cart_items',
+  'catalog_items',
+  'check_ins',
+  'coupons',
+  'donations',
+  'events',
+  'idempotency_keys',
+  'ledger',
+  'members',
+  'orders',
+  'payout_runs',
+  'project_likes',
+  'projects',
+  'rate_limit_buckets',
+  'rules_versions',
+  'schema_migrations',
+  'seller_payouts',
+  'seller_products',
+  'seller_sales',
+  'webhook_deliveries',
+  'webhook_endpoints',
+  'webhook_events',
+  'withdrawals',
 ];
 
 interface MigrationRecord {
@@ -48,13 +68,17 @@ for (const target of emptyDatabaseTargets()) {
         assert.deepEqual(await runMigrations(engine), ALL_VERSIONS);
         assert.deepEqual(await tableNames(engine), CONTRACT_TABLES);
         const recorded = await records(engine);
-        assert.deepEqual(recorded.map((r) => [r.version, r.name]), MIGRATIONS.map((m) => [m.version, m.name]));
+        assert.deepEqual(
+          recorded.map((r) => [r.version, r.name]),
+          MIGRATIONS.map((m) => [m.version, m.name]),
+        );
         const triggers = await engine.query<{ tgname: string }>(
           `SELECT tgname FROM pg_trigger WHERE tgrelid = 'ledger'::regclass AND NOT tgisinternal ORDER BY tgname`,
         );
-        assert.deepEqual(triggers.rows.map((t) => t.tgname), [
-          'ledger_append_only_delete', 'ledger_append_only_truncate', 'ledger_append_only_update',
-        ]);
+        assert.deepEqual(
+          triggers.rows.map((t) => t.tgname),
+          ['ledger_append_only_delete', 'ledger_append_only_truncate', 'ledger_append_only_update'],
+        );
       });
     });
 
@@ -73,8 +97,14 @@ for (const target of emptyDatabaseTargets()) {
         // connection, so the second run shares it.
         const other = openAnother ? await openAnother() : engine;
         const [first, second] = await Promise.all([runMigrations(engine), runMigrations(other)]);
-        assert.deepEqual([...first, ...second].sort((a, b) => a - b), ALL_VERSIONS);
-        assert.deepEqual((await records(engine)).map((r) => r.version), ALL_VERSIONS);
+        assert.deepEqual(
+          [...first, ...second].sort((a, b) => a - b),
+          ALL_VERSIONS,
+        );
+        assert.deepEqual(
+          (await records(engine)).map((r) => r.version),
+          ALL_VERSIONS,
+        );
       });
     });
 
@@ -86,7 +116,10 @@ for (const target of emptyDatabaseTargets()) {
           sql: 'CREATE TABLE half_done (x int); INSERT INTO half_done (no_such_column) VALUES (1);',
         };
         await assert.rejects(runMigrations(engine, [...MIGRATIONS, broken]), /no_such_column/);
-        assert.deepEqual((await records(engine)).map((r) => r.version), ALL_VERSIONS);
+        assert.deepEqual(
+          (await records(engine)).map((r) => r.version),
+          ALL_VERSIONS,
+        );
         assert.ok(!(await tableNames(engine)).includes('half_done'));
         assert.deepEqual(await runMigrations(engine), []);
       });
@@ -110,7 +143,10 @@ if (server) {
         const dbs = await Promise.all([openDatabase(url!), openDatabase(url!), openDatabase(url!)]);
         try {
           const { rows } = await dbs[0]!.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-          assert.deepEqual(rows.map((r) => r.version), ALL_VERSIONS);
+          assert.deepEqual(
+            rows.map((r) => r.version),
+            ALL_VERSIONS,
+          );
         } finally {
           await Promise.all(dbs.map((db) => db.close()));
         }

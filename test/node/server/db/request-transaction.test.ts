@@ -52,13 +52,17 @@ for (const target of databaseTargets()) {
     test('the prologue runs first in the transaction and is undone with it', async () => {
       const [claimed, acted] = [uniqueId('member'), uniqueId('member')];
       const order: string[] = [];
-      await withRequestTransaction(db, { prologue: async (tx) => void (await tx.query('INSERT INTO members (id) VALUES ($1)', [claimed]), order.push('prologue')) }, async (unit) => {
-        await db.transaction(async (tx) => {
-          order.push('action');
-          await tx.query('INSERT INTO members (id) VALUES ($1)', [acted]);
-        });
-        await unit.rollback();
-      });
+      await withRequestTransaction(
+        db,
+        { prologue: async (tx) => void (await tx.query('INSERT INTO members (id) VALUES ($1)', [claimed]), order.push('prologue')) },
+        async (unit) => {
+          await db.transaction(async (tx) => {
+            order.push('action');
+            await tx.query('INSERT INTO members (id) VALUES ($1)', [acted]);
+          });
+          await unit.rollback();
+        },
+      );
       assert.deepEqual(order, ['prologue', 'action']);
       assert.equal(await memberExists(db, claimed), false);
     });

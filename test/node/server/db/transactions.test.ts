@@ -80,7 +80,10 @@ for (const target of databaseTargets()) {
     test("the database's own query and transaction are refused inside its transaction instead of hanging", async () => {
       await db.transaction(async () => {
         await assert.rejects(db.query('SELECT 1'), /inside a transaction/);
-        await assert.rejects(db.transaction(async () => 1), /inside a transaction/);
+        await assert.rejects(
+          db.transaction(async () => 1),
+          /inside a transaction/,
+        );
       });
       // Work started inside a transaction but run after it ended is not refused.
       let later: Promise<unknown> | undefined;
@@ -94,10 +97,7 @@ for (const target of databaseTargets()) {
       const memberId = await insertMember(db, { coinsAvailable: 100 });
       const spend = () =>
         db.transaction(async (tx) => {
-          const { rows } = await tx.query<{ coins_available: number }>(
-            'SELECT coins_available FROM members WHERE id = $1 FOR UPDATE',
-            [memberId],
-          );
+          const { rows } = await tx.query<{ coins_available: number }>('SELECT coins_available FROM members WHERE id = $1 FOR UPDATE', [memberId]);
           if (rows[0]!.coins_available < 30) return false;
           await tx.query('UPDATE members SET coins_available = coins_available - 30 WHERE id = $1', [memberId]);
           return true;

@@ -34,20 +34,22 @@ for (const target of databaseTargets()) {
 
     test('int8 arrays come back as arrays of numbers', async () => {
       const { rows } = await db.query(`SELECT ARRAY[1, NULL, 3]::int8[] AS flat, '{{1,2},{3,4}}'::int8[] AS nested`);
-      assert.deepEqual(rows, [{ flat: [1, null, 3], nested: [[1, 2], [3, 4]] }]);
+      assert.deepEqual(rows, [
+        {
+          flat: [1, null, 3],
+          nested: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      ]);
     });
 
     test('timestamptz columns come back as Date objects for the instant that was written', async () => {
       const id = uniqueId('event');
       const occurredAt = new Date('2024-03-10T23:30:00.250Z');
-      await db.query(
-        `INSERT INTO events (id, type, member_id, occurred_at, result) VALUES ($1, 'test', 'm', $2, '{}')`,
-        [id, occurredAt],
-      );
-      const { rows } = await db.query<{ occurred_at: unknown; received_at: unknown }>(
-        'SELECT occurred_at, received_at FROM events WHERE id = $1',
-        [id],
-      );
+      await db.query(`INSERT INTO events (id, type, member_id, occurred_at, result) VALUES ($1, 'test', 'm', $2, '{}')`, [id, occurredAt]);
+      const { rows } = await db.query<{ occurred_at: unknown; received_at: unknown }>('SELECT occurred_at, received_at FROM events WHERE id = $1', [id]);
       const row = rows[0]!;
       assert.ok(row.occurred_at instanceof Date);
       assert.equal(row.occurred_at.toISOString(), '2024-03-10T23:30:00.250Z');
@@ -61,15 +63,16 @@ for (const target of databaseTargets()) {
       const memberId = await insertMember(db);
       await db.query('INSERT INTO check_ins (member_id, day) VALUES ($1, $2), ($1, $3)', [memberId, '2024-02-29', '2024-12-31']);
       const { rows } = await db.query<{ day: unknown }>('SELECT day FROM check_ins WHERE member_id = $1 ORDER BY day', [memberId]);
-      assert.deepEqual(rows.map((r) => r.day), ['2024-02-29', '2024-12-31']);
+      assert.deepEqual(
+        rows.map((r) => r.day),
+        ['2024-02-29', '2024-12-31'],
+      );
       const arrays = await db.query(`SELECT ARRAY['2024-01-01', NULL]::date[] AS days`);
       assert.deepEqual(arrays.rows, [{ days: ['2024-01-01', null] }]);
     });
 
     test('every session runs in UTC, so a timestamp falls on its UTC calendar day', async () => {
-      const { rows } = await db.query(
-        `SELECT current_setting('TimeZone') AS zone, ('2024-01-01 00:30:00+02'::timestamptz)::date AS day`,
-      );
+      const { rows } = await db.query(`SELECT current_setting('TimeZone') AS zone, ('2024-01-01 00:30:00+02'::timestamptz)::date AS day`);
       assert.deepEqual(rows, [{ zone: 'UTC', day: '2023-12-31' }]);
       const inTransaction = await db.transaction((tx) => tx.query(`SELECT current_setting('TimeZone') AS zone`));
       assert.deepEqual(inTransaction.rows, [{ zone: 'UTC' }]);
@@ -85,10 +88,7 @@ for (const target of databaseTargets()) {
 
     test('rowCount counts the rows a statement returned or changed, and nothing else is in a result', async () => {
       const scope = uniqueId('scope');
-      const inserted = await db.query(
-        `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, 'a', 'h'), ($1, 'b', 'h'), ($1, 'c', 'h')`,
-        [scope],
-      );
+      const inserted = await db.query(`INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, 'a', 'h'), ($1, 'b', 'h'), ($1, 'c', 'h')`, [scope]);
       assert.deepEqual(inserted, { rows: [], rowCount: 3 });
       const updated = await db.query(`UPDATE idempotency_keys SET status = 200 WHERE scope = $1 AND key <> 'c'`, [scope]);
       assert.equal(updated.rowCount, 2);

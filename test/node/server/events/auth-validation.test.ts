@@ -45,7 +45,10 @@ for (const target of databaseTargets()) {
       ['a missing member id', { id: 'e-1', type: 'newsletter.subscribed', occurredAt: '2025-03-10T12:00:00Z', data: {} }],
       ['an unknown data field', shopEventOf('project.liked', 'm', { projectId: 'p', coins: 5 } as never)],
       ['a negative price', shopEventOf('order.completed', 'm', { orderId: 'o', lines: [{ sku: 's', unitPriceCents: -1, quantity: 1 }], shippingCents: 0 })],
-      ['a fractional quantity', shopEventOf('order.completed', 'm', { orderId: 'o', lines: [{ sku: 's', unitPriceCents: 100, quantity: 1.5 }], shippingCents: 0 })],
+      [
+        'a fractional quantity',
+        shopEventOf('order.completed', 'm', { orderId: 'o', lines: [{ sku: 's', unitPriceCents: 100, quantity: 1.5 }], shippingCents: 0 }),
+      ],
       ['an order without lines', shopEventOf('order.completed', 'm', { orderId: 'o', lines: [], shippingCents: 0 })],
       ['an unknown project tier', shopEventOf('project.approved', 'm', { projectId: 'p', tier: 'video' } as never)],
       ['a zero refund', shopEventOf('order.refunded', 'm', { orderId: 'o', refundedCents: 0 })],
@@ -65,7 +68,10 @@ for (const target of databaseTargets()) {
 
     test('C20 malformed JSON is refused with 400 and nothing is written', async () => {
       await assertNothingWritten(async () => {
-        const res = await t.request<ProblemDetails>('POST', '/v1/events', { rawBody: '{"id": "e",', headers: { 'X-Api-Key': t.config.apiKey, 'Content-Type': 'application/json' } });
+        const res = await t.request<ProblemDetails>('POST', '/v1/events', {
+          rawBody: '{"id": "e",',
+          headers: { 'X-Api-Key': t.config.apiKey, 'Content-Type': 'application/json' },
+        });
         assert.deepEqual([res.status, res.body.code], [400, 'invalid_request']);
       });
     });

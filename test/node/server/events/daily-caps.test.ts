@@ -21,7 +21,10 @@ for (const target of databaseTargets()) {
     test('C8 the sixth like of a day earns nothing', async () => {
       const answers = [];
       for (let i = 1; i <= 6; i++) answers.push(await like('liker', `p${i}`));
-      assert.deepEqual(answers.map((a) => a.credited.length), [1, 1, 1, 1, 1, 0]);
+      assert.deepEqual(
+        answers.map((a) => a.credited.length),
+        [1, 1, 1, 1, 1, 0],
+      );
       assert.equal((await balancesOf(t.db, 'liker')).coinsAvailable, 5);
     });
 
@@ -37,7 +40,10 @@ for (const target of databaseTargets()) {
       for (let i = 1; i <= 6; i++) answers.push(await comment('commenter', `c${i}`));
       t.clock.advance(86_400_000);
       answers.push(await comment('commenter', 'c7'));
-      assert.deepEqual(answers.map((a) => a.credited.length), [1, 1, 1, 1, 1, 0, 1]);
+      assert.deepEqual(
+        answers.map((a) => a.credited.length),
+        [1, 1, 1, 1, 1, 0, 1],
+      );
     });
 
     test('C8 C9 likes and comments are capped apart', async () => {
@@ -54,7 +60,10 @@ for (const target of databaseTargets()) {
       t.clock.set('2025-03-10T16:00:00Z'); // 00:00 the next day in Shanghai, still the 10th in UTC
       const afterMidnight = [];
       for (let i = 1; i <= 6; i++) afterMidnight.push(await like('zoned', `after-${i}`));
-      assert.deepEqual(afterMidnight.map((a) => a.credited.length), [1, 1, 1, 1, 1, 0]);
+      assert.deepEqual(
+        afterMidnight.map((a) => a.credited.length),
+        [1, 1, 1, 1, 1, 0],
+      );
       assert.equal((await balancesOf(t.db, 'zoned')).coinsAvailable, 10);
     });
 

@@ -38,7 +38,13 @@ const onceCases: OnceCase[] = [
     coins: 50,
     again: { projectId: 'p-text', tier: 'tutorial' },
   },
-  { name: 'C4 project shared with Gerber and BOM: 100', type: 'project.approved', data: { projectId: 'p-gerber', tier: 'gerber_bom' }, ruleId: 'C4', coins: 100 },
+  {
+    name: 'C4 project shared with Gerber and BOM: 100',
+    type: 'project.approved',
+    data: { projectId: 'p-gerber', tier: 'gerber_bom' },
+    ruleId: 'C4',
+    coins: 100,
+  },
   { name: 'C4 project shared with a tutorial: 500', type: 'project.approved', data: { projectId: 'p-tutorial', tier: 'tutorial' }, ruleId: 'C4', coins: 500 },
   {
     name: 'C4 tutorial approved during an event (flag on the approval): 1000',
@@ -47,7 +53,13 @@ const onceCases: OnceCase[] = [
     ruleId: 'C4',
     coins: 1000,
   },
-  { name: 'C5 short feedback without media: 10', type: 'feedback.shared', data: { feedbackId: 'f-short', words: 5, images: 0, videos: 0 }, ruleId: 'C5', coins: 10 },
+  {
+    name: 'C5 short feedback without media: 10',
+    type: 'feedback.shared',
+    data: { feedbackId: 'f-short', words: 5, images: 0, videos: 0 },
+    ruleId: 'C5',
+    coins: 10,
+  },
   {
     name: 'C5 feedback of 20 words: 20 once per feedback',
     type: 'feedback.shared',
@@ -56,8 +68,20 @@ const onceCases: OnceCase[] = [
     coins: 20,
     again: { feedbackId: 'f-long', words: 300, images: 0, videos: 2 },
   },
-  { name: 'C5 short feedback with images: 20', type: 'feedback.shared', data: { feedbackId: 'f-img', words: 3, images: 2, videos: 0 }, ruleId: 'C5', coins: 20 },
-  { name: 'C5 long feedback with videos: 50', type: 'feedback.shared', data: { feedbackId: 'f-video', words: 40, images: 1, videos: 1 }, ruleId: 'C5', coins: 50 },
+  {
+    name: 'C5 short feedback with images: 20',
+    type: 'feedback.shared',
+    data: { feedbackId: 'f-img', words: 3, images: 2, videos: 0 },
+    ruleId: 'C5',
+    coins: 20,
+  },
+  {
+    name: 'C5 long feedback with videos: 50',
+    type: 'feedback.shared',
+    data: { feedbackId: 'f-video', words: 40, images: 1, videos: 1 },
+    ruleId: 'C5',
+    coins: 50,
+  },
   { name: 'C8 a like: 1 once per project', type: 'project.liked', data: { projectId: 'p-liked' }, ruleId: 'C8', coins: 1, again: { projectId: 'p-liked' } },
   {
     name: 'C9 a comment: 1 once per comment',
@@ -75,8 +99,22 @@ const onceCases: OnceCase[] = [
     coins: 300,
     again: { quotationId: 'q-1', quotedAt: '2025-03-01T00:00:00Z', paidAt: '2025-03-02T00:00:00Z' },
   },
-  { name: 'C16 a rated PCBA photo: 5 once per item', type: 'pcba.media_rated', data: { mediaId: 'media-1' }, ruleId: 'C16', coins: 5, again: { mediaId: 'media-1' } },
-  { name: 'C17 a confirmed PCBA project: 20 once per project', type: 'pcba.confirmed', data: { projectId: 'pcba-1' }, ruleId: 'C17', coins: 20, again: { projectId: 'pcba-1' } },
+  {
+    name: 'C16 a rated PCBA photo: 5 once per item',
+    type: 'pcba.media_rated',
+    data: { mediaId: 'media-1' },
+    ruleId: 'C16',
+    coins: 5,
+    again: { mediaId: 'media-1' },
+  },
+  {
+    name: 'C17 a confirmed PCBA project: 20 once per project',
+    type: 'pcba.confirmed',
+    data: { projectId: 'pcba-1' },
+    ruleId: 'C17',
+    coins: 20,
+    again: { projectId: 'pcba-1' },
+  },
   {
     name: 'C18 a specified questionnaire: 500 once per questionnaire',
     type: 'questionnaire.completed',
@@ -122,7 +160,10 @@ for (const target of databaseTargets()) {
       const blankNickname = await send(t, 'profile.completed', 'profile-late', { avatarUrl: 'https://cdn.example/a.png', nickname: '  ', country: 'FR' });
       assert.deepEqual(blankNickname.credited, []);
       const complete = await send(t, 'profile.completed', 'profile-late', { avatarUrl: 'https://cdn.example/a.png', nickname: 'Bo', country: 'FR' });
-      assert.deepEqual(complete.credited.map((c) => c.amount), [50]);
+      assert.deepEqual(
+        complete.credited.map((c) => c.amount),
+        [50],
+      );
     });
 
     test('C4 a tutorial approved inside the configured event window earns the event amount', async () => {
@@ -142,7 +183,13 @@ for (const target of databaseTargets()) {
     test('C11 every official award counts, from 1 to 1000 coins', async () => {
       const one = await send(t, 'project.rewarded', 'awarded', { projectId: 'p-award', coins: 1 });
       const most = await send(t, 'project.rewarded', 'awarded', { projectId: 'p-award', coins: 1000 });
-      assert.deepEqual([...one.credited, ...most.credited].map((c) => [c.ruleId, c.amount]), [['C11', 1], ['C11', 1000]]);
+      assert.deepEqual(
+        [...one.credited, ...most.credited].map((c) => [c.ruleId, c.amount]),
+        [
+          ['C11', 1],
+          ['C11', 1000],
+        ],
+      );
       assert.equal((await balancesOf(t.db, 'awarded')).coinsAvailable, 1001);
     });
 
@@ -156,12 +203,18 @@ for (const target of databaseTargets()) {
     });
 
     test('C14 a quotation paid later than 5 × 24 h earns nothing; paid before it was issued is refused', async () => {
-      const late = await send(t, 'pcba.quotation_paid', 'payer', { quotationId: 'q-late', quotedAt: '2025-03-01T00:00:00Z', paidAt: '2025-03-06T00:00:00.001Z' });
+      const late = await send(t, 'pcba.quotation_paid', 'payer', {
+        quotationId: 'q-late',
+        quotedAt: '2025-03-01T00:00:00Z',
+        paidAt: '2025-03-06T00:00:00.001Z',
+      });
       assert.deepEqual(late.credited, []);
-      const backwards = await t.shop().post<ProblemDetails>(
-        '/v1/events',
-        shopEventOf('pcba.quotation_paid', 'payer', { quotationId: 'q-back', quotedAt: '2025-03-02T00:00:00Z', paidAt: '2025-03-01T00:00:00Z' }),
-      );
+      const backwards = await t
+        .shop()
+        .post<ProblemDetails>(
+          '/v1/events',
+          shopEventOf('pcba.quotation_paid', 'payer', { quotationId: 'q-back', quotedAt: '2025-03-02T00:00:00Z', paidAt: '2025-03-01T00:00:00Z' }),
+        );
       assert.equal(backwards.status, 400);
     });
 
@@ -170,11 +223,16 @@ for (const target of databaseTargets()) {
       const monday = await check('2025-03-10T08:00:00Z');
       const sunday = await check('2025-03-16T23:00:00Z', 'pcba-other');
       const nextMonday = await check('2025-03-17T00:00:00Z');
-      assert.deepEqual([monday, sunday, nextMonday].map((r) => r.credited.map((c) => c.amount)), [[50], [], [50]]);
+      assert.deepEqual(
+        [monday, sunday, nextMonday].map((r) => r.credited.map((c) => c.amount)),
+        [[50], [], [50]],
+      );
     });
 
     test('C5 feedback without words, images or videos is refused (400)', async () => {
-      const res = await t.shop().post<ProblemDetails>('/v1/events', shopEventOf('feedback.shared', 'empty-feedback', { feedbackId: 'f0', words: 0, images: 0, videos: 0 }));
+      const res = await t
+        .shop()
+        .post<ProblemDetails>('/v1/events', shopEventOf('feedback.shared', 'empty-feedback', { feedbackId: 'f0', words: 0, images: 0, videos: 0 }));
       assert.equal(res.status, 400);
       assert.deepEqual(await entriesOf(t.db, 'empty-feedback'), []);
     });

@@ -72,7 +72,10 @@ for (const target of databaseTargets()) {
       assert.equal((await t.shop().post('/v1/events', refused)).status, 400);
       assert.equal(await countRows(t.db, 'events'), events);
       const corrected = await deliver(t, { ...refused, data: { projectId: 'p', coins: 500 } });
-      assert.deepEqual(corrected.credited.map((c) => c.amount), [500]);
+      assert.deepEqual(
+        corrected.credited.map((c) => c.amount),
+        [500],
+      );
     });
 
     test('C20 the event and its ledger entries are stored together, each entry naming its event', async () => {

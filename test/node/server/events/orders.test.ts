@@ -17,10 +17,15 @@ const orderOf = (orderId: string, cents: number, extra: Partial<Completion> = {}
 });
 
 async function cartOf(t: TestApp, memberId: string) {
-  const { rows } = await t.db.query<{ id: string; kind: string; level: number | null; name: string; coins: number; shipping: string | null; order_id: string | null }>(
-    'SELECT id, kind, level, name, coins, shipping, order_id FROM cart_items WHERE member_id = $1 ORDER BY level, id',
-    [memberId],
-  );
+  const { rows } = await t.db.query<{
+    id: string;
+    kind: string;
+    level: number | null;
+    name: string;
+    coins: number;
+    shipping: string | null;
+    order_id: string | null;
+  }>('SELECT id, kind, level, name, coins, shipping, order_id FROM cart_items WHERE member_id = $1 ORDER BY level, id', [memberId]);
   return rows;
 }
 
@@ -52,7 +57,10 @@ for (const target of databaseTargets()) {
     });
 
     test('P1 $12.99 earns 12 points; an order discounted below zero earns nothing', async () => {
-      assert.deepEqual((await send(t, 'order.completed', 'small', orderOf('o-1299', 1299))).credited.map((c) => c.amount), [12, 12]);
+      assert.deepEqual(
+        (await send(t, 'order.completed', 'small', orderOf('o-1299', 1299))).credited.map((c) => c.amount),
+        [12, 12],
+      );
       const free = await send(t, 'order.completed', 'free', orderOf('o-free', 500, { orderDiscountCents: 900 }));
       assert.deepEqual(free.credited, []);
     });
@@ -98,10 +106,13 @@ for (const target of databaseTargets()) {
       await send(t, 'order.refunded', 'dropper', { orderId: 'o-drop-1', refundedCents: 10_000 }); // 400 points
       assert.equal((await t.shop().get<MeResponse>('/v1/members/dropper')).body.level.name, 'Mercury');
       await send(t, 'order.completed', 'dropper', orderOf('o-drop-2', 20_000)); // 600 points: Mars again
-      assert.deepEqual((await cartOf(t, 'dropper')).map((item) => item.level), [1, 2]);
+      assert.deepEqual(
+        (await cartOf(t, 'dropper')).map((item) => item.level),
+        [1, 2],
+      );
     });
 
-    test('S1 the cart items an order carries are marked with it; other members\' items are not', async () => {
+    test("S1 the cart items an order carries are marked with it; other members' items are not", async () => {
       await send(t, 'order.completed', 'shipper', orderOf('o-first', 100)); // Mercury gift
       const [gift] = await cartOf(t, 'shipper');
       assert.ok(gift);
@@ -113,12 +124,18 @@ for (const target of databaseTargets()) {
       assert.equal((await cartOf(t, 'stranger'))[0]?.order_id, null);
     });
 
-    test('C10 the inviter earns 1000 coins when the invitee\'s first order completes, and only then', async () => {
+    test("C10 the inviter earns 1000 coins when the invitee's first order completes, and only then", async () => {
       await send(t, 'member.registered', 'invitee', { displayName: 'Invitee', invitedBy: 'inviter' });
       const first = await send(t, 'order.completed', 'invitee', orderOf('o-i1', 2000));
-      assert.deepEqual(first.credited.find((c) => c.ruleId === 'C10'), { currency: 'coins', amount: 1000, ruleId: 'C10', status: 'available' });
+      assert.deepEqual(
+        first.credited.find((c) => c.ruleId === 'C10'),
+        { currency: 'coins', amount: 1000, ruleId: 'C10', status: 'available' },
+      );
       const second = await send(t, 'order.completed', 'invitee', orderOf('o-i2', 2000));
-      assert.equal(second.credited.some((c) => c.ruleId === 'C10'), false);
+      assert.equal(
+        second.credited.some((c) => c.ruleId === 'C10'),
+        false,
+      );
       assert.equal((await balancesOf(t.db, 'inviter')).coinsAvailable, 1000);
       assert.equal((await balancesOf(t.db, 'invitee')).coinsAvailable, 40);
       const [entry] = await entriesOf(t.db, 'inviter', 'C10');
@@ -140,7 +157,10 @@ for (const target of databaseTargets()) {
     test('C10 no self-invites: a member naming themself as inviter earns nothing', async () => {
       await send(t, 'member.registered', 'narcissus', { invitedBy: 'narcissus' });
       const answer = await send(t, 'order.completed', 'narcissus', orderOf('o-n', 1000));
-      assert.equal(answer.credited.some((c) => c.ruleId === 'C10'), false);
+      assert.equal(
+        answer.credited.some((c) => c.ruleId === 'C10'),
+        false,
+      );
       assert.equal((await balancesOf(t.db, 'narcissus')).coinsAvailable, 10);
     });
 

@@ -49,7 +49,10 @@ for (const target of databaseTargets()) {
         { seller_id: 'seller-a', order_id: 'o-1', sku: 'seller-kit', line_cents: 2020, fee_cents: 101, net_cents: 1919, month: '2025-03' },
       ]);
       // 5% of 890 = 44.5 → 45
-      assert.deepEqual((await salesOf(t, 'seller-b')).map((s) => [s.line_cents, s.fee_cents, s.net_cents]), [[890, 45, 845]]);
+      assert.deepEqual(
+        (await salesOf(t, 'seller-b')).map((s) => [s.line_cents, s.fee_cents, s.net_cents]),
+        [[890, 45, 845]],
+      );
       assert.equal((await t.shop().get<MeResponse>('/v1/members/seller-a')).body.isSeller, true);
       assert.equal((await t.shop().get<MeResponse>('/v1/members/buyer')).body.isSeller, false);
     });
@@ -59,9 +62,13 @@ for (const target of databaseTargets()) {
       assert.equal(answer.credited.find((c) => c.ruleId === 'P1')?.amount, 79); // 5000 + 2020 + 890 = 7910
     });
 
-    test('M3 a new seller\'s first order net goes to store credit at once; later sales wait for the payout', async () => {
+    test("M3 a new seller's first order net goes to store credit at once; later sales wait for the payout", async () => {
       const first = await send(t, 'order.completed', 'buyer', mixedOrder('o-first'));
-      assert.equal(first.credited.some((c) => c.currency !== 'points' && c.currency !== 'coins'), false, 'store credit is not the buyer\'s');
+      assert.equal(
+        first.credited.some((c) => c.currency !== 'points' && c.currency !== 'coins'),
+        false,
+        "store credit is not the buyer's",
+      );
       assert.equal((await balancesOf(t.db, 'seller-a')).storeCreditCents, 1919);
       await send(t, 'order.completed', 'another-buyer', mixedOrder('o-second'));
       assert.equal((await balancesOf(t.db, 'seller-a')).storeCreditCents, 1919);
@@ -76,17 +83,20 @@ for (const target of databaseTargets()) {
       assert.equal((await salesOf(t, 'seller-a'))[0]?.month, '2025-04');
     });
 
-    test('M5 a design-defect refund is deducted from the seller; a manufacturing one is the platform\'s', async () => {
+    test("M5 a design-defect refund is deducted from the seller; a manufacturing one is the platform's", async () => {
       await send(t, 'order.completed', 'buyer', mixedOrder('o-r'));
       t.clock.set('2025-04-02T10:00:00Z');
       const at = { occurredAt: '2025-04-02T10:00:00Z' };
       await send(t, 'order.refunded', 'buyer', { orderId: 'o-r', refundedCents: 1010, reason: 'design' }, at);
       await send(t, 'order.refunded', 'buyer', { orderId: 'o-r', refundedCents: 1000, reason: 'manufacturing' }, at);
       const sales = await salesOf(t, 'seller-a');
-      assert.deepEqual(sales.map((s) => [s.line_cents, s.fee_cents, s.net_cents, s.month]), [
-        [2020, 101, 1919, '2025-03'],
-        [-1010, -51, -959, '2025-04'],
-      ]);
+      assert.deepEqual(
+        sales.map((s) => [s.line_cents, s.fee_cents, s.net_cents, s.month]),
+        [
+          [2020, 101, 1919, '2025-03'],
+          [-1010, -51, -959, '2025-04'],
+        ],
+      );
       assert.deepEqual((await salesOf(t, 'seller-b')).length, 1, 'nothing was attributed beyond the refunded amount');
     });
 

@@ -33,14 +33,23 @@ for (const target of databaseTargets()) {
         ],
       );
       assert.deepEqual(await coinsOf('maker'), { available: 350, pending: 0 });
-      assert.deepEqual((await entriesOf(t.db, 'maker', 'C12')).map((e) => e.status), ['available']);
+      assert.deepEqual(
+        (await entriesOf(t.db, 'maker', 'C12')).map((e) => e.status),
+        ['available'],
+      );
     });
 
     test('C19 cancelling the order voids its pending coins', async () => {
       await send(t, 'bom.uploaded', 'unlucky', { orderId: 'o-2' });
       await send(t, 'pcba.test_file_uploaded', 'unlucky', { orderId: 'o-2' });
       const answer = await send(t, 'order.cancelled', 'unlucky', { orderId: 'o-2' });
-      assert.deepEqual(answer.credited.map((c) => [c.ruleId, c.status]), [['C12', 'void'], ['C13', 'void']]);
+      assert.deepEqual(
+        answer.credited.map((c) => [c.ruleId, c.status]),
+        [
+          ['C12', 'void'],
+          ['C13', 'void'],
+        ],
+      );
       assert.deepEqual(await coinsOf('unlucky'), { available: 0, pending: 0 });
       await send(t, 'order.completed', 'unlucky', completion('o-2'));
       assert.deepEqual(await coinsOf('unlucky'), { available: 0, pending: 0 }, 'voided coins never become available');
@@ -55,19 +64,16 @@ for (const target of databaseTargets()) {
       ]);
     });
 
-    test('C19 pending coins of one order are untouched by another order\'s completion', async () => {
+    test("C19 pending coins of one order are untouched by another order's completion", async () => {
       await send(t, 'bom.uploaded', 'two-orders', { orderId: 'o-wait' });
       await send(t, 'order.completed', 'two-orders', completion('o-other'));
       assert.deepEqual(await coinsOf('two-orders'), { available: 100, pending: 200 });
     });
 
-    test('C12 C19 uploads racing their orders\' completions never stay pending', async () => {
+    test("C12 C19 uploads racing their orders' completions never stay pending", async () => {
       const orders = Array.from({ length: 20 }, (_, i) => `o-race-${i}`);
       await Promise.all(
-        orders.flatMap((orderId) => [
-          send(t, 'bom.uploaded', 'racing-maker', { orderId }),
-          send(t, 'order.completed', 'racing-buyer', completion(orderId)),
-        ]),
+        orders.flatMap((orderId) => [send(t, 'bom.uploaded', 'racing-maker', { orderId }), send(t, 'order.completed', 'racing-buyer', completion(orderId))]),
       );
       const maker = await balancesOf(t.db, 'racing-maker');
       assert.deepEqual([maker.coinsAvailable, maker.coinsPending], [200 * orders.length, 0]);

@@ -34,7 +34,13 @@ for (const target of databaseTargets()) {
       const [p1] = await entriesOf(t.db, 'refunded', 'P1');
       const [c1] = await entriesOf(t.db, 'refunded', 'C1');
       const reversals = await entriesOf(t.db, 'refunded', 'P7');
-      assert.deepEqual(reversals.map((e) => [e.currency, e.reverses]), [['points', p1?.id], ['coins', c1?.id]]);
+      assert.deepEqual(
+        reversals.map((e) => [e.currency, e.reverses]),
+        [
+          ['points', p1?.id],
+          ['coins', c1?.id],
+        ],
+      );
     });
 
     test('P7 partial refunds add up, and never reverse more than the order earned', async () => {
@@ -50,7 +56,10 @@ for (const target of databaseTargets()) {
       await send(t, 'order.completed', 'spender', completion('o-s', 10_000)); // 100 coins
       await spend('spender', 70);
       const answer = await send(t, 'order.refunded', 'spender', { orderId: 'o-s', refundedCents: 10_000 });
-      assert.deepEqual(answer.credited.find((c) => c.currency === 'coins'), { currency: 'coins', amount: -30, ruleId: 'P7', status: 'available' });
+      assert.deepEqual(
+        answer.credited.find((c) => c.currency === 'coins'),
+        { currency: 'coins', amount: -30, ruleId: 'P7', status: 'available' },
+      );
       const reversal = (await entriesOf(t.db, 'spender', 'P7')).find((e) => e.currency === 'coins');
       assert.equal(reversal?.shortfall, 70);
       assert.deepEqual(await balancesOf(t.db, 'spender').then((b) => [b.points, b.coinsAvailable]), [0, 0]);
@@ -72,7 +81,7 @@ for (const target of databaseTargets()) {
       assert.equal((await balancesOf(t.db, 'gifted')).highestLevel, 2);
     });
 
-    test('P7 refunds of orders never completed, or of another member\'s order, reverse nothing', async () => {
+    test("P7 refunds of orders never completed, or of another member's order, reverse nothing", async () => {
       await send(t, 'order.completed', 'owner', completion('o-own', 10_000));
       assert.deepEqual((await send(t, 'order.refunded', 'owner', { orderId: 'o-unknown', refundedCents: 100 })).credited, []);
       assert.deepEqual((await send(t, 'order.refunded', 'intruder', { orderId: 'o-own', refundedCents: 10_000 })).credited, []);

@@ -15,7 +15,8 @@ for (const target of databaseTargets()) {
     after(() => t.close());
 
     const memberRow = async (id: string) =>
-      (await t.db.query<{ display_name: string | null; invited_by: string | null }>('SELECT display_name, invited_by FROM members WHERE id = $1', [id])).rows[0];
+      (await t.db.query<{ display_name: string | null; invited_by: string | null }>('SELECT display_name, invited_by FROM members WHERE id = $1', [id]))
+        .rows[0];
 
     test('member.registered records the display name, shown on the account', async () => {
       const answer = await send(t, 'member.registered', 'ada', { displayName: 'Ada' });

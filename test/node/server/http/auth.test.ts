@@ -56,7 +56,10 @@ test('a token without exp is refused', async () => {
 
 test('a token without sub is refused', async () => {
   const { app } = makeApp();
-  const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(nowSeconds() + 600).sign(key);
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime(nowSeconds() + 600)
+    .sign(key);
   await expectProblem(await app.request('/t/me', { headers: bearer(token) }), 401, 'unauthorized');
 });
 

@@ -18,7 +18,9 @@ import { silentLogger } from '../../../../src/server/http/logger.ts';
 import { startHttpServer, type RunningServer } from '../../../../src/server/http/server.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const PAGES = readdirSync(new URL('demo/', `file://${root}`)).filter((name) => name.endsWith('.html')).sort();
+const PAGES = readdirSync(new URL('demo/', `file://${root}`))
+  .filter((name) => name.endsWith('.html'))
+  .sort();
 const READY_TIMEOUT_MS = 30_000;
 
 /**
@@ -82,8 +84,14 @@ describe('the demo pages under their Content Security Policy, in Chromium', { ti
         // Every element of the kit on the page (inside shadow roots too) shows a face other than loading.
         const faces = await page.waitForFunction(FACES_SHOWN, { timeout: READY_TIMEOUT_MS });
         const shown = (await faces.jsonValue()) as string[];
-        assert.ok(shown.some((face) => face.endsWith(':ready')), shown.join(', '));
-        assert.deepEqual(shown.filter((face) => face.endsWith(':error')), []);
+        assert.ok(
+          shown.some((face) => face.endsWith(':ready')),
+          shown.join(', '),
+        );
+        assert.deepEqual(
+          shown.filter((face) => face.endsWith(':error')),
+          [],
+        );
         assert.deepEqual(await page.evaluate('window.cspViolations'), []);
       } finally {
         await page.close();
@@ -103,7 +111,10 @@ describe('the demo pages under their Content Security Policy, in Chromium', { ti
       // The page itself and its one frame, which Chromium left as an error page instead of the demo page.
       const frames = page.frames().map((frame) => frame.url());
       assert.equal(frames.length, 2);
-      assert.deepEqual(frames.filter((url) => url.startsWith(server.url)), []);
+      assert.deepEqual(
+        frames.filter((url) => url.startsWith(server.url)),
+        [],
+      );
     } finally {
       await page.close();
       elsewhere.close();

@@ -213,9 +213,7 @@ for (const target of databaseTargets()) {
 
     test('a key left unanswered by an older server is free at once', async () => {
       const { app, actions } = setup();
-      await db.query(
-        `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ('member:alice POST /t/actions', 'orphan-1', 'whatever')`,
-      );
+      await db.query(`INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ('member:alice POST /t/actions', 'orphan-1', 'whatever')`);
       const res = await post(app, '/t/actions', { ...alice, 'Idempotency-Key': 'orphan-1' }, { amount: 4 });
       assert.equal(res.status, 201);
       assert.equal(res.headers.get('Idempotent-Replayed'), null);

@@ -106,7 +106,10 @@ test('wrong types, unknown fields and negative or fractional amounts list each p
   const paths = errors.map((e) => e.path).sort();
   assert.ok(paths.includes('body.name'), JSON.stringify(errors));
   assert.ok(paths.includes('body.coins'), JSON.stringify(errors));
-  assert.ok(errors.some((e) => /extra/.test(e.message)), JSON.stringify(errors));
+  assert.ok(
+    errors.some((e) => /extra/.test(e.message)),
+    JSON.stringify(errors),
+  );
   for (const error of errors) assert.equal(typeof error.message, 'string');
 });
 
@@ -134,13 +137,19 @@ test('query strings and path params are validated the same way', async () => {
   assert.equal(badQuery.status, 400);
   const q = await problemOf(badQuery);
   assertProblemShape(q, 400, 'invalid_request');
-  assert.deepEqual((q.errors as { path: string }[]).map((e) => e.path), ['query.currency']);
+  assert.deepEqual(
+    (q.errors as { path: string }[]).map((e) => e.path),
+    ['query.currency'],
+  );
   assert.deepEqual(await (await app.request('/t/ledger?currency=points')).json(), { currency: 'points' });
 
   const badParam = await app.request('/t/orders/12x');
   assert.equal(badParam.status, 400);
   const p = await problemOf(badParam);
-  assert.deepEqual((p.errors as { path: string }[]).map((e) => e.path), ['params.n']);
+  assert.deepEqual(
+    (p.errors as { path: string }[]).map((e) => e.path),
+    ['params.n'],
+  );
   assert.deepEqual(await (await app.request('/t/orders/12')).json(), { n: 12 });
 });
 

@@ -51,14 +51,8 @@ export const plumbingRoutes: RouteModule = (app, deps) => {
   app.get('/t/members/:id', deps.memberOrShop({ ownParam: 'id' }), (c) => c.json({ id: c.req.param('id') }));
   app.post('/t/shop', deps.shop(), (c) => c.json({ ok: true }));
   app.post('/t/echo', deps.member(), validJson(echoBody), (c) => c.json(c.req.valid('json'), 201));
-  app.get(
-    '/t/ledger',
-    validQuery(z.object({ currency: z.enum(['coins', 'points']) })),
-    (c) => c.json({ currency: c.req.valid('query').currency }),
-  );
-  app.get('/t/orders/:n', validParams(z.object({ n: z.string().check(z.regex(/^\d+$/)) })), (c) =>
-    c.json({ n: Number(c.req.valid('param').n) }),
-  );
+  app.get('/t/ledger', validQuery(z.object({ currency: z.enum(['coins', 'points']) })), (c) => c.json({ currency: c.req.valid('query').currency }));
+  app.get('/t/orders/:n', validParams(z.object({ n: z.string().check(z.regex(/^\d+$/)) })), (c) => c.json({ n: Number(c.req.valid('param').n) }));
   app.get('/t/boom', () => {
     throw new Error('connection string postgres://secret@db');
   });

@@ -80,13 +80,16 @@ for (const target of databaseTargets()) {
       const [gift] = await cartOf('cart-cy');
       assert.equal(gift?.kind, 'upgrade_gift');
       assert.ok(gift?.kind === 'upgrade_gift');
-      assert.deepEqual({ level: gift.level, name: gift.name, coins: gift.coins, shipping: gift.shipping, removable: gift.removable }, {
-        level: 1,
-        name: 'Mercury upgrade gift',
-        coins: 0,
-        shipping: 'with_next_order',
-        removable: false,
-      });
+      assert.deepEqual(
+        { level: gift.level, name: gift.name, coins: gift.coins, shipping: gift.shipping, removable: gift.removable },
+        {
+          level: 1,
+          name: 'Mercury upgrade gift',
+          coins: 0,
+          shipping: 'with_next_order',
+          removable: false,
+        },
+      );
       assertProblem(await t.asMember('cart-cy', 'DELETE', `/v1/me/cart/${gift.id}`), 409, 'not_removable');
 
       const changed = await t.asMember('cart-cy', 'PATCH', `/v1/me/cart/${gift.id}`, { body: { shipping: 'now' } });
@@ -98,11 +101,7 @@ for (const target of databaseTargets()) {
 
       // Once an order has carried it, the choice is made.
       await completeOrder('cart-cy', 'cart-order-3', 100, [gift.id]);
-      assertProblem(
-        await t.asMember('cart-cy', 'PATCH', `/v1/me/cart/${gift.id}`, { body: { shipping: 'with_next_order' } }),
-        409,
-        'not_removable',
-      );
+      assertProblem(await t.asMember('cart-cy', 'PATCH', `/v1/me/cart/${gift.id}`, { body: { shipping: 'with_next_order' } }), 409, 'not_removable');
     });
 
     test('PATCH is for upgrade gifts only (409 for a redeemed product); a bad shipping choice is 400', async () => {

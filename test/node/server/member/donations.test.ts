@@ -25,14 +25,17 @@ for (const target of databaseTargets()) {
       assert.equal(reply.status, 201, reply.text);
       const body = assertShape(donateResponse, reply.body);
       assert.deepEqual(body.coins, { available: 70, pending: 0 });
-      assert.deepEqual({ ...body.donation, id: 'x' }, {
-        id: 'x',
-        projectId: 'clock-kit',
-        memberId: 'donor-bo',
-        displayName: 'Bo <Donor>',
-        coins: 30,
-        createdAt: '2025-03-12T12:00:00.000Z',
-      });
+      assert.deepEqual(
+        { ...body.donation, id: 'x' },
+        {
+          id: 'x',
+          projectId: 'clock-kit',
+          memberId: 'donor-bo',
+          displayName: 'Bo <Donor>',
+          coins: 30,
+          createdAt: '2025-03-12T12:00:00.000Z',
+        },
+      );
       assert.deepEqual(await t.coins('author-ann'), { available: 30, pending: 0 });
 
       const listing = await t.request('GET', '/v1/projects/clock-kit/donations');
@@ -43,12 +46,20 @@ for (const target of databaseTargets()) {
       assert.deepEqual(project.recent, [body.donation]);
 
       const donorLedger = assertShape(ledgerResponse, (await t.asMember('donor-bo', 'GET', '/v1/me/ledger?currency=coins')).body);
-      assert.deepEqual(donorLedger.entries[0] && { amount: donorLedger.entries[0].amount, ruleId: donorLedger.entries[0].ruleId, reason: donorLedger.entries[0].reason, ref: donorLedger.entries[0].ref }, {
-        amount: -30,
-        ruleId: 'S3',
-        reason: 'Donation to a project',
-        ref: 'clock-kit',
-      });
+      assert.deepEqual(
+        donorLedger.entries[0] && {
+          amount: donorLedger.entries[0].amount,
+          ruleId: donorLedger.entries[0].ruleId,
+          reason: donorLedger.entries[0].reason,
+          ref: donorLedger.entries[0].ref,
+        },
+        {
+          amount: -30,
+          ruleId: 'S3',
+          reason: 'Donation to a project',
+          ref: 'clock-kit',
+        },
+      );
       const authorLedger = assertShape(ledgerResponse, (await t.asMember('author-ann', 'GET', '/v1/me/ledger')).body);
       assert.equal(authorLedger.entries[0]?.amount, 30);
       assert.equal(authorLedger.entries[0]?.reason, 'Donation received');
@@ -57,14 +68,21 @@ for (const target of databaseTargets()) {
     test('S3 the project listing totals every donation, counts donors once, newest first', async () => {
       await t.event('proj-author', 'project.created', { projectId: 'tally', title: 'Tally' });
       for (const donor of ['tally-a', 'tally-b']) await t.giveCoins(donor, 50);
-      for (const [donor, coins] of [['tally-a', 5], ['tally-b', 7], ['tally-a', 11]] as const) {
+      for (const [donor, coins] of [
+        ['tally-a', 5],
+        ['tally-b', 7],
+        ['tally-a', 11],
+      ] as const) {
         assert.equal((await t.asMember(donor, 'POST', '/v1/projects/tally/donations', { body: { coins } })).status, 201);
         t.clock.advanceDays(1);
       }
       const project = assertShape(projectDonationsResponse, (await t.request('GET', '/v1/projects/tally/donations')).body);
       assert.equal(project.totalCoins, 23);
       assert.equal(project.donors, 2);
-      assert.deepEqual(project.recent.map((d) => d.coins), [11, 7, 5]);
+      assert.deepEqual(
+        project.recent.map((d) => d.coins),
+        [11, 7, 5],
+      );
     });
 
     test('S3 a member cannot donate to their own project: 403, nothing moves', async () => {
@@ -116,7 +134,10 @@ for (const target of databaseTargets()) {
             : t.asMember('mutual-b', 'POST', '/v1/projects/mutual-a-project/donations', { body: { coins: 1 } }),
         ),
       );
-      assert.ok(replies.every((reply) => reply.status === 201), replies.map((r) => r.text).join('\n'));
+      assert.ok(
+        replies.every((reply) => reply.status === 201),
+        replies.map((r) => r.text).join('\n'),
+      );
       assert.deepEqual(await t.coins('mutual-a'), { available: 100, pending: 0 });
       assert.deepEqual(await t.coins('mutual-b'), { available: 100, pending: 0 });
     });

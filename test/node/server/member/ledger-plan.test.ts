@@ -61,7 +61,13 @@ for (const target of databaseTargets()) {
     });
     after(() => db.drop());
 
-    for (const [memberId, currency] of [['plan-m0', undefined], ['plan-m0', 'coins'], ['plan-m0', 'points'], ['plan-big', undefined], ['plan-big', 'coins']] as const) {
+    for (const [memberId, currency] of [
+      ['plan-m0', undefined],
+      ['plan-m0', 'coins'],
+      ['plan-m0', 'points'],
+      ['plan-big', undefined],
+      ['plan-big', 'coins'],
+    ] as const) {
       test(`${memberId}, ${currency ?? 'both currencies'}: read from the member's index, never by walking the whole ledger`, async () => {
         const plans: PlanNode[] = [];
         await ledgerPage(explaining(db, plans), { memberId, ...(currency ? { currency } : {}) }, cursors);
@@ -79,7 +85,10 @@ for (const target of databaseTargets()) {
       const first = await ledgerPage(db, { memberId: 'plan-m0', limit: 30 }, cursors);
       assert.equal(first.entries.length, 30);
       const ids = first.entries.map((e) => Number(e.id));
-      assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
+      assert.deepEqual(
+        ids,
+        [...ids].sort((a, b) => b - a),
+      );
       assert.ok(first.nextCursor);
       const rest = await ledgerPage(db, { memberId: 'plan-m0', limit: 30, cursor: first.nextCursor }, cursors);
       assert.equal(rest.entries.length, 20);

@@ -45,7 +45,10 @@ for (const target of databaseTargets()) {
     });
 
     test('currency=coins or points keeps only that currency', async () => {
-      assert.deepEqual((await page('led-ann', '?currency=points')).entries.map((e) => e.ruleId), ['P1']);
+      assert.deepEqual(
+        (await page('led-ann', '?currency=points')).entries.map((e) => e.ruleId),
+        ['P1'],
+      );
       assert.ok((await page('led-ann', '?currency=coins')).entries.every((e) => e.currency === 'coins'));
     });
 
@@ -62,7 +65,10 @@ for (const target of databaseTargets()) {
       assert.equal(third.nextCursor, null);
       const ids = [...first.entries, ...second.entries, ...third.entries].map((entry) => Number(entry.id));
       assert.equal(ids.length, 7);
-      assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
+      assert.deepEqual(
+        ids,
+        [...ids].sort((a, b) => b - a),
+      );
       assert.equal(new Set(ids).size, 7);
     });
 

@@ -57,7 +57,10 @@ for (const target of databaseTargets()) {
       const t = new TestApp(db, { rateLimit: { ratePerSecond: 1, burst: 5 } });
       const replies = [];
       for (let i = 0; i < 6; i++) replies.push(await t.asMember('me-busy', 'GET', '/v1/me/cart'));
-      assert.deepEqual(replies.map((reply) => reply.status), [200, 200, 200, 200, 200, 429]);
+      assert.deepEqual(
+        replies.map((reply) => reply.status),
+        [200, 200, 200, 200, 200, 429],
+      );
       const limited = assertProblem(replies[5]!, 429, 'rate_limited');
       assert.ok(limited);
       assert.ok(Number(replies[5]!.headers.get('Retry-After')) >= 1);

@@ -114,9 +114,7 @@ for (const target of databaseTargets()) {
       await t.putItem('r-scarce', { kind: 'product', name: 'Scarce', coins: 10, stock: 2 });
       const members = Array.from({ length: 50 }, (_, i) => `s1-crowd-${i}`);
       for (const member of members) await t.giveCoins(member, 10);
-      const replies = await Promise.all(
-        members.map((member) => t.asMember(member, 'POST', '/v1/me/redemptions', { body: { catalogItemId: 'r-scarce' } })),
-      );
+      const replies = await Promise.all(members.map((member) => t.asMember(member, 'POST', '/v1/me/redemptions', { body: { catalogItemId: 'r-scarce' } })));
       assert.equal(replies.filter((reply) => reply.status === 201).length, 2);
       for (const reply of replies.filter((r) => r.status !== 201)) assertProblem(reply, 409, 'out_of_stock');
       assert.equal(await t.stock('r-scarce'), 0);

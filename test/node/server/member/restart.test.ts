@@ -23,7 +23,10 @@ for (const target of durableTargets()) {
         try {
           assert.deepEqual(await second.coins('restart-ann'), { available: 380, pending: 0 });
           const cart = await second.asMember<{ items: Array<{ id: string; removable: boolean }> }>('restart-ann', 'GET', '/v1/me/cart');
-          assert.deepEqual(cart.body.items.map((item) => [item.id, item.removable]), [[redeemed.body.cartItem.id, true]]);
+          assert.deepEqual(
+            cart.body.items.map((item) => [item.id, item.removable]),
+            [[redeemed.body.cartItem.id, true]],
+          );
           assert.equal(await second.stock('keepsake'), 2);
           // The idempotency record survived too: the retry is a replay, not a second redemption.
           const retry = await second.asMember('restart-ann', 'POST', '/v1/me/redemptions', {

@@ -58,7 +58,10 @@ export class TestApp {
   readonly logger = createCapturingLogger();
   #eventCount = 0;
 
-  constructor(readonly db: Db, options: Partial<CreateRewardsAppOptions> = {}) {
+  constructor(
+    readonly db: Db,
+    options: Partial<CreateRewardsAppOptions> = {},
+  ) {
     this.clock = new TestClock();
     this.app = createRewardsApp({
       config: testConfig(),

@@ -34,7 +34,10 @@ for (const target of databaseTargets()) {
       assert.equal(reply.headers.get('Cache-Control'), 'public, max-age=300');
       assert.match(reply.headers.get('ETag') ?? '', /^"[A-Za-z0-9_-]+"$/);
       const svg = reply.text;
-      assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="20" viewBox="0 0 \d+ 20" role="img" aria-labelledby="badge-title">/);
+      assert.match(
+        svg,
+        /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="20" viewBox="0 0 \d+ 20" role="img" aria-labelledby="badge-title">/,
+      );
       assert.match(svg, /<title id="badge-title">Eartha: Earth \(LV4\)<\/title>/);
       assert.ok(svg.includes(`fill="${LEVEL_COLORS[4]}"`));
       assert.ok(svg.includes('>LV4 Earth</text>'));

@@ -59,12 +59,15 @@ for (const target of databaseTargets()) {
       const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
       const html = (await t.request('GET', '/docs')).text;
       assert.ok(html.includes(`<h1>member-rewards-kit ${version}</h1>`));
-      assert.equal(((await t.request<{ info: { version: string } }>('GET', '/v1/openapi.json')).body).info.version, version);
+      assert.equal((await t.request<{ info: { version: string } }>('GET', '/v1/openapi.json')).body.info.version, version);
       const prose = html.replace(/<pre>[\s\S]*?<\/pre>/g, '');
       assert.ok(!prose.includes('`'), 'no raw backticks outside examples');
       const checkIn = html.slice(html.indexOf('id="op-checkIn"'), html.indexOf('</article>', html.indexOf('id="op-checkIn"')));
       assert.ok(checkIn.includes('<code>409 already_checked_in</code>'));
-      assert.match(checkIn, /<details class="example"><summary>Example<\/summary><p><code>POST \/v1\/me\/check-ins<\/code><\/p><h4>201 answer<\/h4><pre><code>\{\n {2}&quot;day&quot;: &quot;2025-03-14&quot;/);
+      assert.match(
+        checkIn,
+        /<details class="example"><summary>Example<\/summary><p><code>POST \/v1\/me\/check-ins<\/code><\/p><h4>201 answer<\/h4><pre><code>\{\n {2}&quot;day&quot;: &quot;2025-03-14&quot;/,
+      );
       const ledger = html.slice(html.indexOf('id="op-getLedger"'), html.indexOf('</article>', html.indexOf('id="op-getLedger"')));
       assert.ok(ledger.includes('<code>GET /v1/me/ledger?currency=coins&amp;limit=2</code>'));
       const donate = html.slice(html.indexOf('id="op-donate"'), html.indexOf('</article>', html.indexOf('id="op-donate"')));
@@ -75,7 +78,10 @@ for (const target of databaseTargets()) {
 }
 
 test('descriptions are Markdown rendered after escaping: code, strong and paragraphs, never markup of their own', () => {
-  assert.equal(markdownHtml('Use `a<b>` and **bold**.\n\nNext <i>x</i>'), '<p>Use <code>a&lt;b&gt;</code> and <strong>bold</strong>.</p><p>Next &lt;i&gt;x&lt;/i&gt;</p>');
+  assert.equal(
+    markdownHtml('Use `a<b>` and **bold**.\n\nNext <i>x</i>'),
+    '<p>Use <code>a&lt;b&gt;</code> and <strong>bold</strong>.</p><p>Next &lt;i&gt;x&lt;/i&gt;</p>',
+  );
 });
 
 test('the reference escapes every text of the document it renders', () => {
@@ -106,8 +112,15 @@ test('the reference escapes every text of the document it renders', () => {
 });
 
 test('schemas read as words: scalars with their limits, unions, maps and arrays', () => {
-  assert.equal(schemaHtml({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }), '<span class="type">integer</span> <span class="limits">≥ 0</span>');
+  assert.equal(
+    schemaHtml({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+    '<span class="type">integer</span> <span class="limits">≥ 0</span>',
+  );
   assert.ok(schemaHtml({ anyOf: [{ type: 'string' }, { type: 'null' }] }).includes('<span class="type">or</span>'));
   assert.ok(schemaHtml({ type: 'array', items: { $ref: '#/components/schemas/Coupon' } }).includes('href="#schema-Coupon"'));
-  assert.ok(schemaHtml({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: { $ref: '#/components/schemas/Badge' } }).startsWith('<span class="type">map from</span>'));
+  assert.ok(
+    schemaHtml({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: { $ref: '#/components/schemas/Badge' } }).startsWith(
+      '<span class="type">map from</span>',
+    ),
+  );
 });

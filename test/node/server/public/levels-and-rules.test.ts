@@ -52,7 +52,10 @@ for (const target of databaseTargets()) {
       const reply = await t.request('GET', '/v1/earning-rules');
       assert.equal(reply.status, 200);
       const { rules } = assertShape(earningRulesResponse, reply.body);
-      assert.deepEqual(rules.map((rule) => rule.id), Array.from({ length: 18 }, (_, i) => `C${i + 1}`));
+      assert.deepEqual(
+        rules.map((rule) => rule.id),
+        Array.from({ length: 18 }, (_, i) => `C${i + 1}`),
+      );
       const byId = new Map(rules.map((rule) => [rule.id, rule]));
       assert.deepEqual(byId.get('C6'), { id: 'C6', title: 'Daily check-in', coins: 10, minCoins: 10, limit: null, scope: 'per_day' });
       assert.deepEqual(byId.get('C8'), { id: 'C8', title: 'Like a project', coins: 1, minCoins: 1, limit: 5, scope: 'per_action' });

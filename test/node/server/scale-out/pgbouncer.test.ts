@@ -87,7 +87,11 @@ describe('two server instances behind PgBouncer (transaction pooling) on one Pos
     const put = await seed.request('/v1/webhooks/shop', { method: 'PUT', headers: shopHeaders, body: JSON.stringify({ url: receiver.url, events: ['*'] }) });
     assert.equal(put.status, 201, await put.clone().text());
     webhookSecret = ((await put.json()) as { secret: string }).secret;
-    const mug = await seed.request('/v1/catalog/mug', { method: 'PUT', headers: shopHeaders, body: JSON.stringify({ kind: 'product', name: 'Mug', description: 'A mug.', imageUrl: null, coins: 10, stock: 1000 }) });
+    const mug = await seed.request('/v1/catalog/mug', {
+      method: 'PUT',
+      headers: shopHeaders,
+      body: JSON.stringify({ kind: 'product', name: 'Mug', description: 'A mug.', imageUrl: null, coins: 10, stock: 1000 }),
+    });
     assert.equal(mug.status, 201, await mug.clone().text());
     for (const sellerId of SELLERS) {
       for (const n of [1, 2]) {
@@ -128,13 +132,23 @@ describe('two server instances behind PgBouncer (transaction pooling) on one Pos
   test(`S1 racing redemptions split across both instances give exactly the balance's worth (${RACE_ROUNDS} rounds of ${RACERS})`, async () => {
     for (let round = 1; round <= RACE_ROUNDS; round++) {
       const member = `racer-${round}`;
-      await shopEvent(instances[round % 2]!, { id: `race-credit-${round}`, type: 'project.rewarded', memberId: member, data: { projectId: `race-${round}`, coins: 35 } });
+      await shopEvent(instances[round % 2]!, {
+        id: `race-credit-${round}`,
+        type: 'project.rewarded',
+        memberId: member,
+        data: { projectId: `race-${round}`, coins: 35 },
+      });
       const answers = await Promise.all(
-        Array.from({ length: RACERS }, (_, i) => asMember(member, instances[i % 2]!, 'POST', '/v1/me/redemptions', { body: { catalogItemId: 'mug' }, key: `race-${round}-${i}` })),
+        Array.from({ length: RACERS }, (_, i) =>
+          asMember(member, instances[i % 2]!, 'POST', '/v1/me/redemptions', { body: { catalogItemId: 'mug' }, key: `race-${round}-${i}` }),
+        ),
       );
       const statuses = answers.map((a) => a.status);
       assert.equal(statuses.filter((s) => s === 201).length, 3, `round ${round}: ${statuses.join(' ')}`);
-      assert.ok(statuses.every((s) => s === 201 || s === 422 || s === 409), `round ${round}: only refusals besides: ${statuses.join(' ')}`);
+      assert.ok(
+        statuses.every((s) => s === 201 || s === 422 || s === 409),
+        `round ${round}: only refusals besides: ${statuses.join(' ')}`,
+      );
       const { rows } = await db.query<{ coins_available: number; debits: number }>(
         `SELECT m.coins_available, (SELECT count(*)::int FROM ledger l WHERE l.member_id = m.id AND l.rule_id = 'S1') AS debits FROM members m WHERE m.id = $1`,
         [member],
@@ -153,8 +167,13 @@ describe('two server instances behind PgBouncer (transaction pooling) on one Pos
     const again = await asMember('retrier', two, 'POST', '/v1/me/redemptions', { body: { catalogItemId: 'mug' }, key: 'retry-1' });
     assert.deepEqual([again.status, again.replayed, again.text], [201, 'true', first.text]);
 
-    const both = await Promise.all([one, two, one, two].map((instance) => asMember('retrier', instance, 'POST', '/v1/me/redemptions', { body: { catalogItemId: 'mug' }, key: 'retry-2' })));
-    assert.deepEqual(both.map((a) => a.status), [201, 201, 201, 201]);
+    const both = await Promise.all(
+      [one, two, one, two].map((instance) => asMember('retrier', instance, 'POST', '/v1/me/redemptions', { body: { catalogItemId: 'mug' }, key: 'retry-2' })),
+    );
+    assert.deepEqual(
+      both.map((a) => a.status),
+      [201, 201, 201, 201],
+    );
     assert.equal(new Set(both.map((a) => a.text)).size, 1, 'every answer is the one that acted');
     assert.equal(both.filter((a) => a.replayed === null).length, 1, 'one acted, the others replayed it');
     const debits = await db.query(`SELECT 1 FROM ledger WHERE member_id = 'retrier' AND rule_id = 'S1'`);
@@ -168,12 +187,16 @@ describe('two server instances behind PgBouncer (transaction pooling) on one Pos
     const queue = Array.from({ length: 130 }, (_, i) => i);
     await Promise.all(
       Array.from({ length: 8 }, async (_, lane) => {
-        for (let i = queue.shift(); i !== undefined; i = queue.shift()) statuses.push((await asMember('burster', instances[lane % 2]!, 'GET', '/v1/me')).status);
+        for (let i = queue.shift(); i !== undefined; i = queue.shift())
+          statuses.push((await asMember('burster', instances[lane % 2]!, 'GET', '/v1/me')).status);
       }),
     );
     const seconds = (Date.now() - started) / 1000;
     const served = statuses.filter((s) => s === 200).length;
-    assert.ok(statuses.every((s) => s === 200 || s === 429), statuses.join(' '));
+    assert.ok(
+      statuses.every((s) => s === 200 || s === 429),
+      statuses.join(' '),
+    );
     // One bucket of 60, refilled at 5 a second, whichever instance answers.
     assert.ok(served >= 60 && served <= 60 + Math.ceil(5 * seconds) + 1, `${served} served in ${seconds.toFixed(1)} s`);
     assert.equal((await asMember('bystander', instances[0]!, 'GET', '/v1/me')).status, 200);
@@ -186,10 +209,19 @@ describe('two server instances behind PgBouncer (transaction pooling) on one Pos
       await shopEvent(instances[i % 2]!, { id: `late-${i}`, type: 'project.rewarded', memberId: `late-${i % 5}`, data: { projectId: `late-${i}`, coins: 1 } });
     }
     const pending = async () => (await db.query(`SELECT 1 FROM webhook_deliveries WHERE status <> 'delivered'`)).rowCount;
-    await until(async () => (await db.query('SELECT 1 FROM seller_payouts')).rowCount === SELLERS.length && (await pending()) === 0, 'payouts and deliveries', 60_000);
+    await until(
+      async () => (await db.query('SELECT 1 FROM seller_payouts')).rowCount === SELLERS.length && (await pending()) === 0,
+      'payouts and deliveries',
+      60_000,
+    );
 
-    const credits = await db.query<{ member_id: string; n: number }>(`SELECT member_id, count(*)::int AS n FROM ledger WHERE rule_id = 'M2' GROUP BY member_id ORDER BY member_id`);
-    assert.deepEqual(credits.rows, SELLERS.map((member_id) => ({ member_id, n: 1 })));
+    const credits = await db.query<{ member_id: string; n: number }>(
+      `SELECT member_id, count(*)::int AS n FROM ledger WHERE rule_id = 'M2' GROUP BY member_id ORDER BY member_id`,
+    );
+    assert.deepEqual(
+      credits.rows,
+      SELLERS.map((member_id) => ({ member_id, n: 1 })),
+    );
     // A month's payout names its month (a first order's credit, M3, names its order instead).
     const paidEvents = await db.query(`SELECT 1 FROM webhook_events WHERE type = 'seller.payout_credited' AND data->>'month' IS NOT NULL`);
     assert.equal(paidEvents.rowCount, SELLERS.length);

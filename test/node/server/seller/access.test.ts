@@ -27,7 +27,7 @@ for (const target of databaseTargets()) {
     const call = (method: string, path: string, headers: Record<string, string>) =>
       t.request<ProblemDetails>(method, path, { headers, ...(method === 'POST' ? { body: { amountCents: 100 } } : {}) });
 
-    test('M6 without credentials every backstage call is 401; the shop\'s key is 403', async () => {
+    test("M6 without credentials every backstage call is 401; the shop's key is 403", async () => {
       for (const [method, path] of backstage) {
         const anonymous = await call(method, path, {});
         assert.deepEqual([anonymous.status, anonymous.body.code], [401, 'unauthorized'], `${method} ${path}`);
@@ -57,15 +57,21 @@ for (const target of databaseTargets()) {
       assert.deepEqual([meB.body.sellerId, meB.body.storeCreditCents, meB.body.pendingCents], ['seller-b', 3_800, 2_850]);
 
       const ordersB = await t.member('seller-b').get<SellerOrdersResponse>('/v1/seller/orders');
-      assert.deepEqual(ordersB.body.orders.map((o) => [o.orderId, o.lines.map((l) => l.sku)]), [
-        ['shared-order', ['b-only']],
-        ['first-seller-b', ['seller-b-kit']],
-      ]);
+      assert.deepEqual(
+        ordersB.body.orders.map((o) => [o.orderId, o.lines.map((l) => l.sku)]),
+        [
+          ['shared-order', ['b-only']],
+          ['first-seller-b', ['seller-b-kit']],
+        ],
+      );
       const productsA = await t.member('seller-a').get<SellerProductsResponse>('/v1/seller/products');
-      assert.deepEqual(productsA.body.products.map((p) => p.sku), ['a-only', 'seller-a-kit']);
+      assert.deepEqual(
+        productsA.body.products.map((p) => p.sku),
+        ['a-only', 'seller-a-kit'],
+      );
     });
 
-    test('M4 a seller\'s withdrawal only ever touches their own credit', async () => {
+    test("M4 a seller's withdrawal only ever touches their own credit", async () => {
       const res = await t.member('seller-b').post('/v1/seller/withdrawals', { amountCents: 3_800 });
       assert.equal(res.status, 201, res.text);
       assert.equal((await balancesOf(t.db, 'seller-b')).storeCreditCents, 0);

@@ -19,7 +19,13 @@ for (const target of emptyDatabaseTargets()) {
         );
         assert.deepEqual(await runMigrations(engine, [initial, sellerProducts]), [2]);
         const { rows } = await engine.query<{ line_cents: number; quantity: number | null }>('SELECT line_cents, quantity FROM seller_sales ORDER BY id');
-        assert.deepEqual(rows.map((row) => [row.line_cents, row.quantity]), [[2000, 1], [-1000, null]]);
+        assert.deepEqual(
+          rows.map((row) => [row.line_cents, row.quantity]),
+          [
+            [2000, 1],
+            [-1000, null],
+          ],
+        );
       } finally {
         await drop();
       }

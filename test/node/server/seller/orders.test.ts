@@ -22,7 +22,7 @@ for (const target of databaseTargets()) {
       return assertShape(sellerOrdersResponse, res.body);
     };
 
-    test('M6 M1 an order shows the seller\'s lines with units, gross, fee and net, and its totals', async () => {
+    test("M6 M1 an order shows the seller's lines with units, gross, fee and net, and its totals", async () => {
       await completeOrder(t, 'o-1', [
         { sku: 'synth-kit', unitPriceCents: 1_010, quantity: 2, sellerId: 'seller-a' }, // 2020: fee 101
         { sku: 'case', unitPriceCents: 890, sellerId: 'seller-a' }, // 44.5 → fee 45
@@ -49,20 +49,33 @@ for (const target of databaseTargets()) {
     });
 
     test('M6 orders come newest first, a page at a time, and a page never repeats or skips an order', async () => {
-      for (const [day, orderId] of [['10', 'o-1'], ['11', 'o-2'], ['12', 'o-3']] as const) {
+      for (const [day, orderId] of [
+        ['10', 'o-1'],
+        ['11', 'o-2'],
+        ['12', 'o-3'],
+      ] as const) {
         t.clock.set(`2025-03-${day}T12:00:00Z`);
         await completeOrder(t, orderId, [{ sku: 'synth-kit', unitPriceCents: 1_000, sellerId: 'seller-a' }]);
       }
       const first = await orders('?limit=2');
-      assert.deepEqual(first.orders.map((o) => o.orderId), ['o-3', 'o-2']);
+      assert.deepEqual(
+        first.orders.map((o) => o.orderId),
+        ['o-3', 'o-2'],
+      );
       assert.ok(first.nextCursor);
       // An order that arrives between pages belongs to the first page, not the next.
       t.clock.set('2025-03-13T12:00:00Z');
       await completeOrder(t, 'o-4', [{ sku: 'synth-kit', unitPriceCents: 1_000, sellerId: 'seller-a' }]);
       const second = await orders(`?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`);
-      assert.deepEqual(second.orders.map((o) => o.orderId), ['o-1']);
+      assert.deepEqual(
+        second.orders.map((o) => o.orderId),
+        ['o-1'],
+      );
       assert.equal(second.nextCursor, null);
-      assert.deepEqual((await orders()).orders.map((o) => o.orderId), ['o-4', 'o-3', 'o-2', 'o-1']);
+      assert.deepEqual(
+        (await orders()).orders.map((o) => o.orderId),
+        ['o-4', 'o-3', 'o-2', 'o-1'],
+      );
     });
 
     test('M5 a design-defect refund marks the order refunded and comes off its line and its totals alike; a manufacturing one does not', async () => {
@@ -96,11 +109,17 @@ for (const target of databaseTargets()) {
 
     test('M2 an order is listed with the time the shop says it completed', async () => {
       t.clock.set('2025-03-12T09:00:00Z');
-      await send(t, 'order.completed', 'buyer', {
-        orderId: 'o-late',
-        lines: [{ sku: 'kit', unitPriceCents: 1_000, quantity: 1, partnerSellerId: 'seller-a' }],
-        shippingCents: 0,
-      }, { occurredAt: '2025-03-08T20:00:00Z' });
+      await send(
+        t,
+        'order.completed',
+        'buyer',
+        {
+          orderId: 'o-late',
+          lines: [{ sku: 'kit', unitPriceCents: 1_000, quantity: 1, partnerSellerId: 'seller-a' }],
+          shippingCents: 0,
+        },
+        { occurredAt: '2025-03-08T20:00:00Z' },
+      );
       assert.equal((await orders()).orders[0]?.completedAt, '2025-03-08T20:00:00.000Z');
     });
 

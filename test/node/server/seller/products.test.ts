@@ -37,7 +37,14 @@ for (const target of databaseTargets()) {
     test('M6 the shop records a product (201), replaces it (200), and the member becomes a seller', async () => {
       const created = await putProduct('seller-a', 'synth-kit', { name: 'Synth kit', stock: 12 });
       assert.equal(created.status, 201, created.text);
-      assert.deepEqual(assertShape(putSellerProductResponse, created.body), { sellerId: 'seller-a', sku: 'synth-kit', name: 'Synth kit', stock: 12, unitsSold: 0, oversoldUnits: 0 });
+      assert.deepEqual(assertShape(putSellerProductResponse, created.body), {
+        sellerId: 'seller-a',
+        sku: 'synth-kit',
+        name: 'Synth kit',
+        stock: 12,
+        unitsSold: 0,
+        oversoldUnits: 0,
+      });
       const replaced = await putProduct('seller-a', 'synth-kit', { name: 'Synth kit v2', stock: 11 });
       assert.equal(replaced.status, 200, replaced.text);
       assert.deepEqual([replaced.body.name, replaced.body.stock], ['Synth kit v2', 11]);
@@ -81,7 +88,9 @@ for (const target of databaseTargets()) {
       const restocked = await putProduct('seller-a', 'kit', { name: 'Kit', stock: 10 });
       assert.deepEqual([restocked.body.stock, restocked.body.oversoldUnits], [10, 0]);
       // Sales racing each other each take their own units off.
-      await Promise.all([1, 2, 3, 4].map((n) => completeOrder(t, `race-${n}`, [{ sku: 'kit', unitPriceCents: 1_000, quantity: 2, sellerId: 'seller-a' }], `buyer-${n}`)));
+      await Promise.all(
+        [1, 2, 3, 4].map((n) => completeOrder(t, `race-${n}`, [{ sku: 'kit', unitPriceCents: 1_000, quantity: 2, sellerId: 'seller-a' }], `buyer-${n}`)),
+      );
       assert.deepEqual(await products('seller-a'), [{ sku: 'kit', name: 'Kit', stock: 2, unitsSold: 13, oversoldUnits: 0 }]);
     });
 

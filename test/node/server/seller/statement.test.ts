@@ -58,7 +58,7 @@ for (const target of databaseTargets()) {
           firstOrderCredit: firstOrder,
           months: [{ month: '2025-03', grossCents: 12_000, feeCents: 600, netCents: 11_400 }],
         }),
-        'the first order\'s credit does not make its month paid out',
+        "the first order's credit does not make its month paid out",
       );
 
       t.clock.set('2025-04-02T09:00:00Z');
@@ -101,10 +101,13 @@ for (const target of databaseTargets()) {
       await send(t, 'order.refunded', 'buyer', { orderId: 'o-1', refundedCents: 2_000, reason: 'manufacturing' }, at);
       await send(t, 'order.refunded', 'buyer', { orderId: 'o-1', refundedCents: 1_000, reason: 'design' }, at);
       const me = await statement('seller-a');
-      assert.deepEqual(me.months.map((m) => [m.month, m.grossCents, m.feeCents, m.netCents]), [
-        ['2025-04', -1_000, -50, -950],
-        ['2025-03', 10_000, 500, 9_500],
-      ]);
+      assert.deepEqual(
+        me.months.map((m) => [m.month, m.grossCents, m.feeCents, m.netCents]),
+        [
+          ['2025-04', -1_000, -50, -950],
+          ['2025-03', 10_000, 500, 9_500],
+        ],
+      );
       assert.equal(me.storeCreditCents, 9_500, 'store credit already paid is not taken back');
       assert.deepEqual([me.pendingCents, me.debtCents], [0, 950], 'what the refund took beyond the unpaid earnings is a debt, shown');
     });
@@ -119,7 +122,10 @@ for (const target of databaseTargets()) {
 
       t.clock.set('2025-04-01T09:00:00Z');
       const march = await t.shop().post<PayoutsResponse>('/v1/payouts', { month: '2025-03' });
-      assert.deepEqual(march.body.payouts.map((p) => [p.sellerId, p.netCents]), [['seller-a', 0]]);
+      assert.deepEqual(
+        march.body.payouts.map((p) => [p.sellerId, p.netCents]),
+        [['seller-a', 0]],
+      );
       const paid = await statement('seller-a');
       assert.deepEqual([paid.debtCents, paid.months[0]?.paidOutCents, paid.months[0]?.paidOutAt], [950, 0, '2025-04-01T09:00:00.000Z']);
 
@@ -129,41 +135,63 @@ for (const target of databaseTargets()) {
       assert.deepEqual([repaid.pendingCents, repaid.debtCents], [950, 0]);
       t.clock.set('2025-05-01T09:00:00Z');
       const april = await t.shop().post<PayoutsResponse>('/v1/payouts', { month: '2025-04' });
-      assert.deepEqual(april.body.payouts.map((p) => [p.sellerId, p.netCents]), [['seller-a', 950]]);
+      assert.deepEqual(
+        april.body.payouts.map((p) => [p.sellerId, p.netCents]),
+        [['seller-a', 950]],
+      );
       const after = await statement('seller-a');
       assert.deepEqual([after.pendingCents, after.debtCents, after.storeCreditCents], [0, 0, 1_900 + 950]);
     });
 
-    test('M2 a sale belongs to the month it happened in (shop\'s zone); reported after that month was paid, it joins the next unpaid month', async () => {
+    test("M2 a sale belongs to the month it happened in (shop's zone); reported after that month was paid, it joins the next unpaid month", async () => {
       await completeOrder(t, 'o-1', [{ sku: 'kit', unitPriceCents: 1_000, sellerId: 'seller-a' }]);
       t.clock.set('2025-04-01T00:30:00Z');
       // Completed in the last minutes of March, reported after midnight: still March.
-      const line = (orderId: string) => ({ orderId, lines: [{ sku: 'kit', unitPriceCents: 2_000, quantity: 1, partnerSellerId: 'seller-a' }], shippingCents: 0 });
+      const line = (orderId: string) => ({
+        orderId,
+        lines: [{ sku: 'kit', unitPriceCents: 2_000, quantity: 1, partnerSellerId: 'seller-a' }],
+        shippingCents: 0,
+      });
       await send(t, 'order.completed', 'buyer', line('o-2'), { occurredAt: '2025-03-31T23:50:00Z' });
-      assert.deepEqual((await statement('seller-a')).months.map((m) => [m.month, m.grossCents]), [['2025-03', 3_000]]);
+      assert.deepEqual(
+        (await statement('seller-a')).months.map((m) => [m.month, m.grossCents]),
+        [['2025-03', 3_000]],
+      );
 
       t.clock.set('2025-04-01T09:00:00Z');
       await t.shop().post<PayoutsResponse>('/v1/payouts', { month: '2025-03' });
       await send(t, 'order.completed', 'buyer', line('o-3'), { occurredAt: '2025-03-30T10:00:00Z' });
       const me = await statement('seller-a');
-      assert.deepEqual(me.months.map((m) => [m.month, m.grossCents, m.paidOutCents]), [
-        ['2025-04', 2_000, undefined],
-        ['2025-03', 3_000, 1_900],
-      ]);
-      assert.equal(me.pendingCents, 1_900, 'the late sale is not lost: it waits for April\'s payout');
+      assert.deepEqual(
+        me.months.map((m) => [m.month, m.grossCents, m.paidOutCents]),
+        [
+          ['2025-04', 2_000, undefined],
+          ['2025-03', 3_000, 1_900],
+        ],
+      );
+      assert.equal(me.pendingCents, 1_900, "the late sale is not lost: it waits for April's payout");
     });
 
-    test('M2 in the shop\'s zone a sale late on 31 March UTC is already April', async () => {
+    test("M2 in the shop's zone a sale late on 31 March UTC is already April", async () => {
       await t.close();
       t = await startSellerApp(target, { env: { REWARDS_TIMEZONE: 'Asia/Shanghai' } });
       await t.shop().put('/v1/rules', { ...(await t.shop().get<Record<string, unknown>>('/v1/rules')).body, timeZone: 'Asia/Shanghai' });
       t.clock.set('2025-04-01T09:00:00Z');
-      await send(t, 'order.completed', 'buyer', {
-        orderId: 'o-1',
-        lines: [{ sku: 'kit', unitPriceCents: 1_000, quantity: 1, partnerSellerId: 'seller-a' }],
-        shippingCents: 0,
-      }, { occurredAt: '2025-03-31T17:00:00Z' });
-      assert.deepEqual((await statement('seller-a')).months.map((m) => m.month), ['2025-04']);
+      await send(
+        t,
+        'order.completed',
+        'buyer',
+        {
+          orderId: 'o-1',
+          lines: [{ sku: 'kit', unitPriceCents: 1_000, quantity: 1, partnerSellerId: 'seller-a' }],
+          shippingCents: 0,
+        },
+        { occurredAt: '2025-03-31T17:00:00Z' },
+      );
+      assert.deepEqual(
+        (await statement('seller-a')).months.map((m) => m.month),
+        ['2025-04'],
+      );
     });
 
     test('M6 a member the shop named as a seller before any sale sees an empty statement', async () => {
@@ -172,9 +200,9 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await statement('new-seller'), expected({ sellerId: 'new-seller' }));
     });
 
-    test('M6 the shop names a seller (PUT /v1/sellers/{id}) and reads any seller\'s statement (GET /v1/sellers/{id})', async () => {
-      const named = await t.shop().put<PutSellerResponse>('/v1/sellers/seller-a', { displayName: 'Ada\'s Synths' });
-      assert.deepEqual([named.status, named.body], [201, { sellerId: 'seller-a', displayName: 'Ada\'s Synths' }]);
+    test("M6 the shop names a seller (PUT /v1/sellers/{id}) and reads any seller's statement (GET /v1/sellers/{id})", async () => {
+      const named = await t.shop().put<PutSellerResponse>('/v1/sellers/seller-a', { displayName: "Ada's Synths" });
+      assert.deepEqual([named.status, named.body], [201, { sellerId: 'seller-a', displayName: "Ada's Synths" }]);
       const renamed = await t.shop().put<PutSellerResponse>('/v1/sellers/seller-a', { displayName: 'Ada Synths' });
       assert.equal(renamed.status, 200);
       await completeOrder(t, 'o-1', [{ sku: 'kit', unitPriceCents: 1_000, sellerId: 'seller-a' }]);

@@ -116,7 +116,10 @@ for (const target of databaseTargets()) {
     test('M6 a withdrawal is requested until the shop reports it paid; paid keeps the money out', async () => {
       const { body } = await withdraw(1_000);
       assert.equal(body.withdrawal.status, 'requested');
-      assert.deepEqual((await listed()).map((w) => [w.id, w.status, w.settledAt]), [[body.withdrawal.id, 'requested', undefined]]);
+      assert.deepEqual(
+        (await listed()).map((w) => [w.id, w.status, w.settledAt]),
+        [[body.withdrawal.id, 'requested', undefined]],
+      );
 
       t.clock.set('2025-03-12T15:00:00Z');
       const paid = await settle(body.withdrawal.id, 'paid');
@@ -125,7 +128,10 @@ for (const target of databaseTargets()) {
         withdrawal: { ...body.withdrawal, status: 'paid', settledAt: '2025-03-12T15:00:00.000Z' },
         storeCreditCents: 8_500,
       });
-      assert.deepEqual((await listed()).map((w) => w.status), ['paid']);
+      assert.deepEqual(
+        (await listed()).map((w) => w.status),
+        ['paid'],
+      );
       assert.equal(await storeCredit(), 8_500);
     });
 
@@ -137,7 +143,10 @@ for (const target of databaseTargets()) {
       const again = await settle(body.withdrawal.id, 'failed');
       assert.deepEqual([again.status, again.body.storeCreditCents], [200, 9_500], 'the same report again changes nothing');
       assert.equal(await storeCredit(), 9_500);
-      assert.deepEqual((await entriesOf(t.db, 'seller-a', 'M4')).map((e) => e.amount), [-2_000, 2_000]);
+      assert.deepEqual(
+        (await entriesOf(t.db, 'seller-a', 'M4')).map((e) => e.amount),
+        [-2_000, 2_000],
+      );
       const paidAfter = await settle(body.withdrawal.id, 'paid');
       assert.deepEqual([paidAfter.status, paidAfter.body.code], [409, 'already_settled']);
     });
@@ -152,7 +161,10 @@ for (const target of databaseTargets()) {
       assert.equal((await settle('abc', 'paid')).body.code, 'not_found');
       for (const status of ['requested', 'PAID', 3, undefined]) assert.equal((await settle(id, status)).status, 400, String(status));
       assert.equal(await storeCredit(), 8_500, 'nothing was given back');
-      assert.deepEqual((await listed()).map((w) => w.status), ['requested']);
+      assert.deepEqual(
+        (await listed()).map((w) => w.status),
+        ['requested'],
+      );
     });
   });
 }

@@ -40,7 +40,7 @@ for (const target of databaseTargets()) {
       assert.equal(await countRows(t.db, 'seller_payouts'), 0);
     });
 
-    test('M2 M3 the month\'s net is paid, less what the first-order payout already paid', async () => {
+    test("M2 M3 the month's net is paid, less what the first-order payout already paid", async () => {
       await marchSales();
       t.clock.set('2025-04-01T09:00:00Z');
       const res = await runPayouts('2025-03');
@@ -83,7 +83,7 @@ for (const target of databaseTargets()) {
       assert.equal(fresh.length, 2, 'one fresh payout per seller across all runs');
     });
 
-    test('M2 each month is paid on its own: April sales wait for April\'s payout', async () => {
+    test("M2 each month is paid on its own: April sales wait for April's payout", async () => {
       await marchSales();
       t.clock.set('2025-04-10T09:00:00Z');
       await send(t, 'order.completed', 'buyer', sale('o-april', 'seller-a', 3_000), { occurredAt: '2025-04-10T09:00:00Z' }); // net 2850
@@ -91,10 +91,13 @@ for (const target of databaseTargets()) {
       assert.equal(march.body.payouts.find((p) => p.sellerId === 'seller-a')?.netCents, 2859);
       t.clock.set('2025-05-01T09:00:00Z');
       const april = await runPayouts('2025-04');
-      assert.deepEqual(april.body.payouts.map((p) => [p.sellerId, p.netCents]), [['seller-a', 2850]]);
+      assert.deepEqual(
+        april.body.payouts.map((p) => [p.sellerId, p.netCents]),
+        [['seller-a', 2850]],
+      );
     });
 
-    test('M5 a design-defect refund comes off the seller\'s next payout', async () => {
+    test("M5 a design-defect refund comes off the seller's next payout", async () => {
       await marchSales();
       await send(t, 'order.refunded', 'buyer', { orderId: 'o-2', refundedCents: 2_000, reason: 'design' });
       t.clock.set('2025-04-01T09:00:00Z');

@@ -37,8 +37,14 @@ for (const target of databaseTargets()) {
 
       const after = await send(t, 'newsletter.subscribed', 'after-change', {});
       assert.equal(after.credited[0]?.amount, 75);
-      assert.deepEqual((await entriesOf(t.db, 'before-change')).map((e) => [e.amount, e.rules_version]), [[50, 1]]);
-      assert.deepEqual((await entriesOf(t.db, 'after-change')).map((e) => [e.amount, e.rules_version]), [[75, 2]]);
+      assert.deepEqual(
+        (await entriesOf(t.db, 'before-change')).map((e) => [e.amount, e.rules_version]),
+        [[50, 1]],
+      );
+      assert.deepEqual(
+        (await entriesOf(t.db, 'after-change')).map((e) => [e.amount, e.rules_version]),
+        [[75, 2]],
+      );
     });
 
     test('P3 new thresholds change levels at once, from the same points', async () => {

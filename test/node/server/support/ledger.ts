@@ -49,7 +49,10 @@ export async function entriesOf(q: Queryable, memberId: string, ruleId?: string)
 }
 
 /** Rows in a table, to show that a refused request wrote nothing. */
-export async function countRows(q: Queryable, table: 'events' | 'ledger' | 'members' | 'orders' | 'cart_items' | 'seller_sales' | 'seller_payouts' | 'projects'): Promise<number> {
+export async function countRows(
+  q: Queryable,
+  table: 'events' | 'ledger' | 'members' | 'orders' | 'cart_items' | 'seller_sales' | 'seller_payouts' | 'projects',
+): Promise<number> {
   const { rows } = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
   return rows[0]?.n ?? 0;
 }

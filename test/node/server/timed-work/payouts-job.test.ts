@@ -74,7 +74,9 @@ for (const target of databaseTargets()) {
       await tickAt('2025-04-02T00:01:00Z');
       const a = await statement('seller-a');
       assert.deepEqual([a.storeCreditCents, a.pendingCents], [9_500 + 1_900, 0]);
-      assert.deepEqual(a.months, [{ month: '2025-03', grossCents: 12_000, feeCents: 600, netCents: 11_400, paidOutCents: 1_900, paidOutAt: '2025-04-02T00:01:00.000Z' }]);
+      assert.deepEqual(a.months, [
+        { month: '2025-03', grossCents: 12_000, feeCents: 600, netCents: 11_400, paidOutCents: 1_900, paidOutAt: '2025-04-02T00:01:00.000Z' },
+      ]);
       assert.equal((await statement('seller-b')).months[0]?.paidOutAt, '2025-04-02T00:01:00.000Z');
 
       await tickAt('2025-04-02T00:02:00Z');
@@ -103,10 +105,13 @@ for (const target of databaseTargets()) {
       await sell('o-4', 'seller-a', 4_000, '2025-05-30T10:00:00Z'); // net 3800; 1 June 2025 is a Sunday
       // The server was down from January to mid-April.
       await tickAt('2025-04-15T08:00:00Z');
-      assert.deepEqual((await runs())[0]?.payouts.map((p) => [p.month, p.netCents]), [
-        ['2025-01', 1_900],
-        ['2025-02', 2_850],
-      ]);
+      assert.deepEqual(
+        (await runs())[0]?.payouts.map((p) => [p.month, p.netCents]),
+        [
+          ['2025-01', 1_900],
+          ['2025-02', 2_850],
+        ],
+      );
       await tickAt('2025-06-01T09:00:00Z');
       assert.equal((await statement('seller-a')).months[0]?.paidOutAt, undefined, 'Sunday: not yet');
       await tickAt('2025-06-02T00:00:30Z');
@@ -126,16 +131,35 @@ for (const target of databaseTargets()) {
         BEGIN IF NEW.seller_id = 'seller-b' THEN RAISE EXCEPTION 'seller-b refused'; END IF; RETURN NEW; END $$`);
       await t.db.query('CREATE TRIGGER refuse_seller_b BEFORE INSERT ON seller_payouts FOR EACH ROW EXECUTE FUNCTION refuse_seller_b()');
       await tickAt('2025-04-01T08:00:00Z');
-      assert.deepEqual((await entriesOf(t.db, 'seller-a', 'M2')).map((e) => e.amount), [1_900]);
-      assert.deepEqual((await entriesOf(t.db, 'seller-b', 'M2')).map((e) => e.amount), [], 'nothing of the failed payout is kept');
-      assert.deepEqual((await entriesOf(t.db, 'seller-c', 'M2')).map((e) => e.amount), [5_700]);
-      assert.deepEqual((await runs()).map((r) => r.payouts.map((p) => p.sellerId)), [['seller-a', 'seller-c']]);
+      assert.deepEqual(
+        (await entriesOf(t.db, 'seller-a', 'M2')).map((e) => e.amount),
+        [1_900],
+      );
+      assert.deepEqual(
+        (await entriesOf(t.db, 'seller-b', 'M2')).map((e) => e.amount),
+        [],
+        'nothing of the failed payout is kept',
+      );
+      assert.deepEqual(
+        (await entriesOf(t.db, 'seller-c', 'M2')).map((e) => e.amount),
+        [5_700],
+      );
+      assert.deepEqual(
+        (await runs()).map((r) => r.payouts.map((p) => p.sellerId)),
+        [['seller-a', 'seller-c']],
+      );
 
       await t.db.query('DROP TRIGGER refuse_seller_b ON seller_payouts');
       await tickAt('2025-04-01T08:01:00Z');
-      assert.deepEqual((await entriesOf(t.db, 'seller-b', 'M2')).map((e) => e.amount), [3_800]);
+      assert.deepEqual(
+        (await entriesOf(t.db, 'seller-b', 'M2')).map((e) => e.amount),
+        [3_800],
+      );
       assert.deepEqual((await entriesOf(t.db, 'seller-a', 'M2')).length, 1);
-      assert.deepEqual((await runs()).map((r) => r.payouts.map((p) => p.sellerId)), [['seller-b'], ['seller-a', 'seller-c']]);
+      assert.deepEqual(
+        (await runs()).map((r) => r.payouts.map((p) => p.sellerId)),
+        [['seller-b'], ['seller-a', 'seller-c']],
+      );
     });
 
     test('M2 a payout by hand and the schedule share the once-per-month guarantee', async () => {
@@ -152,87 +176,103 @@ for (const target of databaseTargets()) {
 
 const serverUrl = postgresServerUrl();
 describe('scheduled payouts on several instances', () => {
-  test('M2 two instances\' schedulers on one PostgreSQL database pay each seller and month once', { skip: serverUrl === undefined && 'needs DATABASE_URL=postgres://…' }, async () => {
-    const scratch = await createScratchPostgresDatabase(serverUrl!);
-    const dbs: Db[] = [];
-    try {
-      for (let i = 0; i < 2; i += 1) dbs.push(await openDatabase(scratch.url));
-      const [one, two] = dbs as [Db, Db];
-      const clock = new TestClock('2025-03-10T10:00:00Z');
-      const app = createHttpApp({
-        config: loadServerConfig({ DATABASE_URL: 'memory://', REWARDS_API_KEY: TEST_API_KEY, REWARDS_MEMBER_SECRET: TEST_MEMBER_SECRET }),
-        db: one,
-        logger: createCapturingLogger(),
-        clock,
-        routes: [registerEventRoutes],
-      });
-      const sellers = Array.from({ length: 12 }, (_, i) => `seller-${i}`);
-      for (const [i, sellerId] of sellers.entries()) {
-        for (const n of [1, 2]) {
-          const event = shopEventOf('order.completed', 'buyer', sale(`o-${i}-${n}`, sellerId, 1_000 * n), { occurredAt: '2025-03-10T10:00:00Z' });
-          const res = await app.request('/v1/events', { method: 'POST', headers: { 'X-Api-Key': TEST_API_KEY, 'Content-Type': 'application/json' }, body: JSON.stringify(event) });
-          assert.equal(res.status, 200, await res.text());
+  test(
+    "M2 two instances' schedulers on one PostgreSQL database pay each seller and month once",
+    { skip: serverUrl === undefined && 'needs DATABASE_URL=postgres://…' },
+    async () => {
+      const scratch = await createScratchPostgresDatabase(serverUrl!);
+      const dbs: Db[] = [];
+      try {
+        for (let i = 0; i < 2; i += 1) dbs.push(await openDatabase(scratch.url));
+        const [one, two] = dbs as [Db, Db];
+        const clock = new TestClock('2025-03-10T10:00:00Z');
+        const app = createHttpApp({
+          config: loadServerConfig({ DATABASE_URL: 'memory://', REWARDS_API_KEY: TEST_API_KEY, REWARDS_MEMBER_SECRET: TEST_MEMBER_SECRET }),
+          db: one,
+          logger: createCapturingLogger(),
+          clock,
+          routes: [registerEventRoutes],
+        });
+        const sellers = Array.from({ length: 12 }, (_, i) => `seller-${i}`);
+        for (const [i, sellerId] of sellers.entries()) {
+          for (const n of [1, 2]) {
+            const event = shopEventOf('order.completed', 'buyer', sale(`o-${i}-${n}`, sellerId, 1_000 * n), { occurredAt: '2025-03-10T10:00:00Z' });
+            const res = await app.request('/v1/events', {
+              method: 'POST',
+              headers: { 'X-Api-Key': TEST_API_KEY, 'Content-Type': 'application/json' },
+              body: JSON.stringify(event),
+            });
+            assert.equal(res.status, 200, await res.text());
+          }
         }
+        clock.set('2025-04-01T00:00:10Z');
+        const schedulers = [schedulerFor(one, clock), schedulerFor(two, clock)];
+        await Promise.all([...schedulers, ...schedulers].map((s) => s.tick()));
+        const { rows } = await one.query<{ member_id: string; n: number; total: number }>(
+          `SELECT member_id, COUNT(*)::int AS n, SUM(amount)::int AS total FROM ledger WHERE rule_id = 'M2' GROUP BY member_id ORDER BY member_id`,
+        );
+        assert.equal(rows.length, sellers.length);
+        for (const row of rows) assert.deepEqual([row.n, row.total], [1, 1_900], row.member_id);
+        // Each seller is paid in its own transaction by whichever instance locks it first: one run
+        // per instance at most, and every payout recorded under one of them.
+        const runs = await one.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM payout_runs');
+        assert.ok(runs.rows[0]!.n >= 1 && runs.rows[0]!.n <= 2, `${runs.rows[0]?.n} runs`);
+        const unrecorded = await one.query('SELECT 1 FROM seller_payouts p LEFT JOIN payout_runs r ON r.id = p.run_id WHERE r.id IS NULL');
+        assert.equal(unrecorded.rowCount, 0);
+        await Promise.all(schedulers.map((s) => s.stop()));
+      } finally {
+        for (const db of dbs) await db.close();
+        await scratch.drop();
       }
-      clock.set('2025-04-01T00:00:10Z');
-      const schedulers = [schedulerFor(one, clock), schedulerFor(two, clock)];
-      await Promise.all([...schedulers, ...schedulers].map((s) => s.tick()));
-      const { rows } = await one.query<{ member_id: string; n: number; total: number }>(
-        `SELECT member_id, COUNT(*)::int AS n, SUM(amount)::int AS total FROM ledger WHERE rule_id = 'M2' GROUP BY member_id ORDER BY member_id`,
-      );
-      assert.equal(rows.length, sellers.length);
-      for (const row of rows) assert.deepEqual([row.n, row.total], [1, 1_900], row.member_id);
-      // Each seller is paid in its own transaction by whichever instance locks it first: one run
-      // per instance at most, and every payout recorded under one of them.
-      const runs = await one.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM payout_runs');
-      assert.ok(runs.rows[0]!.n >= 1 && runs.rows[0]!.n <= 2, `${runs.rows[0]?.n} runs`);
-      const unrecorded = await one.query('SELECT 1 FROM seller_payouts p LEFT JOIN payout_runs r ON r.id = p.run_id WHERE r.id IS NULL');
-      assert.equal(unrecorded.rowCount, 0);
-      await Promise.all(schedulers.map((s) => s.stop()));
-    } finally {
-      for (const db of dbs) await db.close();
-      await scratch.drop();
-    }
-  });
+    },
+  );
 
-  test("M2 a seller whose row another transaction holds does not hold back the other sellers' payouts", { skip: serverUrl === undefined && 'needs DATABASE_URL=postgres://…' }, async () => {
-    const scratch = await createScratchPostgresDatabase(serverUrl!);
-    const db = await openDatabase(scratch.url);
-    const holder = new Client({ connectionString: scratch.url });
-    try {
-      const clock = new TestClock('2025-03-10T10:00:00Z');
-      const app = createHttpApp({
-        config: loadServerConfig({ DATABASE_URL: 'memory://', REWARDS_API_KEY: TEST_API_KEY, REWARDS_MEMBER_SECRET: TEST_MEMBER_SECRET }),
-        db,
-        logger: createCapturingLogger(),
-        clock,
-        routes: [registerEventRoutes],
-      });
-      for (const sellerId of ['seller-a', 'seller-b', 'seller-z']) {
-        for (const n of [1, 2]) {
-          const event = shopEventOf('order.completed', 'buyer', sale(`o-${sellerId}-${n}`, sellerId, 1_000 * n), { occurredAt: '2025-03-10T10:00:00Z' });
-          const res = await app.request('/v1/events', { method: 'POST', headers: { 'X-Api-Key': TEST_API_KEY, 'Content-Type': 'application/json' }, body: JSON.stringify(event) });
-          assert.equal(res.status, 200, await res.text());
+  test(
+    "M2 a seller whose row another transaction holds does not hold back the other sellers' payouts",
+    { skip: serverUrl === undefined && 'needs DATABASE_URL=postgres://…' },
+    async () => {
+      const scratch = await createScratchPostgresDatabase(serverUrl!);
+      const db = await openDatabase(scratch.url);
+      const holder = new Client({ connectionString: scratch.url });
+      try {
+        const clock = new TestClock('2025-03-10T10:00:00Z');
+        const app = createHttpApp({
+          config: loadServerConfig({ DATABASE_URL: 'memory://', REWARDS_API_KEY: TEST_API_KEY, REWARDS_MEMBER_SECRET: TEST_MEMBER_SECRET }),
+          db,
+          logger: createCapturingLogger(),
+          clock,
+          routes: [registerEventRoutes],
+        });
+        for (const sellerId of ['seller-a', 'seller-b', 'seller-z']) {
+          for (const n of [1, 2]) {
+            const event = shopEventOf('order.completed', 'buyer', sale(`o-${sellerId}-${n}`, sellerId, 1_000 * n), { occurredAt: '2025-03-10T10:00:00Z' });
+            const res = await app.request('/v1/events', {
+              method: 'POST',
+              headers: { 'X-Api-Key': TEST_API_KEY, 'Content-Type': 'application/json' },
+              body: JSON.stringify(event),
+            });
+            assert.equal(res.status, 200, await res.text());
+          }
         }
+        // The last seller in the run's order is busy in a long transaction elsewhere.
+        await holder.connect();
+        await holder.query('BEGIN');
+        await holder.query(`SELECT 1 FROM members WHERE id = 'seller-z' FOR UPDATE`);
+        clock.set('2025-04-01T00:00:10Z');
+        const scheduler = schedulerFor(db, clock);
+        const ticking = scheduler.tick();
+        const paid = async () => (await db.query(`SELECT DISTINCT member_id FROM ledger WHERE rule_id = 'M2' ORDER BY member_id`)).rows.map((r) => r.member_id);
+        await until(async () => (await paid()).length === 2, 'seller-a and seller-b to be paid while seller-z is held', 10_000);
+        assert.deepEqual(await paid(), ['seller-a', 'seller-b']);
+        await holder.query('COMMIT');
+        await ticking;
+        assert.deepEqual(await paid(), ['seller-a', 'seller-b', 'seller-z']);
+        await scheduler.stop();
+      } finally {
+        await holder.end();
+        await db.close();
+        await scratch.drop();
       }
-      // The last seller in the run's order is busy in a long transaction elsewhere.
-      await holder.connect();
-      await holder.query('BEGIN');
-      await holder.query(`SELECT 1 FROM members WHERE id = 'seller-z' FOR UPDATE`);
-      clock.set('2025-04-01T00:00:10Z');
-      const scheduler = schedulerFor(db, clock);
-      const ticking = scheduler.tick();
-      const paid = async () => (await db.query(`SELECT DISTINCT member_id FROM ledger WHERE rule_id = 'M2' ORDER BY member_id`)).rows.map((r) => r.member_id);
-      await until(async () => (await paid()).length === 2, 'seller-a and seller-b to be paid while seller-z is held', 10_000);
-      assert.deepEqual(await paid(), ['seller-a', 'seller-b']);
-      await holder.query('COMMIT');
-      await ticking;
-      assert.deepEqual(await paid(), ['seller-a', 'seller-b', 'seller-z']);
-      await scheduler.stop();
-    } finally {
-      await holder.end();
-      await db.close();
-      await scratch.drop();
-    }
-  });
+    },
+  );
 });

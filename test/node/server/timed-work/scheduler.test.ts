@@ -31,7 +31,7 @@ function recordingJob(name: string, runs: Date[], behaviour: (now: Date) => Prom
 }
 
 describe('timed-work scheduler', () => {
-  test('M2 jobs run at start and then on every tick, about once a minute, each with the clock\'s time', async () => {
+  test("M2 jobs run at start and then on every tick, about once a minute, each with the clock's time", async () => {
     const clock = new TestClock('2025-04-01T00:00:00Z');
     const runs: Date[] = [];
     const { trigger, state } = manualTrigger();
@@ -42,7 +42,10 @@ describe('timed-work scheduler', () => {
     clock.set('2025-04-01T00:01:00Z');
     state.fire();
     await scheduler.tick();
-    assert.deepEqual(runs.map((d) => d.toISOString()), ['2025-04-01T00:00:00.000Z', '2025-04-01T00:01:00.000Z']);
+    assert.deepEqual(
+      runs.map((d) => d.toISOString()),
+      ['2025-04-01T00:00:00.000Z', '2025-04-01T00:01:00.000Z'],
+    );
     await scheduler.stop();
   });
 

@@ -32,18 +32,22 @@ for (const target of databaseTargets()) {
       // P4: 1% of the discountable lines only (38 497 cents), half up, shared out over those lines.
       assert.deepEqual(quoted.body.level, { index: 1, name: 'Mercury', discountPercent: 1 });
       assert.equal(quoted.body.memberDiscountCents, 385);
-      assert.deepEqual(quoted.body.lines.map((l) => [l.sku, l.memberDiscountEligible, l.memberDiscountCents]), [
-        ['board', true, 385],
-        ['partner-kit', false, 0],
-        ['flash-sale', false, 0],
-      ]);
+      assert.deepEqual(
+        quoted.body.lines.map((l) => [l.sku, l.memberDiscountEligible, l.memberDiscountCents]),
+        [
+          ['board', true, 385],
+          ['partner-kit', false, 0],
+          ['flash-sale', false, 0],
+        ],
+      );
       // The same rules code the member-price and points-for-product elements run in the page.
       const inPage = quoteOrder(order, before.points, quoteTermsOf(defaultRulesConfig));
       const { memberId: _memberId, ...quoteOnly } = quoted.body;
       assert.deepEqual(quoteOnly, inPage);
 
       const earned = await send(t, 'order.completed', 'quoted', { orderId: 'quoted-order', ...order });
-      const credited = (currency: string) => earned.credited.filter((c) => c.currency === currency && (c.ruleId === 'P1' || c.ruleId === 'C1')).reduce((s, c) => s + c.amount, 0);
+      const credited = (currency: string) =>
+        earned.credited.filter((c) => c.currency === currency && (c.ruleId === 'P1' || c.ruleId === 'C1')).reduce((s, c) => s + c.amount, 0);
       assert.equal(credited('points'), quoted.body.points);
       assert.equal(credited('coins'), quoted.body.coins);
       const after = (await t.shop().get<MeResponse>('/v1/members/quoted')).body;
@@ -53,25 +57,43 @@ for (const target of databaseTargets()) {
     });
 
     test('P4 an unknown member is quoted at LV0, and nothing is stored', async () => {
-      const quoted = await t.shop().post<QuoteResponse>('/v1/quotes', { memberId: 'never-seen', lines: [{ sku: 'a', unitPriceCents: 1_000, quantity: 1 }], shippingCents: 0 });
-      assert.deepEqual([quoted.body.level.index, quoted.body.memberDiscountCents, quoted.body.points, quoted.body.levelAfter], [0, 0, 10, { index: 1, name: 'Mercury' }]);
+      const quoted = await t
+        .shop()
+        .post<QuoteResponse>('/v1/quotes', { memberId: 'never-seen', lines: [{ sku: 'a', unitPriceCents: 1_000, quantity: 1 }], shippingCents: 0 });
+      assert.deepEqual(
+        [quoted.body.level.index, quoted.body.memberDiscountCents, quoted.body.points, quoted.body.levelAfter],
+        [0, 0, 10, { index: 1, name: 'Mercury' }],
+      );
       assert.equal((await t.shop().get('/v1/members/never-seen')).status, 404);
       assert.equal((await t.member('never-seen').post('/v1/quotes', { memberId: 'never-seen', lines: [], shippingCents: 0 })).status, 403);
     });
 
     test("S1 the shop reads a member's cart to ship its gifts; order.completed's redemptionItemIds makes them non-removable", async () => {
       const cart = await t.shop().get<CartResponse>('/v1/members/quoted/cart');
-      assert.deepEqual(cart.body.items.map((i) => [i.kind, i.removable]), [['upgrade_gift', false], ['upgrade_gift', false]]);
+      assert.deepEqual(
+        cart.body.items.map((i) => [i.kind, i.removable]),
+        [
+          ['upgrade_gift', false],
+          ['upgrade_gift', false],
+        ],
+      );
       await t.shop().put('/v1/catalog/mug', { kind: 'product', name: 'Mug', description: '', imageUrl: null, coins: 50, stock: 5 });
       const redeemed = await t.member('quoted').post<RedeemResponse>('/v1/me/redemptions', { catalogItemId: 'mug' });
       const mug = redeemed.body.cartItem!.id;
       assert.equal((await t.shop().get<CartResponse>('/v1/members/quoted/cart')).body.items.find((i) => i.id === mug)?.removable, true);
-      await send(t, 'order.completed', 'quoted', { orderId: 'ships-mug', lines: [{ sku: 'x', unitPriceCents: 100, quantity: 1 }], shippingCents: 0, redemptionItemIds: [mug] });
+      await send(t, 'order.completed', 'quoted', {
+        orderId: 'ships-mug',
+        lines: [{ sku: 'x', unitPriceCents: 100, quantity: 1 }],
+        shippingCents: 0,
+        redemptionItemIds: [mug],
+      });
       assert.equal((await t.shop().get<CartResponse>('/v1/members/quoted/cart')).body.items.find((i) => i.id === mug)?.removable, false);
     });
 
     test('S2 a coupon used twice for one order answers the same; for another order 409 coupon_used; another member’s code 404', async () => {
-      await t.shop().put('/v1/catalog/five-off', { kind: 'coupon', name: '$5 off', description: '', imageUrl: null, coins: 20, stock: 10, couponValueCents: 500 });
+      await t
+        .shop()
+        .put('/v1/catalog/five-off', { kind: 'coupon', name: '$5 off', description: '', imageUrl: null, coins: 20, stock: 10, couponValueCents: 500 });
       const { coupon } = (await t.member('quoted').post<RedeemResponse>('/v1/me/redemptions', { catalogItemId: 'five-off' })).body;
       const code = coupon!.code;
 

@@ -36,7 +36,12 @@ for (const target of databaseTargets()) {
       assert.equal(new Set(events.map((e) => e.id)).size, 3);
 
       const byType = Object.fromEntries(events.map((e) => [e.type, e])) as Record<string, WebhookEvent>;
-      assert.deepEqual(byType['member.level_changed']!.data, { memberId: 'rising', from: { index: 0, name: 'Member' }, to: { index: 1, name: 'Mercury' }, points: 25 });
+      assert.deepEqual(byType['member.level_changed']!.data, {
+        memberId: 'rising',
+        from: { index: 0, name: 'Member' },
+        to: { index: 1, name: 'Mercury' },
+        points: 25,
+      });
       assert.deepEqual(byType['member.balance_changed']!.data, { memberId: 'rising', points: 25, coins: { available: 25, pending: 0 } });
       const added = byType['cart.item_added']!.data as { memberId: string; item: { kind: string; level: number; removable: boolean } };
       assert.deepEqual([added.memberId, added.item.kind, added.item.level, added.item.removable], ['rising', 'upgrade_gift', 1, false]);
@@ -52,7 +57,10 @@ for (const target of databaseTargets()) {
         assert.deepEqual(await verifyWebhook(delivery.rawBody, header, secret), delivery.event);
       }
       const log = await t.shop().get<WebhookDeliveriesResponse>('/v1/webhooks/shop/deliveries');
-      assert.deepEqual(log.body.deliveries.slice(0, 3).map((d) => [d.status, d.attempts, d.lastStatusCode]), Array(3).fill(['delivered', 1, 200]));
+      assert.deepEqual(
+        log.body.deliveries.slice(0, 3).map((d) => [d.status, d.attempts, d.lastStatusCode]),
+        Array(3).fill(['delivered', 1, 200]),
+      );
     });
 
     test('a rolled-back change sends nothing; a refused request neither', async () => {

@@ -10,7 +10,23 @@ import { registerWebhookRoutes } from '../../../../src/server/routes/webhooks.ts
 import { deliveryJob, startReceiver, startWebhookApp, type WebhookTestApp } from './support.ts';
 
 test('private, loopback, link-local and mapped addresses are recognised; public ones are not', () => {
-  for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '[::1]', '224.0.0.1']) {
+  for (const address of [
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.16.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    '::',
+    'fd00::1',
+    'fe80::1',
+    '::ffff:127.0.0.1',
+    '::ffff:10.0.0.1',
+    '[::1]',
+    '224.0.0.1',
+  ]) {
     assert.equal(isPrivateAddress(address), true, address);
   }
   for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8', 'example.com']) {
@@ -23,7 +39,15 @@ test('URLs: https only, no credentials, no private hosts, unless private address
   assert.equal(webhookUrlProblem('https://shop.example/hooks', strict), null);
   assert.equal(webhookUrlProblem('http://shop.example/hooks', strict), 'must be https://');
   assert.equal(webhookUrlProblem('https://user:pw@shop.example/hooks', strict), 'must not carry credentials');
-  for (const url of ['https://127.0.0.1/x', 'https://localhost/x', 'https://api.localhost/x', 'https://[::1]/x', 'https://169.254.169.254/latest', 'https://10.0.0.5/x', 'https://0x7f000001/x']) {
+  for (const url of [
+    'https://127.0.0.1/x',
+    'https://localhost/x',
+    'https://api.localhost/x',
+    'https://[::1]/x',
+    'https://169.254.169.254/latest',
+    'https://10.0.0.5/x',
+    'https://0x7f000001/x',
+  ]) {
     assert.equal(webhookUrlProblem(url, strict), 'must not point at a loopback or private address', url);
   }
   assert.equal(webhookUrlProblem('ftp://shop.example/', { allowPrivate: true }), 'must be http:// or https://');
@@ -45,7 +69,10 @@ for (const target of databaseTargets()) {
       assert.match(created.body.secret, /^whsec_[\w-]{43}$/);
       assert.deepEqual(created.body.events, ['coupon.issued']);
       const replaced = await t.shop().put<PutWebhookResponse>('/v1/webhooks/crm', { url: 'https://crm.example/v2', events: ['*'], enabled: false });
-      assert.deepEqual([replaced.status, replaced.body.secret, replaced.body.url, replaced.body.enabled], [200, created.body.secret, 'https://crm.example/v2', false]);
+      assert.deepEqual(
+        [replaced.status, replaced.body.secret, replaced.body.url, replaced.body.enabled],
+        [200, created.body.secret, 'https://crm.example/v2', false],
+      );
 
       const listed = await t.shop().get<WebhooksResponse>('/v1/webhooks');
       assert.deepEqual(listed.body.webhooks, [{ id: 'crm', url: 'https://crm.example/v2', events: ['*'], enabled: false }]);
@@ -60,7 +87,12 @@ for (const target of databaseTargets()) {
     test('only the shop manages webhooks; bad bodies are refused', async () => {
       assert.equal((await t.member('m').get('/v1/webhooks')).status, 403);
       assert.equal((await t.request('GET', '/v1/webhooks')).status, 401);
-      for (const body of [{ url: 'https://a.example', events: [] }, { url: 'https://a.example', events: ['order.completed'] }, { url: 'not a url', events: ['*'] }, { url: 'https://a.example', events: ['*'], extra: 1 }]) {
+      for (const body of [
+        { url: 'https://a.example', events: [] },
+        { url: 'https://a.example', events: ['order.completed'] },
+        { url: 'not a url', events: ['*'] },
+        { url: 'https://a.example', events: ['*'], extra: 1 },
+      ]) {
         assert.equal((await t.shop().put('/v1/webhooks/bad', body)).status, 400, JSON.stringify(body));
       }
       assert.equal((await t.shop().get('/v1/webhooks/none/deliveries?cursor=zzz')).status, 400);
@@ -82,7 +114,10 @@ for (const target of databaseTargets()) {
         const page2 = await t.shop().get<WebhookDeliveriesResponse>(`/v1/webhooks/balances/deliveries?cursor=${page1.body.nextCursor}`);
         assert.deepEqual([page2.body.deliveries.length, page2.body.nextCursor], [5, null]);
         const ids = [...page1.body.deliveries, ...page2.body.deliveries].map((d) => Number(d.id));
-        assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
+        assert.deepEqual(
+          ids,
+          [...ids].sort((a, b) => b - a),
+        );
         assert.equal((await t.shop().get<WebhookDeliveriesResponse>('/v1/webhooks/off/deliveries')).body.deliveries.length, 0);
       } finally {
         await receiver.close();
@@ -105,7 +140,10 @@ for (const target of databaseTargets()) {
           `INSERT INTO webhook_events (id, type, member_id, data, created_at) VALUES ('evt_1', 'coupon.issued', 'm', '{"memberId":"m","code":"C","valueCents":1}', $1)`,
           [t.clock.now()],
         );
-        await t.db.query(`INSERT INTO webhook_deliveries (endpoint_id, event_id, member_id, status, next_attempt_at, created_at) VALUES ('old', 'evt_1', 'm', 'pending', $1, $1)`, [t.clock.now()]);
+        await t.db.query(
+          `INSERT INTO webhook_deliveries (endpoint_id, event_id, member_id, status, next_attempt_at, created_at) VALUES ('old', 'evt_1', 'm', 'pending', $1, $1)`,
+          [t.clock.now()],
+        );
         await deliveryJob(t.db, t.clock, { allowPrivate: false }).run(t.clock.now());
         assert.deepEqual(receiver.received, []);
         const { rows } = await t.db.query<{ status: string; last_error: string }>('SELECT status, last_error FROM webhook_deliveries');

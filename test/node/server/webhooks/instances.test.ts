@@ -45,14 +45,17 @@ for (const target of databaseTargets()) {
 
     test("one member's failing event holds back that member's later events, not another member's", async () => {
       let refuseEve = true;
-      const picky = await startReceiver(t.clock, (_n, event) => (refuseEve && event.type === 'member.balance_changed' && event.data.memberId === 'eve' ? 500 : 200));
+      const picky = await startReceiver(t.clock, (_n, event) =>
+        refuseEve && event.type === 'member.balance_changed' && event.data.memberId === 'eve' ? 500 : 200,
+      );
       try {
         await t.subscribe(picky.url, 'picky', ['member.balance_changed']);
         await send(t, 'project.rewarded', 'eve', { projectId: 'p-e1', coins: 1 });
         await send(t, 'project.rewarded', 'eve', { projectId: 'p-e2', coins: 2 });
         await send(t, 'project.rewarded', 'fay', { projectId: 'p-f1', coins: 4 });
         await t.deliveries.run(t.clock.now());
-        const seen = () => picky.received.map((r) => (r.event.type === 'member.balance_changed' ? `${r.event.data.memberId}:${r.event.data.coins.available}` : ''));
+        const seen = () =>
+          picky.received.map((r) => (r.event.type === 'member.balance_changed' ? `${r.event.data.memberId}:${r.event.data.coins.available}` : ''));
         assert.deepEqual(seen(), ['eve:1', 'fay:4'], "eve's second event waits for her first");
 
         refuseEve = false;
