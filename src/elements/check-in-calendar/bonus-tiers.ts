@@ -20,7 +20,10 @@ export function bonusTiers(l10n: Pick<LocalizeController, 't'>, checkedInDays: n
       const nameId = `bonus-${tier.atCount}`;
       const progressText = l10n.t('checkIn.bonusTier', { count: tier.progress, target: tier.atCount });
       const percent = tier.atCount > 0 ? (tier.progress / tier.atCount) * 100 : 0;
-      return html`<li class=${classMap({ bonus: true, earned: tier.earned, next: tier.next })} part=${tier.earned ? 'bonus bonus-earned' : 'bonus'}>
+      return html`<li
+        class=${classMap({ bonus: true, earned: tier.earned, next: tier.next })}
+        part=${tier.earned ? 'bonus bonus-earned' : 'bonus'}
+      >
         <span class="bonus-name" id=${nameId}>${l10n.t('checkIn.bonusTierName', { n: tier.atCount })}</span>
         <span class="bonus-reward">${l10n.t('checkIn.bonusReward', { n: tier.coins })}</span>
         <div

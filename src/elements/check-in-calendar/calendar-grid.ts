@@ -41,11 +41,10 @@ export function calendarGrid(view: CalendarGridView): TemplateResult {
   >
     <div class="week weekdays" role="row">
       ${columns.map(
-        (weekday) =>
-          html`<div class="weekday" part="weekday" role="columnheader">
-            <span aria-hidden="true">${weekdayName(l10n.locale, weekday, 'narrow')}</span>
-            <span class="visually-hidden">${weekdayName(l10n.locale, weekday, 'long')}</span>
-          </div>`,
+        (weekday) => html`<div class="weekday" part="weekday" role="columnheader">
+          <span aria-hidden="true">${weekdayName(l10n.locale, weekday, 'narrow')}</span>
+          <span class="visually-hidden">${weekdayName(l10n.locale, weekday, 'long')}</span>
+        </div>`,
       )}
     </div>
     ${monthWeeks(view.month, view.firstDay).map(

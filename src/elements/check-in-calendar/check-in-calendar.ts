@@ -323,7 +323,8 @@ export class CheckInCalendar extends RewardsElement<CalendarFace> {
         <span class="title">${l10n.t('checkIn.title')}</span>
         <span class="count">${skeleton({ blockSize: '100%', inlineSize: '60%' })}</span>
       </div>
-      ${skeleton({ blockSize: 'var(--_rk-control-size)' })} ${skeleton({ blockSize: 'calc(7 * var(--_cic-cell) + 6 * var(--_cic-gap))' })}
+      ${skeleton({ blockSize: 'var(--_rk-control-size)' })}
+      ${skeleton({ blockSize: 'calc(7 * var(--_cic-cell) + 6 * var(--_cic-gap))' })}
       <div class="actions">
         ${skeleton({ blockSize: 'var(--_rk-control-size)' })}
         <span class="notice"></span>

@@ -134,7 +134,9 @@ export class CoinBalance extends RewardsElement<BalanceFace['face']> {
         break;
     }
     return html`<span lang=${l10n.locale} dir=${l10n.dir}
-      >${body}<span class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</span></span
+      >${body}<span class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"
+        >${this.announcement}</span
+      ></span
     >`;
   }
 

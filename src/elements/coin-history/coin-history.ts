@@ -167,11 +167,11 @@ export class CoinHistory extends RewardsElement<HistoryFace['face']> {
       <span class="visually-hidden">${this.l10n.t('face.loading')}</span>
       <div class="entries" aria-hidden="true">
         ${rows.map(
-          (index) =>
-            html`<div class="entry skeleton-row">
-              ${skeleton({ blockSize: '1lh', inlineSize: `${55 - (index % 3) * 10}%` })} ${skeleton({ blockSize: '1lh', inlineSize: '3.5em' })}
-              <span class="meta">${skeleton({ blockSize: '1lh', inlineSize: '12em' })}</span>
-            </div>`,
+          (index) => html`<div class="entry skeleton-row">
+            ${skeleton({ blockSize: '1lh', inlineSize: `${55 - (index % 3) * 10}%` })}
+            ${skeleton({ blockSize: '1lh', inlineSize: '3.5em' })}
+            <span class="meta">${skeleton({ blockSize: '1lh', inlineSize: '12em' })}</span>
+          </div>`,
         )}
       </div>
     </div>`;
@@ -196,7 +196,12 @@ export class CoinHistory extends RewardsElement<HistoryFace['face']> {
     const magnitude = Math.abs(entry.amount);
     const unit = entry.currency === 'points' ? l10n.t('points.unit', { n: magnitude }) : l10n.t('coins.unit', { n: magnitude });
     const status = entry.status;
-    return html`<li class=${classMap({ entry: true, [status]: true })} part="entry entry-${status}" tabindex="-1" data-entry-id=${entry.id}>
+    return html`<li
+      class=${classMap({ entry: true, [status]: true })}
+      part="entry entry-${status}"
+      tabindex="-1"
+      data-entry-id=${entry.id}
+    >
       <span class="reason" part="reason">${key ? l10n.t(key) : entry.reason}</span>
       <span class=${classMap({ amount: true, credit, debit: entry.amount < 0 })} part="amount amount-${credit ? 'credit' : 'debit'}"
         >${signedAmount(locale, entry.amount)}<span class="visually-hidden"> ${unit}</span></span
@@ -216,14 +221,14 @@ export class CoinHistory extends RewardsElement<HistoryFace['face']> {
       ${
         more
           ? html`<button
-              type="button"
-              class="button load-more"
-              part="load-more-button"
-              aria-disabled=${this.loadingMore ? 'true' : 'false'}
-              @click=${this.loadMore}
-            >
-              ${l10n.t(this.loadingMore ? 'history.loadingMore' : 'history.loadMore')}
-            </button>`
+            type="button"
+            class="button load-more"
+            part="load-more-button"
+            aria-disabled=${this.loadingMore ? 'true' : 'false'}
+            @click=${this.loadMore}
+          >
+            ${l10n.t(this.loadingMore ? 'history.loadingMore' : 'history.loadMore')}
+          </button>`
           : html`<p part="end">${l10n.t('history.end')}</p>`
       }
       ${this.moreError !== undefined ? html`<p class="failure" part="load-more-error" role="alert">${l10n.t(failureMessageKey(this.moreError))}</p>` : nothing}

@@ -175,7 +175,8 @@ export class EarnCoinsList extends RewardsElement<ListFace> {
       <span class="coins" part="rule-coins">${this.coinsText(rule)}</span>
       <span class="detail" part="rule-detail">
         <span>${rule.limit !== null ? l10n.t('earn.dailyCap', { n: rule.limit }) : l10n.t(`earn.scope.${rule.scope}`)}</span>
-        ${today ? this.renderToday(today.earnedToday, today.cap) : nothing} ${earnedOnce ? this.renderDone(l10n.t('earn.earned')) : nothing}
+        ${today ? this.renderToday(today.earnedToday, today.cap) : nothing}
+        ${earnedOnce ? this.renderDone(l10n.t('earn.earned')) : nothing}
         ${checkedIn ? this.renderDone(l10n.t('checkIn.done')) : nothing}
       </span>
     </li>`;
@@ -191,7 +192,9 @@ export class EarnCoinsList extends RewardsElement<ListFace> {
   private renderToday(earned: number, cap: number): TemplateResult {
     const share = cap > 0 ? Math.min(1, earned / cap) : 0;
     return html`<span class="progress" part="progress">
-      <span class="bar" part="progress-bar" aria-hidden="true"><span class="bar-fill" ${boxSize({ inlineSize: `${share * 100}%` })}></span></span>
+      <span class="bar" part="progress-bar" aria-hidden="true"
+        ><span class="bar-fill" ${boxSize({ inlineSize: `${share * 100}%` })}></span
+      ></span>
       <span>${this.l10n.t('earn.todayProgress', { earned, cap })}</span>
     </span>`;
   }

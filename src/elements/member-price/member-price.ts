@@ -154,7 +154,9 @@ export class MemberPrice extends RewardsElement<PriceFace['face']> {
         return html`<span class="price-line face face-error" part="base face face-error">
           ${this.amount(this.price!)}
           <span class="note" part="note" role="alert">${l10n.t(failureMessageKey(face.error))}</span>
-          <button type="button" class="button" part="retry-button" @click=${() => void this.session()?.refresh()}>${l10n.t('error.retry')}</button>
+          <button type="button" class="button" part="retry-button" @click=${() => void this.session()?.refresh()}>
+            ${l10n.t('error.retry')}
+          </button>
         </span>`;
       case 'ready':
         return this.renderQuote(face.quote);

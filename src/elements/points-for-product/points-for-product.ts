@@ -133,14 +133,20 @@ export class PointsForProduct extends RewardsElement<EarnFace['face']> {
           <span class="visually-hidden">${l10n.t('face.loading')}</span>${skeleton({ blockSize: '100%' })}
         </span>`;
       case 'empty':
-        return html`<span class="earn face face-empty muted" part="face face-empty">${face.quote ? l10n.t('earn.nothing') : nothing}</span>`;
+        return html`<span class="earn face face-empty muted" part="face face-empty"
+          >${face.quote ? l10n.t('earn.nothing') : nothing}</span
+        >`;
       case 'error':
         return html`<span class="earn face face-error" part="face face-error" role="alert">
           <span>${l10n.t(failureMessageKey(face.error))}</span>
-          <button type="button" class="button" part="retry-button" @click=${() => void this.session()?.refresh()}>${l10n.t('error.retry')}</button>
+          <button type="button" class="button" part="retry-button" @click=${() => void this.session()?.refresh()}>
+            ${l10n.t('error.retry')}
+          </button>
         </span>`;
       case 'signed-out':
-        return html`<span class="earn" part="base face face-signed-out">${this.renderEarning(face.quote)}<slot name="signed-out"></slot></span>`;
+        return html`<span class="earn" part="base face face-signed-out"
+          >${this.renderEarning(face.quote)}<slot name="signed-out"></slot
+        ></span>`;
       case 'ready':
         return html`<span class="earn" part="base">${this.renderEarning(face.quote)}</span>`;
     }
@@ -153,10 +159,10 @@ export class PointsForProduct extends RewardsElement<EarnFace['face']> {
       coins: l10n.t('coins.amount', { n: quote.coins }),
     });
     return html`${starIcon}<span class="amounts" part="amounts">${text}</span> ${
-        quote.levelAfter
-          ? html`<span class="level-after" part="level-after">${l10n.t('earn.reachLevel', { level: l10n.t(levelNameKey(quote.levelAfter.index)) })}</span>`
-          : nothing
-      }`;
+      quote.levelAfter
+        ? html`<span class="level-after" part="level-after">${l10n.t('earn.reachLevel', { level: l10n.t(levelNameKey(quote.levelAfter.index)) })}</span>`
+        : nothing
+    }`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -71,20 +71,20 @@ export function donateForm(view: DonateFormView): TemplateResult {
     ${
       view.confirming === undefined
         ? html`<div class="picks" part="quick-picks" role="group" aria-label=${l10n.t('donate.quickPicks')}>
-            ${picks.map((coins) => {
-              const all = coins === view.balance && !QUICK_PICKS.includes(coins as (typeof QUICK_PICKS)[number]);
-              const amount = l10n.t('coins.amount', { n: coins });
-              return html`<button
-                type="button"
-                class="button"
-                part="quick-pick"
-                aria-label=${all ? `${l10n.t('donate.all')}: ${amount}` : amount}
-                @click=${() => view.onInput(String(coins))}
-              >
-                ${all ? l10n.t('donate.all') : formatNumber(l10n.locale, coins)}
-              </button>`;
-            })}
-          </div>`
+          ${picks.map((coins) => {
+            const all = coins === view.balance && !QUICK_PICKS.includes(coins as (typeof QUICK_PICKS)[number]);
+            const amount = l10n.t('coins.amount', { n: coins });
+            return html`<button
+              type="button"
+              class="button"
+              part="quick-pick"
+              aria-label=${all ? `${l10n.t('donate.all')}: ${amount}` : amount}
+              @click=${() => view.onInput(String(coins))}
+            >
+              ${all ? l10n.t('donate.all') : formatNumber(l10n.locale, coins)}
+            </button>`;
+          })}
+        </div>`
         : confirmStep(view, view.confirming)
     }
     ${view.problem ? html`<p class="problem" id="problem" part="message-problem" role="alert">${view.problem}</p>` : nothing}

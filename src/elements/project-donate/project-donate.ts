@@ -212,15 +212,14 @@ export class ProjectDonate extends RewardsElement<DonateFace> {
       ${
         recent.length > 0
           ? html`<p class="recent-title" id="recent-title">${l10n.t('donate.recent')}</p>
-              <ul class="recent" part="recent" aria-labelledby="recent-title">
-                ${recent.map(
-                  (donation) =>
-                    html`<li part="donation">
-                      <span class="donor">${donation.displayName ?? l10n.t('donate.anonymous')}</span>
-                      <span class="donated">${l10n.t('coins.amount', { n: donation.coins })}</span>
-                    </li>`,
-                )}
-              </ul>`
+            <ul class="recent" part="recent" aria-labelledby="recent-title">
+              ${recent.map(
+                (donation) => html`<li part="donation">
+                  <span class="donor">${donation.displayName ?? l10n.t('donate.anonymous')}</span>
+                  <span class="donated">${l10n.t('coins.amount', { n: donation.coins })}</span>
+                </li>`,
+              )}
+            </ul>`
           : nothing
       }`;
   }

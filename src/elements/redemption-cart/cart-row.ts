@@ -35,7 +35,12 @@ const SHIPPING_CHOICES: ReadonlyArray<{ value: ShippingChoice; key: 'cart.shipNo
 export function cartRow(view: CartRowView): TemplateResult {
   const { item } = view;
   const kind = item.kind === 'upgrade_gift' ? 'item-upgrade-gift' : 'item-redemption';
-  return html`<li class=${classMap({ item: true, confirming: view.confirming })} part="item ${kind}" data-item-id=${item.id} tabindex="-1">
+  return html`<li
+    class=${classMap({ item: true, confirming: view.confirming })}
+    part="item ${kind}"
+    data-item-id=${item.id}
+    tabindex="-1"
+  >
     ${view.confirming ? confirmStep(view) : restingRow(view)}
     ${view.problem ? html`<p class="row-problem" part="item-message" role="alert" tabindex="-1">${view.problem}</p>` : nothing}
   </li>`;
@@ -59,25 +64,25 @@ function restingRow(view: CartRowView): TemplateResult {
     ${
       item.removable
         ? html`<button
-            type="button"
-            class="button remove"
-            part="remove-button"
-            aria-label=${l10n.t('cart.removeItem', { name: item.name })}
-            @click=${() => view.onRemove(item)}
-          >
-            ${l10n.t('cart.remove')}
-          </button>`
+          type="button"
+          class="button remove"
+          part="remove-button"
+          aria-label=${l10n.t('cart.removeItem', { name: item.name })}
+          @click=${() => view.onRemove(item)}
+        >
+          ${l10n.t('cart.remove')}
+        </button>`
         : html`<p class="locked" part="not-removable">
-            ${lockIcon('not-removable-icon')}
-            <span class="locked-text">
-              ${
-                item.kind === 'upgrade_gift'
-                  ? l10n.t('cart.giftNotRemovable')
-                  : html`<strong class="locked-title">${l10n.t('cart.notRemovable')}</strong>
-                      <span class="locked-reason">${l10n.t('cart.notRemovableOrdered')}</span>`
-              }
-            </span>
-          </p>`
+          ${lockIcon('not-removable-icon')}
+          <span class="locked-text">
+            ${
+              item.kind === 'upgrade_gift'
+                ? l10n.t('cart.giftNotRemovable')
+                : html`<strong class="locked-title">${l10n.t('cart.notRemovable')}</strong>
+                  <span class="locked-reason">${l10n.t('cart.notRemovableOrdered')}</span>`
+            }
+          </span>
+        </p>`
     }`;
 }
 
@@ -88,17 +93,16 @@ function shippingChoice(view: CartRowView, itemId: string, current: ShippingChoi
     <legend class="shipping-legend">${l10n.t('cart.shipping')}</legend>
     <div class="choices">
       ${SHIPPING_CHOICES.map(
-        (choice) =>
-          html`<label class="choice" part="shipping-option">
-            <input
-              type="radio"
-              name="shipping-${itemId}"
-              value=${choice.value}
-              .checked=${live(current === choice.value)}
-              @change=${() => view.onShipping(view.item, choice.value)}
-            />
-            <span>${l10n.t(choice.key)}</span>
-          </label>`,
+        (choice) => html`<label class="choice" part="shipping-option">
+          <input
+            type="radio"
+            name="shipping-${itemId}"
+            value=${choice.value}
+            .checked=${live(current === choice.value)}
+            @change=${() => view.onShipping(view.item, choice.value)}
+          />
+          <span>${l10n.t(choice.key)}</span>
+        </label>`,
       )}
     </div>
   </fieldset>`;

@@ -224,9 +224,9 @@ export class RedemptionCart extends RewardsElement<CartFace> {
       ${
         state?.status === 'error'
           ? html`<div class="inline-error" role="alert">
-              <span>${l10n.t(failureMessageKey(state.error))}</span>
-              <button type="button" class="button" part="retry-button" @click=${() => this.retry()}>${l10n.t('error.retry')}</button>
-            </div>`
+            <span>${l10n.t(failureMessageKey(state.error))}</span>
+            <button type="button" class="button" part="retry-button" @click=${() => this.retry()}>${l10n.t('error.retry')}</button>
+          </div>`
           : nothing
       }
       ${content}

@@ -33,7 +33,11 @@ export interface CatalogCardView {
 export function catalogCard(view: CatalogCardView): TemplateResult {
   const { item, l10n } = view;
   const out = item.stock === 0;
-  return html`<li class=${classMap({ item: true, unavailable: out })} part="item item-${item.kind}" data-item-id=${item.id}>
+  return html`<li
+    class=${classMap({ item: true, unavailable: out })}
+    part="item item-${item.kind}"
+    data-item-id=${item.id}
+  >
     ${
       item.imageUrl
         ? html`<img class="image" part="image" src=${item.imageUrl} alt="" loading="lazy" decoding="async" />`
@@ -43,14 +47,16 @@ export function catalogCard(view: CatalogCardView): TemplateResult {
     ${
       item.kind === 'coupon'
         ? html`<span class="coupon-value" part="coupon-value"
-            >${l10n.t('catalog.couponValue', { value: formatMoney(l10n.locale, item.couponValueCents, view.currency) })}</span
-          >`
+          >${l10n.t('catalog.couponValue', { value: formatMoney(l10n.locale, item.couponValueCents, view.currency) })}</span
+        >`
         : nothing
     }
     ${item.description ? html`<span class="description" part="item-description">${item.description}</span>` : nothing}
     <span class="facts">
       <span class="price" part="price">${l10n.t('coins.amount', { n: item.coins })}</span>
-      <span class=${classMap({ stock: true, out })} part="stock">${out ? l10n.t('catalog.outOfStock') : l10n.t('catalog.stock', { n: item.stock })}</span>
+      <span class=${classMap({ stock: true, out })} part="stock"
+        >${out ? l10n.t('catalog.outOfStock') : l10n.t('catalog.stock', { n: item.stock })}</span
+      >
     </span>
     ${view.available === undefined ? nothing : html`<div class="action">${action(view, out)}</div>`}
   </li>`;
@@ -65,9 +71,7 @@ function action(view: CatalogCardView, out: boolean): TemplateResult | typeof no
   if (out) return html`${result}${problem}`;
   const missing = item.coins - (view.available ?? 0);
   if (missing > 0) {
-    return html`${result}
-      <p class="shortfall" part="shortfall">${l10n.t('catalog.notEnoughCoins', { n: missing })}</p>
-      ${problem}`;
+    return html`${result}<p class="shortfall" part="shortfall">${l10n.t('catalog.notEnoughCoins', { n: missing })}</p>${problem}`;
   }
   return html`${result}<button
       type="button"
@@ -97,7 +101,13 @@ function confirmStep(view: CatalogCardView): TemplateResult {
   };
   return html`<div class="confirm" part="confirm" role="group" aria-labelledby=${questionId} @keydown=${onKeydown}>
     <p class="question" id=${questionId}>${l10n.t('catalog.confirmRedeem', { name: item.name, n: item.coins })}</p>
-    <button type="button" class="button primary" part="confirm-redeem-button" aria-disabled=${view.redeeming ? 'true' : 'false'} @click=${onConfirm}>
+    <button
+      type="button"
+      class="button primary"
+      part="confirm-redeem-button"
+      aria-disabled=${view.redeeming ? 'true' : 'false'}
+      @click=${onConfirm}
+    >
       ${view.redeeming ? l10n.t('catalog.redeeming') : l10n.t('catalog.redeem')}
     </button>
     <button

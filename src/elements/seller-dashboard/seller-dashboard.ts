@@ -207,7 +207,8 @@ export class SellerDashboard extends RewardsElement<Face> {
 
   private renderDashboard({ me, orders, products, withdrawals }: Backstage): TemplateResult {
     return html`<div class="dashboard">
-      ${this.renderCredit(me, withdrawals)} ${this.renderThisMonth(me)} ${this.renderMonths(me)} ${this.renderOrders(orders)} ${this.renderProducts(products)}
+      ${this.renderCredit(me, withdrawals)} ${this.renderThisMonth(me)} ${this.renderMonths(me)} ${this.renderOrders(orders)}
+      ${this.renderProducts(products)}
     </div>`;
   }
 
@@ -227,16 +228,15 @@ export class SellerDashboard extends RewardsElement<Face> {
       ${
         withdrawals.length > 0
           ? html`<h4>${l10n.t('seller.withdrawals')}</h4>
-              <ul class="withdrawals">
-                ${withdrawals.map(
-                  (w) =>
-                    html`<li part="withdrawal withdrawal-${w.status}">
-                      <span>${this.money(w.amountCents)}</span>
-                      <time class="muted" datetime=${w.createdAt}>${formatDateTime(l10n.locale, w.createdAt)}</time>
-                      <span class="tag ${w.status}">${l10n.t(`seller.withdrawal.${w.status}`)}</span>
-                    </li>`,
-                )}
-              </ul>`
+            <ul class="withdrawals">
+              ${withdrawals.map(
+                (w) => html`<li part="withdrawal withdrawal-${w.status}">
+                  <span>${this.money(w.amountCents)}</span>
+                  <time class="muted" datetime=${w.createdAt}>${formatDateTime(l10n.locale, w.createdAt)}</time>
+                  <span class="tag ${w.status}">${l10n.t(`seller.withdrawal.${w.status}`)}</span>
+                </li>`,
+              )}
+            </ul>`
           : nothing
       }
     </section>`;
@@ -334,18 +334,9 @@ export class SellerDashboard extends RewardsElement<Face> {
     return html`<section class="section" part="section section-this-month">
       <h3 id="month-title">${l10n.t('seller.thisMonth')} <span class="muted">${formatMonth(l10n.locale, me.currentMonth)}</span></h3>
       <dl class="figures" part="figures">
-        <div>
-          <dt>${l10n.t('seller.gross')}</dt>
-          <dd>${this.money(month.grossCents)}</dd>
-        </div>
-        <div>
-          <dt>${l10n.t('seller.fee', { percent: formatPercent(l10n.locale, me.feeBasisPoints / 100) })}</dt>
-          <dd>${this.money(month.feeCents)}</dd>
-        </div>
-        <div>
-          <dt>${l10n.t('seller.net')}</dt>
-          <dd>${this.money(month.netCents)}</dd>
-        </div>
+        <div><dt>${l10n.t('seller.gross')}</dt><dd>${this.money(month.grossCents)}</dd></div>
+        <div><dt>${l10n.t('seller.fee', { percent: formatPercent(l10n.locale, me.feeBasisPoints / 100) })}</dt><dd>${this.money(month.feeCents)}</dd></div>
+        <div><dt>${l10n.t('seller.net')}</dt><dd>${this.money(month.netCents)}</dd></div>
       </dl>
     </section>`;
   }
@@ -359,43 +350,31 @@ export class SellerDashboard extends RewardsElement<Face> {
       .map((m) => ({ label: `${formatMonth(l10n.locale, m.month)}: ${this.money(m.netCents)}`, netCents: m.netCents }));
     return html`<section class="section" part="section section-months">
       <h3 id="months-title">${l10n.t('seller.months')}</h3>
-      ${
-        bars.length > 0
-          ? html`<figure class="chart" part="chart">
-              <figcaption class="muted">${l10n.t('seller.chart')}</figcaption>
-              ${netChart(bars)}
-            </figure>`
-          : nothing
-      }
+      ${bars.length > 0 ? html`<figure class="chart" part="chart"><figcaption class="muted">${l10n.t('seller.chart')}</figcaption>${netChart(bars)}</figure>` : nothing}
       ${
         past.length > 0
           ? html`<div class="scroll" tabindex="0" role="region" aria-labelledby="months-title">
-              <table part="table">
-                <thead>
-                  <tr>
-                    <th scope="col">${l10n.t('seller.month')}</th>
-                    <th scope="col">${l10n.t('seller.net')}</th>
-                    <th scope="col">${l10n.t('seller.paidOut')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${past.map(
-                    (m) =>
-                      html`<tr>
-                        <th scope="row">${formatMonth(l10n.locale, m.month)}</th>
-                        <td class=${m.netCents < 0 ? 'num debt' : 'num'}>${this.money(m.netCents)}</td>
-                        <td>
-                          ${
-                            m.paidOutAt
-                              ? l10n.t('seller.paidOutOn', { amount: this.money(m.paidOutCents ?? 0), date: formatDateTime(l10n.locale, m.paidOutAt) })
-                              : html`<span class="muted">${l10n.t('seller.notPaidYet')}</span>`
-                          }
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+            <table part="table">
+              <thead>
+                <tr><th scope="col">${l10n.t('seller.month')}</th><th scope="col">${l10n.t('seller.net')}</th><th scope="col">${l10n.t('seller.paidOut')}</th></tr>
+              </thead>
+              <tbody>
+                ${past.map(
+                  (m) => html`<tr>
+                    <th scope="row">${formatMonth(l10n.locale, m.month)}</th>
+                    <td class=${m.netCents < 0 ? 'num debt' : 'num'}>${this.money(m.netCents)}</td>
+                    <td>
+                      ${
+                        m.paidOutAt
+                          ? l10n.t('seller.paidOutOn', { amount: this.money(m.paidOutCents ?? 0), date: formatDateTime(l10n.locale, m.paidOutAt) })
+                          : html`<span class="muted">${l10n.t('seller.notPaidYet')}</span>`
+                      }
+                    </td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
           : nothing
       }
     </section>`;
@@ -426,62 +405,43 @@ export class SellerDashboard extends RewardsElement<Face> {
         orders.length === 0
           ? html`<p class="muted">${l10n.t('seller.noOrders')}</p>`
           : html`<div class="scroll" tabindex="0" role="region" aria-labelledby="orders-title">
-                <table part="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">${l10n.t('seller.order')}</th>
-                      ${this.sortHeader('completedAt', l10n.t('seller.date'))} ${this.sortHeader('grossCents', l10n.t('seller.gross'), true)}
-                      ${this.sortHeader('netCents', l10n.t('seller.net'), true)}
-                      <th scope="col">${l10n.t('seller.status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${shown.map(
-                      (order) =>
-                        html`<tr>
-                          <th scope="row">${order.orderId}</th>
-                          <td><time datetime=${order.completedAt}>${formatDateTime(l10n.locale, order.completedAt)}</time></td>
-                          <td class="num">${this.money(order.grossCents)}</td>
-                          <td class="num">${this.money(order.netCents)}</td>
-                          <td>
-                            ${
-                              order.status === 'refunded'
-                                ? l10n.t('seller.status.refunded', { amount: this.money(order.refundedCents) })
-                                : l10n.t('seller.status.completed')
-                            }
-                          </td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>
-              ${
-                pages > 1
-                  ? html`<nav class="pager" part="pager" aria-label=${l10n.t('seller.orders')}>
-                      <button
-                        type="button"
-                        class="button"
-                        ?disabled=${page === 0}
-                        @click=${() => (this.page = page - 1)}
-                        aria-label=${l10n.t('seller.previous')}
-                      >
-                        ‹
-                      </button>
-                      <span role="status"
-                        >${l10n.t('seller.page', { page: formatNumber(l10n.locale, page + 1), pages: formatNumber(l10n.locale, pages) })}</span
-                      >
-                      <button
-                        type="button"
-                        class="button"
-                        ?disabled=${page >= pages - 1}
-                        @click=${() => (this.page = page + 1)}
-                        aria-label=${l10n.t('seller.next')}
-                      >
-                        ›
-                      </button>
-                    </nav>`
-                  : nothing
-              }`
+              <table part="table">
+                <thead>
+                  <tr>
+                    <th scope="col">${l10n.t('seller.order')}</th>
+                    ${this.sortHeader('completedAt', l10n.t('seller.date'))} ${this.sortHeader('grossCents', l10n.t('seller.gross'), true)}
+                    ${this.sortHeader('netCents', l10n.t('seller.net'), true)}
+                    <th scope="col">${l10n.t('seller.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${shown.map(
+                    (order) => html`<tr>
+                      <th scope="row">${order.orderId}</th>
+                      <td><time datetime=${order.completedAt}>${formatDateTime(l10n.locale, order.completedAt)}</time></td>
+                      <td class="num">${this.money(order.grossCents)}</td>
+                      <td class="num">${this.money(order.netCents)}</td>
+                      <td>
+                        ${
+                          order.status === 'refunded'
+                            ? l10n.t('seller.status.refunded', { amount: this.money(order.refundedCents) })
+                            : l10n.t('seller.status.completed')
+                        }
+                      </td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>
+            ${
+              pages > 1
+                ? html`<nav class="pager" part="pager" aria-label=${l10n.t('seller.orders')}>
+                  <button type="button" class="button" ?disabled=${page === 0} @click=${() => (this.page = page - 1)} aria-label=${l10n.t('seller.previous')}>‹</button>
+                  <span role="status">${l10n.t('seller.page', { page: formatNumber(l10n.locale, page + 1), pages: formatNumber(l10n.locale, pages) })}</span>
+                  <button type="button" class="button" ?disabled=${page >= pages - 1} @click=${() => (this.page = page + 1)} aria-label=${l10n.t('seller.next')}>›</button>
+                </nav>`
+                : nothing
+            }`
       }
     </section>`;
   }
@@ -494,11 +454,7 @@ export class SellerDashboard extends RewardsElement<Face> {
       <div class="scroll" tabindex="0" role="region" aria-labelledby="products-title">
         <table part="table">
           <thead>
-            <tr>
-              <th scope="col">${l10n.t('seller.product')}</th>
-              <th scope="col" class="num">${l10n.t('seller.stock')}</th>
-              <th scope="col" class="num">${l10n.t('seller.sold')}</th>
-            </tr>
+            <tr><th scope="col">${l10n.t('seller.product')}</th><th scope="col" class="num">${l10n.t('seller.stock')}</th><th scope="col" class="num">${l10n.t('seller.sold')}</th></tr>
           </thead>
           <tbody>
             ${products.map((product) => {
@@ -509,9 +465,7 @@ export class SellerDashboard extends RewardsElement<Face> {
                   ${product.stock === null ? html`<span class="muted">${l10n.t('seller.unknownStock')}</span>` : formatNumber(l10n.locale, product.stock)}
                   ${
                     product.oversoldUnits > 0
-                      ? html`<span class="tag failed" part="stock-oversold"
-                          >${l10n.t('seller.oversold', { n: formatNumber(l10n.locale, product.oversoldUnits) })}</span
-                        >`
+                      ? html`<span class="tag failed" part="stock-oversold">${l10n.t('seller.oversold', { n: formatNumber(l10n.locale, product.oversoldUnits) })}</span>`
                       : low
                         ? html`<span class="tag requested" part="stock-low">${l10n.t('seller.lowStock')}</span>`
                         : nothing

@@ -107,7 +107,12 @@ export const faceStyles: CSSResult[] = [
       display: block;
       border-radius: var(--_rk-radius-m);
       background-color: var(--_rk-skeleton);
-      background-image: linear-gradient(90deg, transparent 0%, color-mix(in srgb, var(--_rk-surface) 45%, transparent) 50%, transparent 100%);
+      background-image: linear-gradient(
+        90deg,
+        transparent 0%,
+        color-mix(in srgb, var(--_rk-surface) 45%, transparent) 50%,
+        transparent 100%
+      );
       background-size: 200% 100%;
       background-repeat: no-repeat;
       animation: rk-shimmer 1.6s ease-in-out infinite;

@@ -17,12 +17,9 @@ describe('member-rewards-kit.css, before the script loads', () => {
   it("reserves a block element's place and an inline element's width", async () => {
     const remove = await addShippedCss();
     try {
-      const page = await fixture<HTMLElement>(
-        html`<div style="inline-size: 600px">
-          <reward-catalog></reward-catalog>
-          <p>Header <coin-balance></coin-balance> text</p>
-        </div>`,
-      );
+      const page = await fixture<HTMLElement>(html`<div style="inline-size: 600px">
+        <reward-catalog></reward-catalog><p>Header <coin-balance></coin-balance> text</p>
+      </div>`);
       const catalog = page.querySelector('reward-catalog')!;
       const balance = page.querySelector('coin-balance')!;
       expect(customElements.get('reward-catalog')).to.equal(undefined);
@@ -36,11 +33,7 @@ describe('member-rewards-kit.css, before the script loads', () => {
   it('hides slotted sign-in content until the tag is defined, then shows it', async () => {
     const remove = await addShippedCss();
     try {
-      const page = await fixture<HTMLElement>(
-        html`<div>
-          <project-donate><a slot="signed-out" href="/login">Sign in</a></project-donate>
-        </div>`,
-      );
+      const page = await fixture<HTMLElement>(html`<div><project-donate><a slot="signed-out" href="/login">Sign in</a></project-donate></div>`);
       const link = page.querySelector('a')!;
       expect(getComputedStyle(link).display).to.equal('none');
       customElements.define('project-donate', class extends HTMLElement {});

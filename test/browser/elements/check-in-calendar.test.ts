@@ -66,15 +66,13 @@ interface CalendarOptions {
 }
 
 async function calendar(options: CalendarOptions, face = 'ready'): Promise<CheckInCalendar> {
-  const element = await fixture<CheckInCalendar>(
-    html`<check-in-calendar
-      api=${options.api}
-      token=${ifDefined(options.token)}
-      month=${ifDefined(options.month)}
-      locale=${options.locale ?? 'en'}
-      theme=${ifDefined(options.theme)}
-    ></check-in-calendar>`,
-  );
+  const element = await fixture<CheckInCalendar>(html`<check-in-calendar
+    api=${options.api}
+    token=${ifDefined(options.token)}
+    month=${ifDefined(options.month)}
+    locale=${options.locale ?? 'en'}
+    theme=${ifDefined(options.theme)}
+  ></check-in-calendar>`);
   await untilFace(element, face);
   return element;
 }
@@ -490,9 +488,9 @@ describe('check-in-calendar', () => {
 
   describe('faces', () => {
     it("signed-out: the page's own sign-in link in the slot", async () => {
-      const element = await fixture<CheckInCalendar>(
-        html`<check-in-calendar api=${await serverUrl()} locale="en"><a slot="signed-out" href="/login">Sign in to check in</a></check-in-calendar>`,
-      );
+      const element = await fixture<CheckInCalendar>(html`<check-in-calendar api=${await serverUrl()} locale="en"
+        ><a slot="signed-out" href="/login">Sign in to check in</a></check-in-calendar
+      >`);
       await untilFace(element, 'signed-out');
       const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-out"]')!;
       expect(slot.assignedElements().map((assigned) => assigned.textContent)).to.deep.equal(['Sign in to check in']);

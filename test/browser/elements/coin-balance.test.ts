@@ -23,14 +23,12 @@ interface BalanceOptions {
 }
 
 async function balance(options: BalanceOptions, face = 'ready'): Promise<CoinBalance> {
-  const element = await fixture<CoinBalance>(
-    html`<coin-balance
-      api=${ifDefined('api' in options ? options.api : api)}
-      token=${ifDefined(options.token)}
-      locale=${options.locale ?? 'en'}
-      theme=${ifDefined(options.theme)}
-    ></coin-balance>`,
-  );
+  const element = await fixture<CoinBalance>(html`<coin-balance
+    api=${ifDefined('api' in options ? options.api : api)}
+    token=${ifDefined(options.token)}
+    locale=${options.locale ?? 'en'}
+    theme=${ifDefined(options.theme)}
+  ></coin-balance>`);
   await untilFace(element, face);
   return element;
 }
@@ -189,7 +187,9 @@ describe('coin-balance', () => {
   });
 
   it("signed out, shows the page's sign-in slot", async () => {
-    const element = await fixture<CoinBalance>(html`<coin-balance api=${api} locale="en"><a slot="signed-out" href="/sign-in">Sign in</a></coin-balance>`);
+    const element = await fixture<CoinBalance>(html`<coin-balance api=${api} locale="en"
+      ><a slot="signed-out" href="/sign-in">Sign in</a></coin-balance
+    >`);
     await untilFace(element, 'signed-out');
     const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-out"]')!;
     expect(slot.assignedElements()[0]!.textContent).to.equal('Sign in');
@@ -239,9 +239,9 @@ describe('coin-balance', () => {
 
   it('removing it leaves no subscription behind', async () => {
     const getToken = () => rich.token;
-    const provider = await fixture<HTMLElement>(
-      html`<rewards-provider api=${api} .getToken=${getToken}><coin-balance locale="en"></coin-balance></rewards-provider>`,
-    );
+    const provider = await fixture<HTMLElement>(html`<rewards-provider api=${api} .getToken=${getToken}
+      ><coin-balance locale="en"></coin-balance
+    ></rewards-provider>`);
     const element = provider.querySelector('coin-balance')!;
     await untilFace(element, 'ready');
     const session = rewardsSession({ api, getToken });

@@ -25,15 +25,13 @@ interface HistoryOptions {
 }
 
 async function history(options: HistoryOptions, face = 'ready'): Promise<CoinHistory> {
-  const element = await fixture<CoinHistory>(
-    html`<coin-history
-      api=${ifDefined('api' in options ? options.api : api)}
-      token=${ifDefined(options.token)}
-      currency=${ifDefined(options.currency)}
-      locale=${options.locale ?? 'en'}
-      theme=${ifDefined(options.theme)}
-    ></coin-history>`,
-  );
+  const element = await fixture<CoinHistory>(html`<coin-history
+    api=${ifDefined('api' in options ? options.api : api)}
+    token=${ifDefined(options.token)}
+    currency=${ifDefined(options.currency)}
+    locale=${options.locale ?? 'en'}
+    theme=${ifDefined(options.theme)}
+  ></coin-history>`);
   await untilFace(element, face);
   return element;
 }
@@ -252,7 +250,9 @@ describe('coin-history', () => {
   });
 
   it("signed out, shows the page's sign-in slot", async () => {
-    const element = await fixture<CoinHistory>(html`<coin-history api=${api} locale="en"><a slot="signed-out" href="/sign-in">Sign in</a></coin-history>`);
+    const element = await fixture<CoinHistory>(html`<coin-history api=${api} locale="en"
+      ><a slot="signed-out" href="/sign-in">Sign in</a></coin-history
+    >`);
     await untilFace(element, 'signed-out');
     const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-out"]')!;
     expect(slot.assignedElements()[0]!.textContent).to.equal('Sign in');
@@ -290,9 +290,9 @@ describe('coin-history', () => {
 
   it('removing it leaves no subscription behind', async () => {
     const getToken = () => member.token;
-    const provider = await fixture<HTMLElement>(
-      html`<rewards-provider api=${api} .getToken=${getToken}><coin-history locale="en"></coin-history></rewards-provider>`,
-    );
+    const provider = await fixture<HTMLElement>(html`<rewards-provider api=${api} .getToken=${getToken}
+      ><coin-history locale="en"></coin-history
+    ></rewards-provider>`);
     const element = provider.querySelector('coin-history')!;
     await untilFace(element, 'ready');
     const ledger = rewardsSession({ api, getToken }).ledger('coins');

@@ -30,15 +30,13 @@ interface ListOptions {
 }
 
 async function earnList(options: ListOptions, face = 'ready'): Promise<EarnCoinsList> {
-  const element = await fixture<EarnCoinsList>(
-    html`<earn-coins-list
-      api=${options.api ?? (await serverUrl())}
-      token=${ifDefined(options.token)}
-      rules=${ifDefined(options.rules)}
-      locale=${options.locale ?? 'en'}
-      theme=${ifDefined(options.theme)}
-    ></earn-coins-list>`,
-  );
+  const element = await fixture<EarnCoinsList>(html`<earn-coins-list
+    api=${options.api ?? (await serverUrl())}
+    token=${ifDefined(options.token)}
+    rules=${ifDefined(options.rules)}
+    locale=${options.locale ?? 'en'}
+    theme=${ifDefined(options.theme)}
+  ></earn-coins-list>`);
   await untilFace(element, face);
   return element;
 }
@@ -160,9 +158,9 @@ describe('earn-coins-list', () => {
   });
 
   it("signed-out: the page's own sign-in link in the slot", async () => {
-    const element = await fixture<EarnCoinsList>(
-      html`<earn-coins-list api=${await serverUrl()} locale="en"><a slot="signed-out" href="/login">Sign in</a></earn-coins-list>`,
-    );
+    const element = await fixture<EarnCoinsList>(html`<earn-coins-list api=${await serverUrl()} locale="en"
+      ><a slot="signed-out" href="/login">Sign in</a></earn-coins-list
+    >`);
     await untilFace(element, 'signed-out');
     const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-out"]')!;
     expect(slot.assignedElements().map((assigned) => assigned.textContent)).to.deep.equal(['Sign in']);

@@ -24,14 +24,12 @@ interface ProgressOptions {
 }
 
 async function progress(options: ProgressOptions, face = 'ready'): Promise<LevelProgress> {
-  const element = await fixture<LevelProgress>(
-    html`<level-progress
-      api=${ifDefined('api' in options ? options.api : api)}
-      token=${ifDefined(options.token)}
-      locale=${options.locale ?? 'en'}
-      theme=${ifDefined(options.theme)}
-    ></level-progress>`,
-  );
+  const element = await fixture<LevelProgress>(html`<level-progress
+    api=${ifDefined('api' in options ? options.api : api)}
+    token=${ifDefined(options.token)}
+    locale=${options.locale ?? 'en'}
+    theme=${ifDefined(options.theme)}
+  ></level-progress>`);
   await untilFace(element, face);
   return element;
 }
@@ -197,9 +195,9 @@ describe('level-progress', () => {
   });
 
   it("signed out, shows the page's sign-in slot", async () => {
-    const element = await fixture<LevelProgress>(
-      html`<level-progress api=${api} locale="en"><a slot="signed-out" href="/sign-in">Sign in to see your level</a></level-progress>`,
-    );
+    const element = await fixture<LevelProgress>(html`<level-progress api=${api} locale="en"
+      ><a slot="signed-out" href="/sign-in">Sign in to see your level</a></level-progress
+    >`);
     await untilFace(element, 'signed-out');
     const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-out"]')!;
     expect(slot.assignedElements()[0]!.textContent).to.equal('Sign in to see your level');
@@ -241,9 +239,9 @@ describe('level-progress', () => {
 
   it('removing it leaves no subscription behind', async () => {
     const getToken = () => mars.token;
-    const provider = await fixture<HTMLElement & { getToken?: () => string }>(
-      html`<rewards-provider api=${api} .getToken=${getToken}><level-progress locale="en"></level-progress></rewards-provider>`,
-    );
+    const provider = await fixture<HTMLElement & { getToken?: () => string }>(html`<rewards-provider api=${api} .getToken=${getToken}
+      ><level-progress locale="en"></level-progress
+    ></rewards-provider>`);
     const element = provider.querySelector('level-progress')!;
     await untilFace(element, 'ready');
     const session = rewardsSession({ api, getToken });

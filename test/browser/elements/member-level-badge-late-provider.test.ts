@@ -17,13 +17,9 @@ describe('member-level-badge inside a rewards-provider defined later', () => {
     const listen = (event: Event) => requests.push(event);
     document.addEventListener('context-request', listen);
     try {
-      const page = await fixture<HTMLElement>(
-        html`<div>
-          <rewards-provider api=${api}
-            ><p>By <member-level-badge member=${member.memberId} locale="en"></member-level-badge></p
-          ></rewards-provider>
-        </div>`,
-      );
+      const page = await fixture<HTMLElement>(html`<div>
+        <rewards-provider api=${api}><p>By <member-level-badge member=${member.memberId} locale="en"></member-level-badge></p></rewards-provider>
+      </div>`);
       const badge = page.querySelector('member-level-badge')!;
       expect(customElements.get('rewards-provider')).to.equal(undefined);
       expect(badge.matches(':state(loading)'), 'no api yet: the badge holds its place').to.equal(true);

@@ -36,17 +36,15 @@ interface BadgeOptions {
 }
 
 async function badge(options: BadgeOptions, face = 'ready'): Promise<MemberLevelBadge> {
-  const element = await fixture<MemberLevelBadge>(
-    html`<member-level-badge
-      api=${ifDefined('api' in options ? options.api : api)}
-      member=${ifDefined(options.member)}
-      token=${ifDefined(options.token)}
-      variant=${ifDefined(options.variant)}
-      size=${ifDefined(options.size)}
-      locale=${options.locale ?? 'en'}
-      theme=${ifDefined(options.theme)}
-    ></member-level-badge>`,
-  );
+  const element = await fixture<MemberLevelBadge>(html`<member-level-badge
+    api=${ifDefined('api' in options ? options.api : api)}
+    member=${ifDefined(options.member)}
+    token=${ifDefined(options.token)}
+    variant=${ifDefined(options.variant)}
+    size=${ifDefined(options.size)}
+    locale=${options.locale ?? 'en'}
+    theme=${ifDefined(options.theme)}
+  ></member-level-badge>`);
   await untilFace(element, face);
   return element;
 }
@@ -177,9 +175,9 @@ describe('member-level-badge', () => {
       const ids = Array.from({ length: 500 }, (_, index) => known[index % 50]?.memberId ?? unknownId());
       const spy = spyOnFetch();
       try {
-        const page = await fixture<HTMLElement>(
-          html`<div>${ids.map((id) => html`<p>Post by ${id} <member-level-badge api=${api} member=${id} locale="en"></member-level-badge></p>`)}</div>`,
-        );
+        const page = await fixture<HTMLElement>(html`<div>
+          ${ids.map((id) => html`<p>Post by ${id} <member-level-badge api=${api} member=${id} locale="en"></member-level-badge></p>`)}
+        </div>`);
         const badges = [...page.querySelectorAll('member-level-badge')];
         const settled = () => badges.every((element) => element.matches(':state(ready), :state(unknown)'));
         const deadline = Date.now() + 8_000;
@@ -227,18 +225,18 @@ describe('member-level-badge', () => {
     });
 
     it("signed out, shows the page's sign-in slot", async () => {
-      const element = await fixture<MemberLevelBadge>(
-        html`<member-level-badge api=${api}><a slot="signed-out" href="/sign-in">Sign in</a></member-level-badge>`,
-      );
+      const element = await fixture<MemberLevelBadge>(html`<member-level-badge api=${api}
+        ><a slot="signed-out" href="/sign-in">Sign in</a></member-level-badge
+      >`);
       await untilFace(element, 'signed-out');
       const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-out"]')!;
       expect(slot.assignedElements().map((node) => node.textContent)).to.deep.equal(['Sign in']);
     });
 
     it("follows a provider's token", async () => {
-      const provider = await fixture(
-        html`<rewards-provider api=${api} token=${byLevel[6]!.token}><member-level-badge locale="en"></member-level-badge></rewards-provider>`,
-      );
+      const provider = await fixture(html`<rewards-provider api=${api} token=${byLevel[6]!.token}
+        ><member-level-badge locale="en"></member-level-badge
+      ></rewards-provider>`);
       const element = provider.querySelector('member-level-badge')!;
       await untilFace(element, 'ready');
       expect(visibleText(element)).to.equal('Jupiter');
@@ -247,11 +245,9 @@ describe('member-level-badge', () => {
 
   describe('inline in a blog post', () => {
     it('is inline text on the baseline: the paragraph stays one line high', async () => {
-      const paragraph = await fixture<HTMLParagraphElement>(
-        html`<p style="font: 16px/24px serif; width: 40em; margin: 0">
-          Written by Ada <member-level-badge api=${api} member=${byLevel[2]!.memberId} variant="full" locale="en"></member-level-badge> last week.
-        </p>`,
-      );
+      const paragraph = await fixture<HTMLParagraphElement>(html`<p style="font: 16px/24px serif; width: 40em; margin: 0">
+        Written by Ada <member-level-badge api=${api} member=${byLevel[2]!.memberId} variant="full" locale="en"></member-level-badge> last week.
+      </p>`);
       const element = paragraph.querySelector('member-level-badge')!;
       await untilFace(element, 'ready');
       const style = getComputedStyle(element);
@@ -261,11 +257,9 @@ describe('member-level-badge', () => {
     });
 
     it('wraps between the display name and the level like words, never inside the level', async () => {
-      const paragraph = await fixture<HTMLParagraphElement>(
-        html`<p style="font: 16px/24px serif; width: 11em; margin: 0">
-          By <member-level-badge api=${api} member=${byLevel[5]!.memberId} variant="full" locale="en"></member-level-badge>
-        </p>`,
-      );
+      const paragraph = await fixture<HTMLParagraphElement>(html`<p style="font: 16px/24px serif; width: 11em; margin: 0">
+        By <member-level-badge api=${api} member=${byLevel[5]!.memberId} variant="full" locale="en"></member-level-badge>
+      </p>`);
       const element = paragraph.querySelector('member-level-badge')!;
       await untilFace(element, 'ready');
       expect(part(element, 'badge')!.getClientRects().length).to.be.greaterThan(1);

@@ -24,18 +24,16 @@ interface PriceOptions {
 }
 
 async function memberPrice(options: PriceOptions, face = 'ready'): Promise<MemberPrice> {
-  const element = await fixture<MemberPrice>(
-    html`<member-price
-      api=${options.api ?? (await serverUrl())}
-      token=${ifDefined(options.token)}
-      price=${ifDefined(options.price)}
-      currency=${ifDefined(options.currency)}
-      locale=${options.locale ?? 'en'}
-      theme=${ifDefined(options.theme)}
-      ?partner-seller=${options.partnerSeller ?? false}
-      ?special-offer=${options.specialOffer ?? false}
-    ></member-price>`,
-  );
+  const element = await fixture<MemberPrice>(html`<member-price
+    api=${options.api ?? (await serverUrl())}
+    token=${ifDefined(options.token)}
+    price=${ifDefined(options.price)}
+    currency=${ifDefined(options.currency)}
+    locale=${options.locale ?? 'en'}
+    theme=${ifDefined(options.theme)}
+    ?partner-seller=${options.partnerSeller ?? false}
+    ?special-offer=${options.specialOffer ?? false}
+  ></member-price>`);
   await untilFace(element, face);
   return element;
 }
@@ -148,9 +146,9 @@ describe('member-price', () => {
       expect(visibleText(bare)).to.equal('$12.99 Sign in for your member price.');
       const partner = await memberPrice({ price: 1299, partnerSeller: true }, 'signed-out');
       expect(visibleText(partner), 'no discount to sign in for').to.equal('$12.99 Partner seller product: no member discount.');
-      const element = await fixture<MemberPrice>(
-        html`<member-price api=${await serverUrl()} price="1299" locale="en"><a slot="signed-out" href="/login">Sign in for 6% off</a></member-price>`,
-      );
+      const element = await fixture<MemberPrice>(html`<member-price api=${await serverUrl()} price="1299" locale="en"
+        ><a slot="signed-out" href="/login">Sign in for 6% off</a></member-price
+      >`);
       await untilFace(element, 'signed-out');
       const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-out"]')!;
       expect(slot.assignedElements().map((assigned) => assigned.textContent)).to.deep.equal(['Sign in for 6% off']);

@@ -19,16 +19,14 @@ interface EarnOptions {
 }
 
 async function pointsFor(options: EarnOptions, face = 'ready'): Promise<PointsForProduct> {
-  const element = await fixture<PointsForProduct>(
-    html`<points-for-product
-      api=${options.api ?? (await serverUrl())}
-      token=${ifDefined(options.token)}
-      price=${ifDefined(options.price)}
-      quantity=${ifDefined(options.quantity)}
-      locale=${options.locale ?? 'en'}
-      theme=${ifDefined(options.theme)}
-    ></points-for-product>`,
-  );
+  const element = await fixture<PointsForProduct>(html`<points-for-product
+    api=${options.api ?? (await serverUrl())}
+    token=${ifDefined(options.token)}
+    price=${ifDefined(options.price)}
+    quantity=${ifDefined(options.quantity)}
+    locale=${options.locale ?? 'en'}
+    theme=${ifDefined(options.theme)}
+  ></points-for-product>`);
   await untilFace(element, face);
   return element;
 }

@@ -47,15 +47,13 @@ interface DonateOptions {
 }
 
 async function donateBox(options: DonateOptions, face = 'ready'): Promise<ProjectDonate> {
-  const element = await fixture<ProjectDonate>(
-    html`<project-donate
-      api=${options.api ?? (await serverUrl())}
-      project=${options.project}
-      token=${ifDefined(options.token)}
-      locale=${options.locale ?? 'en'}
-      theme=${ifDefined(options.theme)}
-    ></project-donate>`,
-  );
+  const element = await fixture<ProjectDonate>(html`<project-donate
+    api=${options.api ?? (await serverUrl())}
+    project=${options.project}
+    token=${ifDefined(options.token)}
+    locale=${options.locale ?? 'en'}
+    theme=${ifDefined(options.theme)}
+  ></project-donate>`);
   await untilFace(element, face);
   return element;
 }

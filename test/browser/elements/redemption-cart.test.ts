@@ -81,14 +81,12 @@ async function shipWithOrder(member: CartMember, itemIds: string[]): Promise<voi
 }
 
 async function cart(options: { token?: string | undefined; locale?: string; theme?: 'light' | 'dark' }, face = 'ready') {
-  const element = await fixture<RedemptionCart>(
-    html`<redemption-cart
-      api=${await serverUrl()}
-      token=${ifDefined(options.token)}
-      locale=${options.locale ?? 'en'}
-      theme=${ifDefined(options.theme)}
-    ></redemption-cart>`,
-  );
+  const element = await fixture<RedemptionCart>(html`<redemption-cart
+    api=${await serverUrl()}
+    token=${ifDefined(options.token)}
+    locale=${options.locale ?? 'en'}
+    theme=${ifDefined(options.theme)}
+  ></redemption-cart>`);
   await untilFace(element, face);
   return element;
 }
@@ -375,9 +373,9 @@ describe('redemption-cart', () => {
 
   describe('faces', () => {
     it("signed-out: the page's own sign-in link in the slot, or a sentence", async () => {
-      const element = await fixture<RedemptionCart>(
-        html`<redemption-cart api=${await serverUrl()} locale="en"><a slot="signed-out" href="/login">Sign in</a></redemption-cart>`,
-      );
+      const element = await fixture<RedemptionCart>(html`<redemption-cart api=${await serverUrl()} locale="en"
+        ><a slot="signed-out" href="/login">Sign in</a></redemption-cart
+      >`);
       await untilFace(element, 'signed-out');
       const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-out"]')!;
       expect(slot.assignedElements().map((assigned) => assigned.textContent)).to.deep.equal(['Sign in']);
@@ -431,12 +429,9 @@ describe('redemption-cart', () => {
     /** The host's and the drawn cart's boxes, and where the next paragraph starts. */
     async function placed(container: string, style = '') {
       const member = await memberWithGifts([{ name: 'Soldering kit', coins: 30 }], { order: false });
-      const page = await fixture<HTMLElement>(
-        html`<div style="inline-size: ${container}">
-          <redemption-cart api=${await serverUrl()} token=${member.token} locale="en" style=${style}></redemption-cart>
-          <p>After the cart</p>
-        </div>`,
-      );
+      const page = await fixture<HTMLElement>(html`<div style="inline-size: ${container}">
+        <redemption-cart api=${await serverUrl()} token=${member.token} locale="en" style=${style}></redemption-cart><p>After the cart</p>
+      </div>`);
       const element = page.querySelector('redemption-cart')!;
       await untilFace(element, 'ready');
       const host = element.getBoundingClientRect();

@@ -42,14 +42,12 @@ interface CatalogOptions {
 }
 
 async function catalog(options: CatalogOptions, face = 'ready'): Promise<RewardCatalog> {
-  const element = await fixture<RewardCatalog>(
-    html`<reward-catalog
-      api=${options.api ?? (await serverUrl())}
-      token=${ifDefined(options.token)}
-      locale=${options.locale ?? 'en'}
-      theme=${ifDefined(options.theme)}
-    ></reward-catalog>`,
-  );
+  const element = await fixture<RewardCatalog>(html`<reward-catalog
+    api=${options.api ?? (await serverUrl())}
+    token=${ifDefined(options.token)}
+    locale=${options.locale ?? 'en'}
+    theme=${ifDefined(options.theme)}
+  ></reward-catalog>`);
   await untilFace(element, face);
   return element;
 }

@@ -45,14 +45,12 @@ async function sellerWithSales(): Promise<{ memberId: string; token: string; ord
 
 async function dashboard(options: { token?: string | undefined; locale?: string; theme?: 'light' | 'dark'; api?: string | null }, face = 'ready') {
   const api = options.api === null ? undefined : (options.api ?? (await serverUrl()));
-  const element = await fixture<SellerDashboard>(
-    html`<seller-dashboard
-      api=${ifDefined(api)}
-      token=${ifDefined(options.token)}
-      locale=${options.locale ?? 'en'}
-      theme=${ifDefined(options.theme)}
-    ></seller-dashboard>`,
-  );
+  const element = await fixture<SellerDashboard>(html`<seller-dashboard
+    api=${ifDefined(api)}
+    token=${ifDefined(options.token)}
+    locale=${options.locale ?? 'en'}
+    theme=${ifDefined(options.theme)}
+  ></seller-dashboard>`);
   await untilFace(element, face, 10_000);
   return element;
 }

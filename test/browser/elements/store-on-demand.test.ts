@@ -31,12 +31,10 @@ describe('the store on demand', () => {
     expect(storeDownloads(), 'store modules before any element connected').to.deep.equal([]);
     const api = await serverUrl();
     const { token } = await newMember({ coins: 321 });
-    const container = await fixture<HTMLDivElement>(
-      html`<div>
-        <coin-balance api=${api} token=${token} locale="en"></coin-balance>
-        <level-progress api=${api} token=${token} locale="en"></level-progress>
-      </div>`,
-    );
+    const container = await fixture<HTMLDivElement>(html`<div>
+      <coin-balance api=${api} token=${token} locale="en"></coin-balance>
+      <level-progress api=${api} token=${token} locale="en"></level-progress>
+    </div>`);
     const balance = container.querySelector<CoinBalance>('coin-balance')!;
     const progress = container.querySelector('level-progress')!;
     // Connected, the store still on its way: the loading face, not an empty or broken one.

@@ -111,7 +111,9 @@ describe('faces', () => {
     const plain = await probe('signed-out');
     expect(plain.byPart('face-signed-out').textContent!.trim()).to.equal('Sign in to see your coin history.');
 
-    const withLink = await fixture<FaceProbe>(html` <face-probe face="signed-out"><a slot="signed-out" href="/login">Log in to the shop</a></face-probe> `);
+    const withLink = await fixture<FaceProbe>(html`
+      <face-probe face="signed-out"><a slot="signed-out" href="/login">Log in to the shop</a></face-probe>
+    `);
     const slot = withLink.shadowRoot!.querySelector('slot[name="signed-out"]') as HTMLSlotElement;
     expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['Log in to the shop']);
   });

@@ -60,9 +60,7 @@ describe('LocalizeController: where the locale comes from', () => {
 
   it('then the closest lang, looking through shadow roots to their hosts', async () => {
     const host = await fixture<HTMLElement>(html`
-      <div lang="zh-CN">
-        <section lang=""><nest-shell depth="3" probe="l10n-probe"></nest-shell></section>
-      </div>
+      <div lang="zh-CN"><section lang=""><nest-shell depth="3" probe="l10n-probe"></nest-shell></section></div>
     `);
     await waitUntil(() => deepQuery<L10nProbe>(host, 'l10n-probe'));
     const probe = deepQuery<L10nProbe>(host, 'l10n-probe')!;

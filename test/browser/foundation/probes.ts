@@ -32,7 +32,9 @@ export class L10nProbe extends LitElement {
 
   protected override render(): TemplateResult {
     const { l10n } = this;
-    return html`<p lang=${l10n.locale} dir=${l10n.dir}>${l10n.t('level.pointsToNext', { n: 1500, level: l10n.t('level.3') })}</p>`;
+    return html`<p lang=${l10n.locale} dir=${l10n.dir}>
+      ${l10n.t('level.pointsToNext', { n: 1500, level: l10n.t('level.3') })}
+    </p>`;
   }
 
   get text(): string {

@@ -30,7 +30,9 @@ describe('<rewards-provider>', () => {
   });
 
   it('propagates api, token and locale changes to elements already rendered', async () => {
-    const provider = await fixture<RewardsProvider>(html` <rewards-provider api="/first"><nest-shell depth="2"></nest-shell></rewards-provider> `);
+    const provider = await fixture<RewardsProvider>(html`
+      <rewards-provider api="/first"><nest-shell depth="2"></nest-shell></rewards-provider>
+    `);
     const probe = await deepProbe<ConfigProbe>(provider, 'config-probe');
     expect(shownApi(probe)).to.equal(`${location.origin}/first`);
     expect(probe.configuration.config?.getToken).to.equal(undefined);
@@ -45,7 +47,9 @@ describe('<rewards-provider>', () => {
   });
 
   it('lets a getToken hook win over a static token', async () => {
-    const provider = await fixture<RewardsProvider>(html` <rewards-provider api="/r" token="static"><config-probe></config-probe></rewards-provider> `);
+    const provider = await fixture<RewardsProvider>(html`
+      <rewards-provider api="/r" token="static"><config-probe></config-probe></rewards-provider>
+    `);
     const probe = provider.querySelector('config-probe')!;
     await probe.updateComplete;
     expect(await probe.configuration.config?.getToken?.()).to.equal('static');
@@ -67,7 +71,9 @@ describe('<rewards-provider>', () => {
   });
 
   it('propagates theme changes into nested shadow roots, through CSS and through the context', async () => {
-    const provider = await fixture<RewardsProvider>(html` <rewards-provider theme="light"><nest-shell depth="2"></nest-shell></rewards-provider> `);
+    const provider = await fixture<RewardsProvider>(html`
+      <rewards-provider theme="light"><nest-shell depth="2"></nest-shell></rewards-provider>
+    `);
     const probe = await deepProbe<ConfigProbe>(provider, 'config-probe');
     const surface = () => getComputedStyle(probe).getPropertyValue('--_rk-surface').trim();
     expect(surface()).to.equal('#ffffff');
@@ -93,9 +99,7 @@ describe('<rewards-provider>', () => {
 
   it('configures elements inside it even when it is defined after them', async () => {
     const host = await fixture<HTMLElement>(html`
-      <div>
-        <late-rewards-provider api="https://late.example"><config-probe></config-probe></late-rewards-provider>
-      </div>
+      <div><late-rewards-provider api="https://late.example"><config-probe></config-probe></late-rewards-provider></div>
     `);
     const probe = host.querySelector('config-probe')!;
     await probe.updateComplete;
@@ -106,10 +110,7 @@ describe('<rewards-provider>', () => {
 
   it('no longer configures an element moved out of it', async () => {
     const host = await fixture<HTMLElement>(html`
-      <div>
-        <rewards-provider api="/inside"><config-probe></config-probe></rewards-provider>
-        <section></section>
-      </div>
+      <div><rewards-provider api="/inside"><config-probe></config-probe></rewards-provider><section></section></div>
     `);
     const probe = host.querySelector('config-probe')!;
     await probe.updateComplete;

@@ -61,7 +61,9 @@ describe('RewardsConfigController: where the configuration comes from', () => {
 
   it('applies a token given without an API to the API named above it', async () => {
     configure({ api: '/shop-rewards' });
-    const provider = await fixture<RewardsProvider>(html` <rewards-provider token="section-token"><config-probe></config-probe></rewards-provider> `);
+    const provider = await fixture<RewardsProvider>(html`
+      <rewards-provider token="section-token"><config-probe></config-probe></rewards-provider>
+    `);
     const probe = provider.querySelector('config-probe')!;
     await probe.updateComplete;
     expect(probe.configuration.config?.api).to.equal(`${location.origin}/shop-rewards`);

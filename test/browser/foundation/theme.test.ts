@@ -118,7 +118,9 @@ describe('theme tokens', () => {
   });
 
   it('a provider forces its theme on elements inside it, across shadow roots', async () => {
-    const provider = await fixture<HTMLElement>(html` <rewards-provider theme="dark"><div id="host"></div></rewards-provider> `);
+    const provider = await fixture<HTMLElement>(html`
+      <rewards-provider theme="dark"><div id="host"></div></rewards-provider>
+    `);
     const host = provider.querySelector('#host')!;
     const root = host.attachShadow({ mode: 'open' });
     root.innerHTML = '<theme-probe></theme-probe>';
@@ -133,7 +135,9 @@ describe('theme tokens', () => {
   });
 
   it('an element forcing its own theme wins over its provider', async () => {
-    const provider = await fixture<HTMLElement>(html` <rewards-provider theme="dark"><theme-probe theme="light"></theme-probe></rewards-provider> `);
+    const provider = await fixture<HTMLElement>(html`
+      <rewards-provider theme="dark"><theme-probe theme="light"></theme-probe></rewards-provider>
+    `);
     const probe = provider.querySelector('theme-probe') as ThemeProbe;
     await probe.updateComplete;
     expectPalette(probe, lightPalette, 'element light in provider dark');
