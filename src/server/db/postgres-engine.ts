@@ -7,18 +7,48 @@ function toResult<T>(result: PgResult): QueryResult<T> {
   return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
 }
 
-type PgTarget = Pool | PoolClient;
+/**
+ * Every session in UTC, like PGlite, so now()::date and timestamp text agree on both engines. A SET
+ * on each new connection before its first use, rather than the `options` startup parameter, which
+ * a pooler in transaction mode (PgBouncer) refuses; PgBouncer keeps TimeZone per client across
+ * its servers.
+ */
+const inUtc = new WeakSet<PoolClient>();
 
-function session(target: PgTarget): ScriptSession {
+async function connect(pool: Pool): Promise<PoolClient> {
+  const client = await pool.connect();
+  if (inUtc.has(client)) return client;
+  try {
+    await client.query(`SET TimeZone = 'UTC'`);
+  } catch (error) {
+    // A connection that cannot even take this is broken: drop it.
+    client.release(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
+  inUtc.add(client);
+  return client;
+}
+
+function session(query: (sql: string, params?: unknown[]) => Promise<PgResult>): ScriptSession {
   return {
     async query<T>(sql: string, params?: unknown[]) {
-      return toResult<T>(await target.query(sql, params));
+      return toResult<T>(await query(sql, params));
     },
     async exec(sql: string) {
       // Without parameters pg uses the simple query protocol, which accepts several statements.
-      await target.query(sql);
+      await query(sql);
     },
   };
+}
+
+/** One statement on a connection of the pool, outside any transaction. */
+async function queryOnPool(pool: Pool, sql: string, params?: unknown[]): Promise<PgResult> {
+  const client = await connect(pool);
+  try {
+    return await client.query(sql, params);
+  } finally {
+    client.release();
+  }
 }
 
 /** Thrown when COMMIT finds the transaction already failed (an error inside it was caught and ignored). */
@@ -31,11 +61,11 @@ class TransactionRolledBackError extends Error {
 }
 
 async function runTransaction<T>(pool: Pool, fn: (tx: ScriptSession) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  const client = await connect(pool);
   let unusable: Error | undefined;
   try {
     await client.query('BEGIN');
-    const result = await fn(session(client));
+    const result = await fn(session((sql, params) => client.query(sql, params)));
     const commit = await client.query('COMMIT');
     // A server answers COMMIT of a failed transaction with ROLLBACK and no error; refuse to report
     // success for work that was thrown away (PGlite raises the same error code here).
@@ -63,15 +93,6 @@ export async function openPostgresEngine(connectionString: string, poolSize = DE
     max: poolSize,
     types: pgTypeConfig,
   });
-  // Every session in UTC, like PGlite, so now()::date and timestamp text agree on both engines.
-  // A SET on each new connection rather than the `options` startup parameter, which a pooler in
-  // transaction mode (PgBouncer) refuses; PgBouncer keeps TimeZone per client across its servers.
-  // The SET is queued on the client before anything the pool hands it out for.
-  pool.on('connect', (client) => {
-    client.query(`SET TimeZone = 'UTC'`).catch(() => {
-      // A connection that cannot even take this is broken: its next query fails and says why.
-    });
-  });
   // An idle pooled connection that the server closes must not crash the process: the pool drops
   // it, and the next query opens a fresh one.
   pool.on('error', () => {});
@@ -79,7 +100,7 @@ export async function openPostgresEngine(connectionString: string, poolSize = DE
   let closing: Promise<void> | undefined;
   return {
     kind: 'postgres',
-    ...session(pool),
+    ...session((sql, params) => queryOnPool(pool, sql, params)),
     transaction: (fn) => runTransaction(pool, fn),
     close() {
       closing ??= pool.end();
