@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -87,22 +88,12 @@ function listeningOrigin(child: ChildProcess, output: () => string): Promise<str
 
 /** Debian's Chromium (or CHROME_PATH), headless. */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: apt-get install chromium, or set CHROME_PATH`);
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--font-render-hinting=none',
-      '--hide-scrollbars',
-    ],
+    args: [...CHROMIUM_ARGS, '--font-render-hinting=none', '--hide-scrollbars'],
   });
 }
 

@@ -9,6 +9,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Logger } from '../../../src/server/http/logger.ts';
 import { ensureBuiltDist } from '../support/built-dist.ts';
 import { startRewardsServer, type StartedServer } from '../../../src/server/main.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium.mjs';
 
 const PAGES = [
   ...readdirSync('demo')
@@ -37,17 +38,9 @@ before(async () => {
   }
   origin = server.server.url;
   browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 });
 

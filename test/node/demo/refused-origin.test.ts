@@ -10,6 +10,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { createCapturingLogger } from '../../../src/server/http/logger.ts';
 import { ensureBuiltDist } from '../support/built-dist.ts';
 import { startRewardsServer, type StartedServer } from '../../../src/server/main.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium.mjs';
 
 const logger = createCapturingLogger();
 let api: StartedServer;
@@ -43,17 +44,9 @@ before(async () => {
   await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
   shopOrigin = `http://127.0.0.1:${(shop.address() as { port: number }).port}`;
   browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 });
 

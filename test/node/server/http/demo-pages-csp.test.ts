@@ -16,6 +16,7 @@ import { openDatabase, type Db } from '../../../../src/server/db/index.ts';
 import { seedDemo } from '../../../../src/server/demo-seed.ts';
 import { silentLogger } from '../../../../src/server/http/logger.ts';
 import { startHttpServer, type RunningServer } from '../../../../src/server/http/server.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const PAGES = readdirSync(new URL('demo/', `file://${root}`))
@@ -64,8 +65,8 @@ describe('the demo pages under their Content Security Policy, in Chromium', { ti
     await seedDemo(db, { clock: systemClock });
     server = await startHttpServer(createRewardsApp({ config, db, logger: silentLogger }), { port: 0, host: config.host });
     browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
     });
   });
   after(async () => {
