@@ -21,6 +21,17 @@ export interface EndpointDoc<Id extends EndpointId> {
 }
 
 const at = '2025-03-14T09:30:00.000Z';
+/** A delivery the receiver refused twice, shown in the log and then tried again by hand. */
+const retriedDelivery = {
+  id: '41',
+  eventId: 'evt_P7k1',
+  type: 'cart.item_added',
+  status: 'pending',
+  attempts: 2,
+  lastStatusCode: 503,
+  lastError: 'answered 503',
+  nextAttemptAt: at,
+} as const;
 const graceStatement = {
   sellerId: 'grace',
   displayName: 'Grace Hopper',
@@ -375,16 +386,7 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
       response: {
         deliveries: [
           { id: '42', eventId: 'evt_Q2x9', type: 'member.level_changed', status: 'delivered', attempts: 1, lastStatusCode: 200, deliveredAt: at },
-          {
-            id: '41',
-            eventId: 'evt_P7k1',
-            type: 'cart.item_added',
-            status: 'pending',
-            attempts: 2,
-            lastStatusCode: 503,
-            lastError: 'answered 503',
-            nextAttemptAt: at,
-          },
+          retriedDelivery,
         ],
         nextCursor: null,
       },
@@ -395,16 +397,7 @@ export const endpointDocs: { readonly [Id in EndpointId]: EndpointDoc<Id> } = {
       'Tries a delivery again at once, whatever its status (`202`): it is pending again, and waits only for the same member’s earlier pending deliveries to this endpoint.',
     example: {
       params: { id: 'fulfilment', deliveryId: '41' },
-      response: {
-        id: '41',
-        eventId: 'evt_P7k1',
-        type: 'cart.item_added',
-        status: 'pending',
-        attempts: 2,
-        lastStatusCode: 503,
-        lastError: 'answered 503',
-        nextAttemptAt: at,
-      },
+      response: retriedDelivery,
     },
   },
   getSellerMe: {
