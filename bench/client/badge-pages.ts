@@ -8,6 +8,10 @@
  * - level change: one member's level changes and 1,000 badges of that member show it, against
  *   rewriting 1,000 spans.
  * The data come from the reference server (`GET /v1/badges`, in-memory database).
+ *
+ * The warm jobs also run on a third page: a bare custom element with a shadow root, its internals
+ * and one cloned badge (no data, no language, no configuration), the least any shadow-DOM badge
+ * costs, so the report shows how far the kit is from that floor as well as from plain spans.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -26,6 +30,8 @@ export interface TimingFigure {
   plainMs: number;
   /** kitMs / plainMs. */
   ratio: number;
+  /** Median milliseconds of the bare shadow-DOM element, on the warm jobs. */
+  bareMs?: number;
   runs: number;
 }
 
@@ -169,7 +175,28 @@ const plainJobs = {
     return performance.now() - started;
   },
 };
-window.bench = params.get('kind') === 'kit' ? kitJobs : plainJobs;
+
+// The floor of any badge drawn in a shadow root: attach it, adopt one sheet, clone the badge,
+// mark the state. The same placing and the same check of ':state(ready)' as the kit's page.
+function defineBare() {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(':host{display:inline}.badge{font-weight:600}');
+  const model = document.createElement('span');
+  model.innerHTML = '<span class="badge" part="badge" role="img" aria-label="Mars, level 2" data-level="2"><span class="level" part="level"><span class="dot" part="dot"></span><span class="name" part="level-name">Mars</span></span></span>';
+  const badge = model.firstElementChild;
+  customElements.define('member-level-badge', class extends HTMLElement {
+    constructor() { super(); this.internals = this.attachInternals(); }
+    connectedCallback() {
+      if (this.shadowRoot) return;
+      this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [sheet];
+      this.shadowRoot.append(badge.cloneNode(true));
+      this.internals.states.add('ready');
+    }
+  });
+}
+const kind = params.get('kind');
+if (kind === 'bare') defineBare();
+window.bench = kind === 'kit' ? kitJobs : kind === 'bare' ? { warm: kitJobs.warm } : plainJobs;
 `;
 
 export const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>badges</title>
@@ -232,17 +259,17 @@ export async function measureBadgePages({ runs = 3, sizes = [1_000, 10_000] }: B
         { name: 'one level change to 1,000 badges', job: 'levelChange', n: 1_000 },
       ] as const
     ).filter((job) => sizes.includes(job.n) && (job.job !== 'levelChange' || existsSync('src/sdk/public-badges.ts')));
-    const samples = new Map<string, { kit: number[]; plain: number[] }>(jobs.map((job) => [job.name, { kit: [], plain: [] }]));
+    const samples = new Map<string, { kit: number[]; plain: number[]; bare: number[] }>(jobs.map((job) => [job.name, { kit: [], plain: [], bare: [] }]));
     const query = `api=${encodeURIComponent(reference.url)}&members=${members.join(',')}`;
     for (let run = 0; run < runs; run++) {
-      for (const kind of ['plain', 'kit'] as const) {
+      for (const kind of ['plain', 'kit', 'bare'] as const) {
         for (const size of sizes) {
           // A new page per size: "fresh" is the first badges a page ever shows.
           const page = await browser.newPage();
           page.on('pageerror', (error) => console.error(`bench page (${kind}):`, error));
           await page.goto(`${origin}/?kind=${kind}&${query}`);
           await page.waitForFunction('window.bench !== undefined');
-          for (const job of jobs.filter((entry) => entry.n === size)) {
+          for (const job of jobs.filter((entry) => entry.n === size && (kind !== 'bare' || entry.job === 'warm'))) {
             const run = () =>
               page.evaluate((name, n) => (window as unknown as { bench: Record<string, (n: number) => Promise<number>> }).bench[name]!(n), job.job, job.n);
             let ms = await run();
@@ -256,15 +283,28 @@ export async function measureBadgePages({ runs = 3, sizes = [1_000, 10_000] }: B
       }
     }
     return jobs.map(({ name }) => {
-      const { kit, plain } = samples.get(name)!;
+      const { kit, plain, bare } = samples.get(name)!;
       const kitMs = median(kit);
       const plainMs = median(plain);
-      return { name, kitMs, plainMs, ratio: kitMs / plainMs, runs };
+      return { name, kitMs, plainMs, ratio: kitMs / plainMs, ...(bare.length > 0 ? { bareMs: median(bare) } : {}), runs };
     });
   } finally {
     await browser?.close();
     await reference.close();
     files.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `npx tsx bench/client/badge-pages.ts [runs] [sizes, e.g. 1000,10000]`: these figures alone.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [runs, sizes] = process.argv.slice(2);
+  const figures = await measureBadgePages({
+    runs: runs ? Number(runs) : 3,
+    sizes: sizes ? sizes.split(',').map(Number) : undefined,
+  });
+  for (const figure of figures) {
+    const bare = figure.bareMs === undefined ? '' : `; bare shadow-DOM element ${figure.bareMs.toFixed(1)} ms, ${(figure.bareMs / figure.plainMs).toFixed(2)}×`;
+    console.log(`${figure.name}: kit ${figure.kitMs.toFixed(1)} ms, plain ${figure.plainMs.toFixed(1)} ms, ${figure.ratio.toFixed(2)}×${bare}`);
   }
 }
