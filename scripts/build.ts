@@ -80,10 +80,12 @@ if (existsSync('src/elements/index.ts')) {
         // imports from it), rather than become a facade over a second file.
         preserveEntrySignatures: 'allow-extension',
         output: {
+          // One file holds everything the entry loads statically (Rollup keeps a module the entry
+          // already loaded in it, also when a chunk loaded later imports it too). Beside it, the
+          // chunks loaded on demand: the store, the SDK and zod (on the first data element or page
+          // action), <seller-dashboard> (when one appears), the Chinese messages, and the few
+          // parts an element fetches only when it needs them.
           chunkFileNames: 'member-rewards-kit/[name]-[hash].js',
-          // One file: every module joins the entry (a manual chunk holding the entry module
-          // becomes the entry chunk), except the catalogs loaded on demand.
-          manualChunks: (id) => (/\/i18n\/zh-CN\.ts$/.test(id) ? undefined : 'member-rewards-kit'),
         },
       },
     },
