@@ -7,11 +7,12 @@
  * the size-budget test (which enforces them).
  *
  * The one-file builds are measured as scripts/build.ts makes dist/member-rewards-kit.js: all the
- * entry loads statically in one file (one gzip stream), what it loads on demand in chunks beside it.
+ * entry loads statically in one file (one gzip stream), its `css` templates minified too.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
+import { minifyCssLiteralsPlugin } from '../../scripts/css-literals.ts';
 
 export interface BundleFigure {
   name: string;
@@ -39,11 +40,11 @@ const staticGraphOnly: Plugin = {
   },
 };
 
-const bundle = (contents: string, oneFile: boolean) =>
+const bundle = (contents: string, splitting: boolean, plugins: Plugin[]) =>
   build({
     stdin: { contents, resolveDir: process.cwd(), sourcefile: 'entry.ts', loader: 'ts' },
     bundle: true,
-    splitting: !oneFile,
+    splitting,
     outdir: 'bench-out',
     minify: true,
     format: 'esm',
@@ -54,7 +55,7 @@ const bundle = (contents: string, oneFile: boolean) =>
     tsconfig: 'tsconfig.json',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
-    plugins: oneFile ? [staticGraphOnly] : [],
+    plugins,
   });
 
 /**
@@ -63,7 +64,9 @@ const bundle = (contents: string, oneFile: boolean) =>
  * ships it, rather than as the chunks a bundler would split it into.
  */
 export async function measureBundle(name: string, contents: string, { oneFile = false } = {}): Promise<BundleFigure> {
-  const result = await bundle(contents, false);
+  // The one-file build minifies its style sheets, also in the chunks it loads on demand.
+  const shipped = oneFile ? [minifyCssLiteralsPlugin] : [];
+  const result = await bundle(contents, true, shipped);
   const outputs = result.metafile.outputs;
   const entry = Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!;
   const loaded = new Set<string>();
@@ -91,7 +94,7 @@ export async function measureBundle(name: string, contents: string, { oneFile = 
       .reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).byteLength, 0);
   const files = result.outputFiles.filter((file) => [...loaded].some((path) => file.path.endsWith(path)));
   const inputs = [...loaded].flatMap((file) => Object.keys(outputs[file]!.inputs)).filter((input) => input.startsWith('src/'));
-  const single = oneFile ? (await bundle(contents, true)).outputFiles[0]!.contents : undefined;
+  const single = oneFile ? (await bundle(contents, false, [staticGraphOnly, ...shipped])).outputFiles[0]!.contents : undefined;
   return {
     name,
     minified: single?.byteLength ?? files.reduce((sum, file) => sum + file.contents.byteLength, 0),

@@ -35,12 +35,13 @@ export const BADGE_BUDGET: Budget = { target: 12 * KB, ceiling: 12 * KB };
 export const ELEMENT_BUDGET: Budget = { target: 16 * KB, ceiling: 23 * KB };
 /**
  * The one-file build of the twelve member-facing elements with the page actions, measured as it
- * ships: what it loads statically in one file. The store, the SDK and zod load on demand (the
- * page actions answer with promises), and so does the seller dashboard, when one appears.
+ * ships: what it loads statically in one file, its `css` templates minified. The store, the SDK
+ * and zod load on demand (the page actions answer with promises), and so does the seller
+ * dashboard, when one appears.
  */
-export const ONE_FILE_BUDGET: Budget = { target: 40 * KB, ceiling: 43.75 * KB };
+export const ONE_FILE_BUDGET: Budget = { target: 40 * KB, ceiling: 42.75 * KB };
 /** The same one-file build of the seven elements the kit started with (the provider, badge, progress, balance, history, calendar and cart). */
-export const SEVEN_ELEMENTS_BUDGET: Budget = { target: 30 * KB, ceiling: 36 * KB };
+export const SEVEN_ELEMENTS_BUDGET: Budget = { target: 30 * KB, ceiling: 35.25 * KB };
 
 // Each bundle is made once for the several checks on it.
 const bundles = new Map<string, Promise<BundleFigure>>();
