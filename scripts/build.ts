@@ -98,7 +98,8 @@ if (existsSync('src/elements/index.ts')) {
           // chunks loaded on demand: the store, the SDK and zod (on the first data element or page
           // action), <seller-dashboard> (when one appears), the Chinese messages, and the few
           // parts an element fetches only when it needs them.
-          chunkFileNames: 'member-rewards-kit/[name]-[hash].js',
+          // A tag's own define module names its chunk by the tag (seller-dashboard-….js).
+          chunkFileNames: (chunk) => `member-rewards-kit/${/\/elements\/([a-z-]+)\/define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1] ?? '[name]'}-[hash].js`,
         },
       },
     },
