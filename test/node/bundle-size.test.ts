@@ -34,8 +34,8 @@ export const BADGE_BUDGET: Budget = { target: 12 * KB, ceiling: 12 * KB };
 /** Any per-element entry, with everything it loads statically (the store, the SDK and zod load on demand, after connection). */
 export const ELEMENT_BUDGET: Budget = { target: 16 * KB, ceiling: 23 * KB };
 /**
- * The one-file build of the twelve member-facing elements with the page actions, measured as it
- * ships: what it loads statically in one file, its `css` templates minified. The store, the SDK
+ * The one-file build of the twelve member-facing elements with the page actions, measured the way
+ * it ships: what it loads statically in one file, its `css` templates minified. The store, the SDK
  * and zod load on demand (the page actions answer with promises), and so does the seller
  * dashboard, when one appears.
  */
