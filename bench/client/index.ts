@@ -48,7 +48,7 @@ export async function measureClient({ runs = 3, timings = true } = {}): Promise<
   const lines = [
     '## Client',
     '',
-    "Bundles as a user's bundler makes them (esbuild, minified, each statically loaded chunk gzipped; the one-file builds as they ship: all they load statically in one file); ratio to Lit itself; then what the entry fetches on demand (the store, the SDK and zod after connecting, the seller dashboard when one appears; language catalogs left out).",
+    "Bundles as a user's bundler makes them (esbuild, minified, each statically loaded chunk gzipped; the one-file builds the way they ship: all they load statically in one file, style sheets minified); ratio to Lit itself; then what the entry fetches on demand (the store, the SDK and zod after connecting, the seller dashboard when one appears; language catalogs left out).",
     '',
     '| bundle | min | gzip | × Lit | then on demand (gzip) |',
     '| --- | ---: | ---: | ---: | ---: |',
