@@ -10,20 +10,14 @@ import { readFile } from 'node:fs/promises';
 import type { Plugin as EsbuildPlugin } from 'esbuild';
 import ts from 'typescript';
 
-/**
- * One static part of a `css` template, as written between its delimiters, minified. Its line
- * breaks stay (one for each), so every line of the module after it keeps its number and the
- * source map stays right.
- */
+/** One static part of a `css` template, as written between its delimiters, minified. */
 export function minifyCssText(text: string): string {
-  const breaks = (run: string) => '\n'.repeat(run.split('\n').length - 1);
   return text
-    .replace(/\/\*[\s\S]*?\*\//g, (comment) => breaks(comment) || ' ')
-    .replace(/\s+/g, (run) => breaks(run) || ' ')
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/\s+/g, ' ')
     .replace(/ ?([{};,]) ?/g, '$1')
-    .replace(/\n[ ]+|[ ]+\n/g, '\n')
     .replace(/: /g, ':')
-    .replace(/;(\n*)}/g, '$1}');
+    .replace(/;}/g, '}');
 }
 
 /** Where the static parts of each `css` tagged template in `source` are: [start, end) of each part's text, delimiters excluded. */
@@ -49,13 +43,27 @@ export function cssTemplateParts(source: string, fileName = 'module.ts'): Array<
   return templates;
 }
 
-/** `source` (TypeScript) with the static text of every `css` tagged template minified. */
+/**
+ * `source` (TypeScript) with the static text of every `css` tagged template minified. The line
+ * breaks a part loses move just past its closing delimiter, into the code (after `${`, or after
+ * the closing backtick), where the JavaScript minifier drops them: every line of code keeps its
+ * number, so source maps stay right.
+ */
 export function minifyCssLiterals(source: string, fileName = 'module.ts'): string {
   let out = source;
+  // The white space that opens or closes a whole sheet means nothing; beside an interpolation it may.
   const parts = cssTemplateParts(source, fileName)
-    .flat()
-    .sort((a, b) => b[0] - a[0]);
-  for (const [start, end] of parts) out = out.slice(0, start) + minifyCssText(out.slice(start, end)) + out.slice(end);
+    .flatMap((template) => template.map(([start, end], index) => ({ start, end, first: index === 0, last: index === template.length - 1 })))
+    .sort((a, b) => b.start - a.start);
+  for (const { start, end, first, last } of parts) {
+    const text = out.slice(start, end);
+    const delimiter = last ? '`' : '${';
+    const breaks = '\n'.repeat(text.split('\n').length - 1);
+    let css = minifyCssText(text);
+    if (first) css = css.trimStart();
+    if (last) css = css.trimEnd();
+    out = out.slice(0, start) + css + delimiter + breaks + out.slice(end + delimiter.length);
+  }
   return out;
 }
 

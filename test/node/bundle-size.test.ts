@@ -39,9 +39,9 @@ export const ELEMENT_BUDGET: Budget = { target: 16 * KB, ceiling: 23 * KB };
  * and zod load on demand (the page actions answer with promises), and so does the seller
  * dashboard, when one appears.
  */
-export const ONE_FILE_BUDGET: Budget = { target: 40 * KB, ceiling: 42.75 * KB };
+export const ONE_FILE_BUDGET: Budget = { target: 40 * KB, ceiling: 42.5 * KB };
 /** The same one-file build of the seven elements the kit started with (the provider, badge, progress, balance, history, calendar and cart). */
-export const SEVEN_ELEMENTS_BUDGET: Budget = { target: 30 * KB, ceiling: 35.25 * KB };
+export const SEVEN_ELEMENTS_BUDGET: Budget = { target: 30 * KB, ceiling: 35 * KB };
 
 // Each bundle is made once for the several checks on it.
 const bundles = new Map<string, Promise<BundleFigure>>();
