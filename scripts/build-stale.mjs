@@ -22,7 +22,7 @@ const parts = [
     name: 'the kit (dist/)',
     script: 'build',
     outputs: ['dist/member-rewards-kit.js', 'dist/sdk.js', 'dist/types/sdk/index.d.ts'],
-    sources: ['src', 'scripts/build.ts', 'tsconfig.json', 'tsconfig.build.json', ...shared],
+    sources: ['src', 'scripts/build.ts', 'scripts/css-literals.ts', 'tsconfig.json', 'tsconfig.build.json', ...shared],
     ignore: ['src/server'],
   },
   {

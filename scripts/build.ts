@@ -3,14 +3,16 @@
  * - library entries (rules, api, sdk, store, and one per element: elements/<tag>.js) that keep
  *   lit, nanostores and zod as shared imports, for bundlers and Node;
  * - member-rewards-kit.js: one self-contained, minified file that registers every element, for
- *   a page that loads nothing but one <script type="module"> tag. What a page may never need
- *   (the Chinese messages) stays a chunk of its own beside it, fetched on demand; source maps
- *   sit beside both;
+ *   a page that loads nothing but one <script type="module"> tag, its style sheets minified too.
+ *   What a page may not need (the store, the SDK and zod until an element or action needs them,
+ *   the seller dashboard, the Chinese messages) are chunks beside it, fetched on demand; source
+ *   maps sit beside each;
  * - member-rewards-kit.css: the few lines that keep each element's place until it is defined.
  */
 import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { transform } from 'esbuild';
 import { build, type InlineConfig, type Plugin } from 'vite';
+import { minifyCssLiterals } from './css-literals.ts';
 
 /**
  * Minifies each output chunk whitespace and all. Vite's library mode leaves whitespace in ES
@@ -23,6 +25,17 @@ function minifyChunks(): Plugin {
     async renderChunk(code) {
       const result = await transform(code, { minify: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'none' });
       return { code: result.code, map: result.map };
+    },
+  };
+}
+
+/** Minifies the style sheets in Lit `css` templates (see css-literals.ts), before TypeScript is compiled. */
+function minifyStyles(): Plugin {
+  return {
+    name: 'minify-css-literals',
+    enforce: 'pre',
+    transform(code, id) {
+      return /\/src\/.*\.ts$/.test(id) ? { code: minifyCssLiterals(code, id), map: null } : undefined;
     },
   };
 }
@@ -75,15 +88,18 @@ if (existsSync('src/elements/index.ts')) {
       minify: false,
       lib: { formats: ['es'], entry: { 'member-rewards-kit': 'src/elements/index.ts' } },
       rollupOptions: {
-        plugins: [minifyChunks()],
+        plugins: [minifyStyles(), minifyChunks()],
         // The entry may export more than src/elements/index.ts does (what the catalog chunk
         // imports from it), rather than become a facade over a second file.
         preserveEntrySignatures: 'allow-extension',
         output: {
-          chunkFileNames: 'member-rewards-kit/[name]-[hash].js',
-          // One file: every module joins the entry (a manual chunk holding the entry module
-          // becomes the entry chunk), except the catalogs loaded on demand.
-          manualChunks: (id) => (/\/i18n\/zh-CN\.ts$/.test(id) ? undefined : 'member-rewards-kit'),
+          // One file holds everything the entry loads statically (Rollup keeps a module the entry
+          // already loaded in it, also when a chunk loaded later imports it too). Beside it, the
+          // chunks loaded on demand: the store, the SDK and zod (on the first data element or page
+          // action), <seller-dashboard> (when one appears), the Chinese messages, and the few
+          // parts an element fetches only when it needs them.
+          // A tag's own define module names its chunk by the tag (seller-dashboard-….js).
+          chunkFileNames: (chunk) => `member-rewards-kit/${/\/elements\/([a-z-]+)\/define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1] ?? '[name]'}-[hash].js`,
         },
       },
     },

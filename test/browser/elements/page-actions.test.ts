@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { checkIn, configure, donate, pageSession, redeem } from '../../../src/elements/index.ts';
+import { checkIn, configure, donate, pageSession, redeem, rewardsSession } from '../../../src/elements/index.ts';
 import type { CoinBalance } from '../../../src/elements/coin-balance/coin-balance.ts';
 import { newMember, serverUrl, shop } from '../support/server.ts';
 import { part, untilFace, visibleText } from './support/faces.ts';
@@ -7,6 +7,16 @@ import { untilText } from './support/until-text.ts';
 
 describe("a script-tag page acts from its own buttons (the one-file build's exports)", () => {
   afterEach(() => fixtureCleanup());
+
+  it('before configure(), the page session and every action reject saying what to call', async () => {
+    for (const pending of [pageSession(), checkIn(), redeem('any'), donate('any', 1)]) {
+      const error = await pending.then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(String(error)).to.contain('configure({ api, getToken })');
+    }
+  });
 
   it("C6 S1 S3 checkIn, redeem and donate go through the elements' store: a balance on the page follows each at once", async () => {
     const member = await newMember({ coins: 100 });
@@ -35,6 +45,17 @@ describe("a script-tag page acts from its own buttons (the one-file build's expo
     } as never);
     await donate(projectId, 20);
     await untilText(balance, () => visibleText(part(balance, 'amount')!), String(50 + checked.coinsAwarded));
-    expect((await pageSession().client.getMe()).coins.available).to.equal(50 + checked.coinsAwarded);
+    expect((await (await pageSession()).client.getMe()).coins.available).to.equal(50 + checked.coinsAwarded);
+  });
+
+  it("rewardsSession() gives the elements' own session for the same API and token source", async () => {
+    const getToken = () => null;
+    const api = await serverUrl();
+    const session = await rewardsSession({ api, getToken });
+    expect(await rewardsSession({ api: `${api}/`, getToken })).to.equal(session);
+    const { rewardsSession: storeSession } = await import('../../../src/store/index.ts');
+    expect(storeSession({ api, getToken })).to.equal(session);
+    const error = await rewardsSession({ api: 'ftp://example.test' }).catch((caught: unknown) => caught);
+    expect(error).to.be.instanceOf(TypeError);
   });
 });

@@ -3,7 +3,7 @@
 // and the server logs the refused origin once.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { after, before, test } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -31,14 +31,16 @@ before(async () => {
   } finally {
     process.stdout.write = write;
   }
-  const kit = readFileSync('dist/member-rewards-kit.js');
+  // The one-file build and the folder of chunks it loads on demand beside it (the store among them).
+  const kitFiles = new Set(['member-rewards-kit.js', ...readdirSync('dist/member-rewards-kit').map((file) => `member-rewards-kit/${file}`)]);
   shop = createServer((request, response) => {
-    if (request.url === '/kit.js') return response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(kit);
+    const file = request.url?.slice(1) ?? '';
+    if (kitFiles.has(file)) return response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(`dist/${file}`));
     if (request.url === '/favicon.ico') return response.writeHead(204).end();
     response
       .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
       .end(
-        `<!doctype html><html lang="en"><head><script type="module" src="/kit.js"></script></head><body><coin-balance api="${api.server.url}" token="a-member-token"></coin-balance></body></html>`,
+        `<!doctype html><html lang="en"><head><script type="module" src="/member-rewards-kit.js"></script></head><body><coin-balance api="${api.server.url}" token="a-member-token"></coin-balance></body></html>`,
       );
   });
   await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));

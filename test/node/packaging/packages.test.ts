@@ -83,6 +83,13 @@ describe('the two packages, installed with production dependencies only', { time
       paths.filter((path) => /^src\/server\/|^dist-server\/|^dist\/server/.test(path)),
       [],
     );
+    // What the one-file build loads on demand sits beside it: the store, the seller dashboard.
+    for (const chunk of ['rewards-store', 'seller-dashboard']) {
+      assert.ok(
+        paths.some((path) => path.startsWith(`dist/member-rewards-kit/${chunk}-`) && path.endsWith('.js')),
+        chunk,
+      );
+    }
   });
 
   test('the widget package installs lit, @lit/context, nanostores and zod, and no database engine', () => {

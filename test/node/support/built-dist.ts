@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const OUTPUTS = ['dist/member-rewards-kit.js', 'dist/react.js', 'dist/jsx.d.ts', 'dist/vue.js'];
-const SOURCES = ['src', 'custom-elements.json', 'scripts/build.ts', 'scripts/integrations'];
+const SOURCES = ['src', 'custom-elements.json', 'scripts/build.ts', 'scripts/css-literals.ts', 'scripts/integrations'];
 
 function newest(path: string): number {
   const stats = statSync(path);
