@@ -10,7 +10,6 @@ import type { Message } from './message.ts';
 const enCore = {
   // Faces every data element shares.
   'face.loading': 'Loading…',
-  'face.empty': 'Nothing here yet.',
   'face.signedOut': 'Sign in to see your rewards.',
   'error.generic': 'Something went wrong.',
   'error.network': 'The rewards service cannot be reached right now.',

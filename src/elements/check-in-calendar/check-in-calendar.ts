@@ -15,6 +15,10 @@ import { bonusTiers, bonusTiersPlaceholder } from './bonus-tiers.ts';
 import { calendarGrid } from './calendar-grid.ts';
 import { calendarStyles } from './check-in-calendar.styles.ts';
 import { addMonths, entryDay, isCalendarMonth, isGridKey, monthOfDay, moveFocus, shownMonth, type CalendarDay, type CalendarMonth } from './month-grid.ts';
+import enCore from '../../i18n/en-core.ts';
+import enStatus from '../../i18n/en-status.ts';
+import enCheckInCalendar from '../../i18n/en-check-in-calendar.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 /** What the message line under the check-in button says. */
 type Notice = { readonly kind: 'checked-in'; readonly coins: number; readonly bonus: number } | { readonly kind: 'failed'; readonly error: unknown };
@@ -97,6 +101,7 @@ interface TodayFacts {
  */
 export class CheckInCalendar extends RewardsElement<CalendarFace> {
   static override styles = [...baseStyles, ...faceStyles, calendarStyles];
+  protected static override english: EnglishMessages = { ...enCore, ...enStatus, ...enCheckInCalendar };
 
   /**
    * The month to show, `YYYY-MM`; the shop's current month when absent, malformed or later than

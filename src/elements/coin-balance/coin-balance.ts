@@ -11,6 +11,10 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { coinBalanceStyles } from './coin-balance.styles.ts';
 import { CountAnimation } from './count-animation.ts';
+import enCore from '../../i18n/en-core.ts';
+import enAmounts from '../../i18n/en-amounts.ts';
+import enCoinBalance from '../../i18n/en-coin-balance.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type BalanceFace =
   { face: 'loading' } | { face: 'ready'; owner: string; account: MeResponse } | { face: 'signed-out' } | { face: 'error'; error: RewardsError };
@@ -71,6 +75,7 @@ const coinIcon = svg`<svg class="coin" part="icon" viewBox="0 0 16 16" aria-hidd
  */
 export class CoinBalance extends RewardsElement<BalanceFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, coinBalanceStyles];
+  protected static override english: EnglishMessages = { ...enCore, ...enAmounts, ...enCoinBalance };
 
   /** The number on screen while it counts towards the balance (drawn by the counter's frames). */
   private displayed?: number;

@@ -15,6 +15,10 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { coinHistoryStyles } from './coin-history.styles.ts';
 import { reasonKey, signedAmount } from './ledger-text.ts';
+import enCore from '../../i18n/en-core.ts';
+import enAmounts from '../../i18n/en-amounts.ts';
+import enCoinHistory from '../../i18n/en-coin-history.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type HistoryFace =
   { face: 'loading' } | { face: 'ready'; pages: LedgerPages } | { face: 'empty' } | { face: 'signed-out' } | { face: 'error'; error: RewardsError };
@@ -78,6 +82,7 @@ const SKELETON_ROWS = 5;
  */
 export class CoinHistory extends RewardsElement<HistoryFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, coinHistoryStyles];
+  protected static override english: EnglishMessages = { ...enCore, ...enAmounts, ...enCoinHistory };
 
   /** Which ledger: `coins` (default) or `points`. */
   @property({ reflect: true }) currency: Currency = 'coins';

@@ -13,6 +13,10 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { earnCoinsListStyles } from './earn-coins-list.styles.ts';
 import { selectedRuleIds } from './rule-filter.ts';
+import enCore from '../../i18n/en-core.ts';
+import enStatus from '../../i18n/en-status.ts';
+import enEarnCoinsList from '../../i18n/en-earn-coins-list.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type ListFace = 'loading' | 'ready' | 'empty' | 'signed-out' | 'error';
 
@@ -73,6 +77,7 @@ const CHECK_IN_RULE = 'C6';
  */
 export class EarnCoinsList extends RewardsElement<ListFace> {
   static override styles = [...baseStyles, ...faceStyles, earnCoinsListStyles];
+  protected static override english: EnglishMessages = { ...enCore, ...enStatus, ...enEarnCoinsList };
 
   /**
    * The rules to show, by id or group, separated by spaces or commas: `"C6 C8 C9"`,

@@ -15,6 +15,10 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { memberPriceStyles } from './member-price.styles.ts';
 import { isCurrency, isWholeAmount, orderQuotes } from './product-line.ts';
+import enCore from '../../i18n/en-core.ts';
+import enStatus from '../../i18n/en-status.ts';
+import enMemberPrice from '../../i18n/en-member-price.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type PriceFace = { face: 'loading' } | { face: 'empty' } | { face: 'signed-out' } | { face: 'error'; error: unknown } | { face: 'ready'; quote: OrderQuote };
 
@@ -69,6 +73,7 @@ const LOADING: PriceFace = { face: 'loading' };
  */
 export class MemberPrice extends RewardsElement<PriceFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, memberPriceStyles];
+  protected static override english: EnglishMessages = { ...enCore, ...enStatus, ...enMemberPrice };
 
   /** Price of the product in minor units (cents) of `currency`: `1299` is $12.99. */
   @property({ type: Number }) price?: number;

@@ -14,6 +14,10 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { isWholeAmount, orderQuotes } from '../member-price/product-line.ts';
 import { pointsForProductStyles } from './points-for-product.styles.ts';
+import enCore from '../../i18n/en-core.ts';
+import enAmounts from '../../i18n/en-amounts.ts';
+import enPointsForProduct from '../../i18n/en-points-for-product.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type EarnFace =
   | { face: 'loading' }
@@ -73,6 +77,7 @@ const starIcon = svg`<svg class="icon" part="icon" viewBox="0 0 16 16" width="1e
  */
 export class PointsForProduct extends RewardsElement<EarnFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, pointsForProductStyles];
+  protected static override english: EnglishMessages = { ...enCore, ...enAmounts, ...enPointsForProduct };
 
   /** Price of one unit in cents. */
   @property({ type: Number }) price?: number;

@@ -14,6 +14,11 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { donateForm, validAmount } from './donate-form.ts';
 import { projectDonateStyles } from './project-donate.styles.ts';
+import enCore from '../../i18n/en-core.ts';
+import enActions from '../../i18n/en-actions.ts';
+import enAmounts from '../../i18n/en-amounts.ts';
+import enProjectDonate from '../../i18n/en-project-donate.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type DonateFace = 'loading' | 'ready' | 'empty' | 'signed-out' | 'error';
 
@@ -84,6 +89,7 @@ const RECENT_SHOWN = 5;
  */
 export class ProjectDonate extends RewardsElement<DonateFace> {
   static override styles = [...baseStyles, ...faceStyles, projectDonateStyles];
+  protected static override english: EnglishMessages = { ...enCore, ...enActions, ...enAmounts, ...enProjectDonate };
 
   /** The project's id, as the shop names it in its events. */
   @property({ reflect: true }) project?: string;

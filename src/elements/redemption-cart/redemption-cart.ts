@@ -11,6 +11,9 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { cartRow } from './cart-row.ts';
 import { cartStyles } from './redemption-cart.styles.ts';
+import enCore from '../../i18n/en-core.ts';
+import enRedemptionCart from '../../i18n/en-redemption-cart.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type CartFace = 'loading' | 'ready' | 'empty' | 'signed-out' | 'error';
 
@@ -103,6 +106,7 @@ const PLACEHOLDER_ROWS = 2;
  */
 export class RedemptionCart extends RewardsElement<CartFace> {
   static override styles = [...baseStyles, ...faceStyles, cartStyles];
+  protected static override english: EnglishMessages = { ...enCore, ...enRedemptionCart };
 
   /** The gift whose removal is being confirmed. */
   @state() private confirming?: string;

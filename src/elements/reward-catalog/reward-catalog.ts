@@ -14,6 +14,11 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { catalogCard, type RedeemResult } from './catalog-card.ts';
 import { rewardCatalogStyles } from './reward-catalog.styles.ts';
+import enCore from '../../i18n/en-core.ts';
+import enActions from '../../i18n/en-actions.ts';
+import enAmounts from '../../i18n/en-amounts.ts';
+import enRewardCatalog from '../../i18n/en-reward-catalog.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type CatalogFace = 'loading' | 'ready' | 'empty' | 'signed-out' | 'error';
 
@@ -85,6 +90,7 @@ const PLACEHOLDER_CARDS = 3;
  */
 export class RewardCatalog extends RewardsElement<CatalogFace> {
   static override styles = [...baseStyles, ...faceStyles, rewardCatalogStyles];
+  protected static override english: EnglishMessages = { ...enCore, ...enActions, ...enAmounts, ...enRewardCatalog };
 
   /** Currency of coupon values (the shop's base currency). */
   @property() currency = 'USD';

@@ -14,6 +14,10 @@ import { baseStyles } from '../shared/theme.ts';
 import { nextSort, pageCount, pageOf, sortOrders, type OrderColumn, type OrderSort } from './order-table.ts';
 import { netChart } from './seller-chart.ts';
 import { sellerDashboardStyles } from './seller-dashboard.styles.ts';
+import enCore from '../../i18n/en-core.ts';
+import enActions from '../../i18n/en-actions.ts';
+import enSellerDashboard from '../../i18n/en-seller-dashboard.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type Face = 'loading' | 'ready' | 'empty' | 'signed-out' | 'error' | 'not-seller';
 
@@ -84,6 +88,7 @@ const CHART_MONTHS = 6;
  */
 export class SellerDashboard extends RewardsElement<Face> {
   static override styles = [...baseStyles, ...faceStyles, sellerDashboardStyles];
+  protected static override english: EnglishMessages = { ...enCore, ...enActions, ...enSellerDashboard };
 
   /** Products with this many units or fewer are marked "Low stock". */
   @property({ type: Number, attribute: 'low-stock' }) lowStock = 5;

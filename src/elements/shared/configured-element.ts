@@ -24,7 +24,8 @@ import { RewardsConfigController } from './resolve-config.ts';
  *   parameter: `class CoinBalance extends RewardsElement<'loading' | 'ready' | 'error'>`.
  * - An unusable API is reported in the console once, by `willUpdate` here.
  * - `static english` is the English the element reads (the fallback of every language): here the
- *   faces' and the level's messages only (`en-core.ts`); `RewardsElement` gives the whole catalog.
+ *   faces' and the level's messages only (`en-core.ts`). An element that reads more declares the
+ *   parts it reads, never the whole catalog: `{ ...enCore, ...enAmounts, ...enCoinBalance }`.
  * - Every lifecycle override calls `super` (`connectedCallback`, `disconnectedCallback`,
  *   `willUpdate`, `updated`…): the controllers hang on them.
  *
