@@ -23,8 +23,8 @@ export interface BundleFigure {
   inputs: string[];
 }
 
-/** A language's messages (`src/i18n/zh-CN.ts`), other than the English every element bundles. */
-const LANGUAGE_CATALOG = /^src\/i18n\/(?!en\.ts$)[a-z]{2,3}(-[A-Za-z]+)?\.ts$/;
+/** A language's messages (`src/i18n/zh-CN.ts`), other than the English (`en.ts` and its parts, `en-*.ts`) the elements bundle. */
+const LANGUAGE_CATALOG = /^src\/i18n\/(?!en[.-])[a-z]{2,3}(-[A-Za-z]+)?\.ts$/;
 
 /** Bundles `contents` (a module resolved from the project root) and measures what loads with it. */
 export async function measureBundle(name: string, contents: string): Promise<BundleFigure> {

@@ -1,25 +1,13 @@
 /**
- * The English that `<check-in-calendar>` alone reads. Part of the English catalog (`en.ts`); the element bundles it with the shared parts it reads, and no other element's messages.
+ * The English that `<check-in-calendar>` alone reads before its ready face: its loading, signed-out and other
+ * faces. Part of the English catalog (`en.ts`); the ready face's messages come with the ready face
+ * (`en-check-in-calendar-ready.ts`).
  */
 import type { Message } from './message.ts';
 
 const enCheckInCalendar = {
   'checkIn.title': 'Daily check-in',
-  'checkIn.action': 'Check in',
-  'checkIn.awarded': { one: 'Checked in: +{n} coin', other: 'Checked in: +{n} coins' },
-  'checkIn.bonusAwarded': { one: 'Monthly bonus: +{n} coin', other: 'Monthly bonus: +{n} coins' },
-  'checkIn.monthCount': { one: '{n} day checked in this month', other: '{n} days checked in this month' },
-  'checkIn.bonusTier': '{count} of {target} days',
-  'checkIn.bonusReward': { one: '+{n} bonus coin', other: '+{n} bonus coins' },
-  'checkIn.bonusEarned': 'Bonus earned',
-  'checkIn.calendar': 'Check-ins in {month}',
-  'checkIn.dayChecked': '{date}, checked in',
-  'checkIn.dayMissed': '{date}, not checked in',
-  'checkIn.previousMonth': 'Previous month',
-  'checkIn.nextMonth': 'Next month',
-  'checkIn.checking': 'Checking in…',
   'checkIn.bonusTitle': 'Monthly bonus',
-  'checkIn.bonusTierName': '{n}-day bonus',
   'signIn.checkIn': 'Sign in to check in and earn coins every day.',
 } as const satisfies Record<string, Message>;
 

@@ -13,17 +13,23 @@
 import enActions from './en-actions.ts';
 import enAmounts from './en-amounts.ts';
 import enCheckInCalendar from './en-check-in-calendar.ts';
+import enCheckInCalendarReady from './en-check-in-calendar-ready.ts';
 import enCoinBalance from './en-coin-balance.ts';
 import enCoinHistory from './en-coin-history.ts';
+import enCoinHistoryReady from './en-coin-history-ready.ts';
 import enCore from './en-core.ts';
 import enEarnCoinsList from './en-earn-coins-list.ts';
 import enLevelProgress from './en-level-progress.ts';
 import enMemberPrice from './en-member-price.ts';
 import enPointsForProduct from './en-points-for-product.ts';
 import enProjectDonate from './en-project-donate.ts';
+import enProjectDonateReady from './en-project-donate-ready.ts';
 import enRedemptionCart from './en-redemption-cart.ts';
+import enRedemptionCartReady from './en-redemption-cart-ready.ts';
 import enRewardCatalog from './en-reward-catalog.ts';
+import enRewardCatalogReady from './en-reward-catalog-ready.ts';
 import enSellerDashboard from './en-seller-dashboard.ts';
+import enSellerDashboardReady from './en-seller-dashboard-ready.ts';
 import enStatus from './en-status.ts';
 import type { Message, MessagePlaceholders } from './message.ts';
 
@@ -33,16 +39,22 @@ const en = {
   ...enAmounts,
   ...enStatus,
   ...enCheckInCalendar,
+  ...enCheckInCalendarReady,
   ...enCoinBalance,
   ...enCoinHistory,
+  ...enCoinHistoryReady,
   ...enEarnCoinsList,
   ...enLevelProgress,
   ...enMemberPrice,
   ...enPointsForProduct,
   ...enProjectDonate,
+  ...enProjectDonateReady,
   ...enRedemptionCart,
+  ...enRedemptionCartReady,
   ...enRewardCatalog,
+  ...enRewardCatalogReady,
   ...enSellerDashboard,
+  ...enSellerDashboardReady,
 } as const;
 
 export type EnglishCatalog = typeof en;

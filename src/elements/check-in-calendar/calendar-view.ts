@@ -5,7 +5,9 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CheckInsResponse } from '../../api/member.ts';
-import type { LocalizeController } from '../../i18n/localize.ts';
+import enCheckInCalendarReady from '../../i18n/en-check-in-calendar-ready.ts';
+import enStatus from '../../i18n/en-status.ts';
+import type { EnglishMessages, LocalizeController } from '../../i18n/localize.ts';
 import { failureMessageKey } from '../shared/failures.ts';
 import { skeleton } from '../shared/faces.ts';
 import { firstDayOfWeek, formatMonth } from '../shared/format.ts';
@@ -14,8 +16,12 @@ import { bonusTiersPlaceholder } from './bonus-placeholder.ts';
 import { bonusTiers } from './bonus-tiers.ts';
 import { calendarGrid } from './calendar-grid.ts';
 import { addMonths, monthOfDay, type CalendarDay, type CalendarMonth } from './month-grid.ts';
+import { isGridKey, moveFocus } from './month-layout.ts';
 // For no value: keeps the element and what it shares with this view in one chunk (see ready-view.ts).
 import './check-in-calendar.ts';
+
+/** The messages only the ready face reads. */
+export const english: EnglishMessages = { ...enStatus, ...enCheckInCalendarReady };
 
 /** What the message line under the check-in button says. */
 export type Notice = { readonly kind: 'checked-in'; readonly coins: number; readonly bonus: number } | { readonly kind: 'failed'; readonly error: unknown };
@@ -42,8 +48,8 @@ export interface CalendarView {
   showMonth(month: CalendarMonth): void;
   checkIn(): void;
   retry(): void;
-  onGridKeydown(event: KeyboardEvent): void;
-  onDayClick(day: CalendarDay): void;
+  /** Gives `day` the grid's tab stop and the focus (opening its month if need be). */
+  moveFocusTo(day: CalendarDay): void;
 }
 
 export function calendarReady(view: CalendarView): TemplateResult {
@@ -81,8 +87,8 @@ export function calendarReady(view: CalendarView): TemplateResult {
       busy: !monthData,
       firstDay: firstDayOfWeek(l10n.locale),
       l10n,
-      onKeydown: view.onGridKeydown,
-      onDayClick: view.onDayClick,
+      onKeydown: (event) => onGridKeydown(view, event),
+      onDayClick: (day) => view.moveFocusTo(day),
     })}
     ${view.loadError ? inlineError(view, view.loadError.error) : nothing}
     <div class="actions">${checkInButton(view)} ${noticeLine(view)}</div>
@@ -91,6 +97,26 @@ export function calendarReady(view: CalendarView): TemplateResult {
       ${monthData ? bonusTiers(l10n, monthData.days.length, monthData.bonuses) : bonusTiersPlaceholder()}
     </div>
   </div>`;
+}
+
+/**
+ * The grid's keys: arrows move by a day or a week (into the adjacent month), Home/End to the
+ * first/last day of the week, PageUp/PageDown to the previous/next month (Shift: year).
+ */
+function onGridKeydown(view: CalendarView, event: KeyboardEvent): void {
+  if (!isGridKey(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+  // From the day that has the focus, wherever it came from (a click, a script, Tab).
+  const from = (event.target as HTMLElement).closest<HTMLElement>('[data-day]')?.dataset['day'] ?? view.focusDay;
+  event.preventDefault();
+  const { l10n } = view;
+  view.moveFocusTo(
+    moveFocus(from, event.key, {
+      firstDay: firstDayOfWeek(l10n.locale),
+      rtl: l10n.dir === 'rtl',
+      latestMonth: monthOfDay(view.facts.today),
+      shift: event.shiftKey,
+    }),
+  );
 }
 
 function checkInButton(view: CalendarView): TemplateResult {

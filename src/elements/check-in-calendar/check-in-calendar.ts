@@ -1,12 +1,10 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { CheckInsResponse } from '../../api/member.ts';
 import { RewardsCheckedInEvent } from '../../events/checked-in.ts';
 import type { RewardsSession } from '../../store/session.ts';
 import { dataOf, type ResourceState } from '../../store/state.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
-import { firstDayOfWeek } from '../shared/format.ts';
 import { readyView, viewFor } from '../shared/ready-view.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
@@ -14,9 +12,8 @@ import { baseStyles } from '../shared/theme.ts';
 import { bonusTiersPlaceholder } from './bonus-placeholder.ts';
 import type { CalendarView, Notice, TodayFacts } from './calendar-view.ts';
 import { calendarStyles } from './check-in-calendar.styles.ts';
-import { entryDay, isCalendarMonth, isGridKey, monthOfDay, moveFocus, shownMonth, type CalendarDay, type CalendarMonth } from './month-grid.ts';
-import enCore from '../../i18n/en-core.ts';
-import enStatus from '../../i18n/en-status.ts';
+import { entryDay, isCalendarMonth, monthOfDay, shownMonth, type CalendarDay, type CalendarMonth } from './month-grid.ts';
+import enFaces from '../../i18n/en-faces.ts';
 import enCheckInCalendar from '../../i18n/en-check-in-calendar.ts';
 import type { EnglishMessages } from '../../i18n/localize.ts';
 
@@ -95,17 +92,22 @@ const view = readyView(() => import('./calendar-view.ts'));
  */
 export class CheckInCalendar extends RewardsElement<CalendarFace> {
   static override styles = [...baseStyles, ...faceStyles, calendarStyles];
-  protected static override english: EnglishMessages = { ...enCore, ...enStatus, ...enCheckInCalendar };
+  protected static override english: EnglishMessages = { ...enFaces, ...enCheckInCalendar };
+  static override properties: PropertyDeclarations = {
+    month: {},
+    checkingIn: { attribute: false },
+    notice: { attribute: false },
+  };
 
   /**
    * The month to show, `YYYY-MM`; the shop's current month when absent, malformed or later than
    * the current month. Moving to another month (buttons, PageUp/PageDown) updates it, and the
    * current month sets it back to `undefined`.
    */
-  @property() month?: string;
+  month?: string;
 
-  @state() private checkingIn = false;
-  @state() private notice?: Notice;
+  private checkingIn = false;
+  private notice?: Notice;
 
   private readonly checkIns = new SelectedStoreController<ResourceState<CheckInsResponse>>(this, () => this.selectStore());
 
@@ -241,8 +243,7 @@ export class CheckInCalendar extends RewardsElement<CalendarFace> {
       showMonth: (shown) => this.showMonth(shown),
       checkIn: () => void this.checkIn(),
       retry: () => this.retry(),
-      onGridKeydown: (event) => this.onGridKeydown(event, facts),
-      onDayClick: (day) => this.moveFocusTo(day, true),
+      moveFocusTo: (day) => this.moveFocusTo(day, true),
     };
   }
 
@@ -266,21 +267,6 @@ export class CheckInCalendar extends RewardsElement<CalendarFace> {
         ${bonusTiersPlaceholder()}
       </div>
     </div>`;
-  }
-
-  private onGridKeydown(event: KeyboardEvent, facts: TodayFacts): void {
-    if (!isGridKey(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
-    // From the day that has the focus, wherever it came from (a click, a script, Tab).
-    const from = (event.target as HTMLElement).closest<HTMLElement>('[data-day]')?.dataset['day'] ?? this.focusDay;
-    if (!from) return;
-    event.preventDefault();
-    const target = moveFocus(from, event.key, {
-      firstDay: firstDayOfWeek(this.l10n.locale),
-      rtl: this.l10n.dir === 'rtl',
-      latestMonth: monthOfDay(facts.today),
-      shift: event.shiftKey,
-    });
-    this.moveFocusTo(target, true);
   }
 
   private moveFocusTo(day: CalendarDay, focus: boolean): void {

@@ -6,14 +6,14 @@
  * server wrote it.
  */
 import type { MessageKey } from '../../i18n/en.ts';
-import enCoinHistory from '../../i18n/en-coin-history.ts';
+import enCoinHistoryReady from '../../i18n/en-coin-history-ready.ts';
 import type { LedgerEntry } from '../../api/member.ts';
 import { formatSigned } from '../shared/format.ts';
 
 type ReasonKey = Extract<MessageKey, `reason.${string}`>;
 
 function isReasonKey(key: string): key is ReasonKey {
-  return key.startsWith('reason.') && Object.hasOwn(enCoinHistory, key);
+  return key.startsWith('reason.') && Object.hasOwn(enCoinHistoryReady, key);
 }
 
 /** The catalog key of an entry's reason, or `undefined` when the kit has no words for it. */

@@ -3,15 +3,15 @@
  * API's error code, never the server's English `detail`) and a `rewards-error` event for the
  * page, which may log it or refresh an ended session.
  */
-import type enCore from '../../i18n/en-core.ts';
+import type enFaces from '../../i18n/en-faces.ts';
 import { RewardsErrorEvent } from '../../events/error.ts';
 import type { OriginRefusedError, RewardsError, RewardsErrorCode } from '../../sdk/errors.ts';
 
 /**
  * The messages of failures; none takes parameters, so `t(failureMessageKey(error))` needs none.
- * They are in `en-core.ts`: every element, the level badge too, can show any of them.
+ * They are in `en-faces.ts` (part of `en-core.ts`): every element, the level badge too, can show any of them.
  */
-export type FailureMessageKey = Extract<keyof typeof enCore, `error.${string}`>;
+export type FailureMessageKey = Extract<keyof typeof enFaces, `error.${string}`>;
 
 const MESSAGE_BY_CODE: Readonly<Record<string, FailureMessageKey>> = {
   network: 'error.network',
