@@ -5,10 +5,12 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CheckInsResponse } from '../../api/member.ts';
+import { RewardsCheckedInEvent } from '../../events/checked-in.ts';
 import enCheckInCalendarReady from '../../i18n/en-check-in-calendar-ready.ts';
 import enStatus from '../../i18n/en-status.ts';
 import type { EnglishMessages, LocalizeController } from '../../i18n/localize.ts';
-import { failureMessageKey } from '../shared/failures.ts';
+import type { RewardsSession } from '../../store/session.ts';
+import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { skeleton } from '../shared/faces.ts';
 import { firstDayOfWeek, formatMonth } from '../shared/format.ts';
 import { checkIcon, chevronEndIcon, chevronStartIcon } from '../shared/icons.ts';
@@ -50,6 +52,23 @@ export interface CalendarView {
   retry(): void;
   /** Gives `day` the grid's tab stop and the focus (opening its month if need be). */
   moveFocusTo(day: CalendarDay): void;
+}
+
+/**
+ * Checks the member in for today: `show` gets the line to show under the button, then the element
+ * fires `rewards-checked-in` (or `rewards-error`). Resolves when the answer is shown.
+ */
+export async function checkIn(session: RewardsSession, element: HTMLElement, show: (notice: Notice) => void): Promise<void> {
+  try {
+    const answer = await session.checkIn();
+    show({ kind: 'checked-in', coins: answer.coinsAwarded, bonus: answer.bonusAwarded });
+    element.dispatchEvent(new RewardsCheckedInEvent({ day: answer.day, coinsAwarded: answer.coinsAwarded, bonusAwarded: answer.bonusAwarded }));
+  } catch (error) {
+    if (isAborted(error)) return;
+    // On `already_checked_in` (another tab was first) the store fetches the month again.
+    show({ kind: 'failed', error });
+    element.dispatchEvent(failureEvent(error, element.localName));
+  }
 }
 
 export function calendarReady(view: CalendarView): TemplateResult {
