@@ -31,8 +31,8 @@ export interface BundleFigure {
   inputs: string[];
 }
 
-/** A language's messages (`src/i18n/zh-CN.ts`), other than the English every element bundles. */
-const LANGUAGE_CATALOG = /^src\/i18n\/(?!en\.ts$)[a-z]{2,3}(-[A-Za-z]+)?\.ts$/;
+/** A language's messages (`src/i18n/zh-CN.ts`), other than the English (`en.ts` and its parts, `en-*.ts`) the elements bundle. */
+const LANGUAGE_CATALOG = /^src\/i18n\/(?!en[.-])[a-z]{2,3}(-[A-Za-z]+)?\.ts$/;
 
 /** Leaves every dynamic `import()` out of the bundle: what remains is what an entry loads statically, as one file. */
 const staticGraphOnly: Plugin = {
@@ -70,7 +70,8 @@ export async function measureBundle(name: string, contents: string, { oneFile = 
   const shipped = oneFile ? [minifyCssLiteralsPlugin] : [];
   const result = await bundle(contents, true, shipped);
   const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!;
+  // The bundle's own entry; what it imports on demand is an entry point of its own in the metafile too.
+  const entry = Object.keys(outputs).find((file) => outputs[file]!.entryPoint === 'entry.ts')!;
   const loaded = new Set<string>();
   const visit = (file: string) => {
     if (loaded.has(file)) return;

@@ -6,12 +6,8 @@ import { html, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import type { LocalizeController } from '../../i18n/localize.ts';
 import { boxSize } from '../shared/box-size.ts';
-import { skeleton } from '../shared/faces.ts';
 import { checkIcon } from '../shared/icons.ts';
 import { bonusProgress, type BonusTier } from './bonus-progress.ts';
-
-/** Four default tiers, so the section keeps its size while a month's data arrives. */
-const PLACEHOLDER_TIERS = 4;
 
 export function bonusTiers(l10n: Pick<LocalizeController, 't'>, checkedInDays: number, tiers: readonly BonusTier[]): TemplateResult {
   return html`<ol class="bonuses" part="bonuses">
@@ -47,12 +43,5 @@ export function bonusTiers(l10n: Pick<LocalizeController, 't'>, checkedInDays: n
         </span>
       </li>`;
     })}
-  </ol>`;
-}
-
-/** The tiers' place while the month's check-ins arrive: same rows, no content. */
-export function bonusTiersPlaceholder(): TemplateResult {
-  return html`<ol class="bonuses" part="bonuses" aria-hidden="true">
-    ${Array.from({ length: PLACEHOLDER_TIERS }, () => html`<li class="bonus placeholder">${skeleton({ blockSize: '100%' })}</li>`)}
   </ol>`;
 }

@@ -10,7 +10,8 @@ import { classMap } from 'lit/directives/class-map.js';
 import type { LocalizeController } from '../../i18n/localize.ts';
 import { formatDay, formatMonth, formatNumber, weekdayName } from '../shared/format.ts';
 import { checkIcon } from '../shared/icons.ts';
-import { monthWeeks, weekdayColumns, type CalendarDay, type CalendarMonth } from './month-grid.ts';
+import type { CalendarDay, CalendarMonth } from './month-grid.ts';
+import { monthWeeks, weekdayColumns } from './month-layout.ts';
 
 export interface CalendarGridView {
   readonly month: CalendarMonth;

@@ -1,31 +1,25 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { CheckInsResponse } from '../../api/member.ts';
-import { RewardsCheckedInEvent } from '../../events/checked-in.ts';
 import type { RewardsSession } from '../../store/session.ts';
 import { dataOf, type ResourceState } from '../../store/state.ts';
-import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
+import { failureMessageKey } from '../shared/failures.ts';
 import { errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
-import { firstDayOfWeek, formatMonth } from '../shared/format.ts';
-import { checkIcon, chevronEndIcon, chevronStartIcon } from '../shared/icons.ts';
+import { readyView, viewFor } from '../shared/ready-view.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
-import { bonusTiers, bonusTiersPlaceholder } from './bonus-tiers.ts';
-import { calendarGrid } from './calendar-grid.ts';
+import { bonusTiersPlaceholder } from './bonus-placeholder.ts';
+import type { CalendarView, Notice, TodayFacts } from './calendar-view.ts';
 import { calendarStyles } from './check-in-calendar.styles.ts';
-import { addMonths, entryDay, isCalendarMonth, isGridKey, monthOfDay, moveFocus, shownMonth, type CalendarDay, type CalendarMonth } from './month-grid.ts';
-
-/** What the message line under the check-in button says. */
-type Notice = { readonly kind: 'checked-in'; readonly coins: number; readonly bonus: number } | { readonly kind: 'failed'; readonly error: unknown };
+import { entryDay, isCalendarMonth, monthOfDay, shownMonth, type CalendarDay, type CalendarMonth } from './month-grid.ts';
+import enFaces from '../../i18n/en-faces.ts';
+import enCheckInCalendar from '../../i18n/en-check-in-calendar.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type CalendarFace = 'loading' | 'ready' | 'signed-out' | 'error';
 
-/** What every month's answer says about today, kept while another month loads. */
-interface TodayFacts {
-  readonly today: CalendarDay;
-  readonly checkedInToday: boolean;
-}
+/** The ready face, loaded beside the store. */
+const view = readyView(() => import('./calendar-view.ts'));
 
 /**
  * The member's daily check-in (C6) and monthly bonus tiers (C7): the month as a keyboard
@@ -97,16 +91,22 @@ interface TodayFacts {
  */
 export class CheckInCalendar extends RewardsElement<CalendarFace> {
   static override styles = [...baseStyles, ...faceStyles, calendarStyles];
+  protected static override english: EnglishMessages = { ...enFaces, ...enCheckInCalendar };
+  static override properties: PropertyDeclarations = {
+    month: {},
+    checkingIn: { attribute: false },
+    notice: { attribute: false },
+  };
 
   /**
    * The month to show, `YYYY-MM`; the shop's current month when absent, malformed or later than
    * the current month. Moving to another month (buttons, PageUp/PageDown) updates it, and the
    * current month sets it back to `undefined`.
    */
-  @property() month?: string;
+  month?: string;
 
-  @state() private checkingIn = false;
-  @state() private notice?: Notice;
+  private checkingIn = false;
+  private notice?: Notice;
 
   private readonly checkIns = new SelectedStoreController<ResourceState<CheckInsResponse>>(this, () => this.selectStore());
 
@@ -126,16 +126,9 @@ export class CheckInCalendar extends RewardsElement<CalendarFace> {
     this.checkingIn = true;
     this.notice = undefined;
     try {
-      const answer = await session.checkIn();
-      this.notice = { kind: 'checked-in', coins: answer.coinsAwarded, bonus: answer.bonusAwarded };
-      // Built first: the manifest analyzer would list an inline `new …Event` as an unnamed event.
-      const checkedIn = new RewardsCheckedInEvent({ day: answer.day, coinsAwarded: answer.coinsAwarded, bonusAwarded: answer.bonusAwarded });
-      this.dispatchEvent(checkedIn);
-    } catch (error) {
-      if (isAborted(error)) return;
-      // On `already_checked_in` (another tab was first) the store fetches the month again.
-      this.notice = { kind: 'failed', error };
-      this.dispatchEvent(failureEvent(error, this.localName));
+      // The check-in is the ready face's (its button's): its code is here, or on its way.
+      const ready = view.module ?? (await view.load());
+      await ready.checkIn(session, this, (notice) => (this.notice = notice));
     } finally {
       this.checkingIn = false;
     }
@@ -209,7 +202,8 @@ export class CheckInCalendar extends RewardsElement<CalendarFace> {
 
   private face(state: ResourceState<CheckInsResponse> | undefined): CalendarFace {
     if (state?.status === 'signed-out') return 'signed-out';
-    if (this.facts) return 'ready';
+    // Ready once today is known and the ready face's code is here (it loads beside the store).
+    if (this.facts && viewFor(this, view, 'the check-in calendar')) return 'ready';
     return state?.status === 'error' ? 'error' : 'loading';
   }
 
@@ -219,7 +213,7 @@ export class CheckInCalendar extends RewardsElement<CalendarFace> {
       case 'signed-out':
         return signedOutFace(l10n, l10n.t('signIn.checkIn'));
       case 'ready':
-        return this.renderReady(this.facts!, state, data);
+        return view.module!.calendarReady(this.readyView(this.facts!, state, data));
       case 'error':
         return errorFace(l10n, () => this.retry(), l10n.t(failureMessageKey(state?.status === 'error' ? state.error : undefined)));
       case 'loading':
@@ -227,91 +221,22 @@ export class CheckInCalendar extends RewardsElement<CalendarFace> {
     }
   }
 
-  private renderReady(facts: TodayFacts, state: ResourceState<CheckInsResponse> | undefined, data: CheckInsResponse | undefined): TemplateResult {
-    const { l10n } = this;
+  private readyView(facts: TodayFacts, state: ResourceState<CheckInsResponse> | undefined, data: CheckInsResponse | undefined): CalendarView {
     const month = shownMonth(this.month, facts.today);
-    const monthData = data?.month === month ? data : undefined;
-    const focusDay = this.focusDay ?? entryDay(month, facts.today, undefined);
-    const isCurrent = month === monthOfDay(facts.today);
-    return html`<div class="calendar" part="base">
-      <div class="header">
-        <p class="title" part="title">${l10n.t('checkIn.title')}</p>
-        ${
-          monthData
-            ? html`<p class="count" part="count">${l10n.t('checkIn.monthCount', { n: monthData.days.length })}</p>`
-            : html`<span class="count">${skeleton({ blockSize: '100%', inlineSize: '60%' })}</span>`
-        }
-      </div>
-      <div class="month-nav" part="month-nav">
-        <button type="button" class="button nav" part="previous-month" @click=${() => this.showMonth(addMonths(month, -1))}>
-          ${chevronStartIcon()}<span class="visually-hidden">${l10n.t('checkIn.previousMonth')}</span>
-        </button>
-        <p class="month" part="month" aria-live="polite">${formatMonth(l10n.locale, month)}</p>
-        <button
-          type="button"
-          class="button nav"
-          part="next-month"
-          aria-disabled=${isCurrent ? 'true' : 'false'}
-          @click=${() => (isCurrent ? undefined : this.showMonth(addMonths(month, 1)))}
-        >
-          ${chevronEndIcon()}<span class="visually-hidden">${l10n.t('checkIn.nextMonth')}</span>
-        </button>
-      </div>
-      ${calendarGrid({
-        month,
-        today: facts.today,
-        focusDay,
-        checkedDays: new Set(monthData?.days ?? []),
-        busy: !monthData,
-        firstDay: firstDayOfWeek(l10n.locale),
-        l10n,
-        onKeydown: (event) => this.onGridKeydown(event, facts),
-        onDayClick: (day) => this.moveFocusTo(day, true),
-      })}
-      ${state?.status === 'error' ? this.renderInlineError(state.error) : nothing}
-      <div class="actions">${this.renderCheckInButton(facts)} ${this.renderNotice()}</div>
-      <div class="bonus-section">
-        <p class="bonus-title">${l10n.t('checkIn.bonusTitle')}</p>
-        ${monthData ? bonusTiers(l10n, monthData.days.length, monthData.bonuses) : bonusTiersPlaceholder()}
-      </div>
-    </div>`;
-  }
-
-  private renderCheckInButton(facts: TodayFacts): TemplateResult {
-    const { l10n } = this;
-    const done = facts.checkedInToday;
-    const inactive = done || this.checkingIn;
-    return html`<button
-      type="button"
-      class="button primary check-in"
-      part="check-in-button"
-      aria-disabled=${inactive ? 'true' : 'false'}
-      @click=${() => (inactive ? undefined : void this.checkIn())}
-    >
-      ${done ? html`${checkIcon()}<span>${l10n.t('checkIn.done')}</span>` : this.checkingIn ? l10n.t('checkIn.checking') : l10n.t('checkIn.action')}
-    </button>`;
-  }
-
-  private renderNotice(): TemplateResult {
-    const { l10n, notice } = this;
-    let text = '';
-    if (notice?.kind === 'checked-in') {
-      text = l10n.t('checkIn.awarded', { n: notice.coins });
-      if (notice.bonus > 0) text += ` ${l10n.t('checkIn.bonusAwarded', { n: notice.bonus })}`;
-    } else if (notice?.kind === 'failed') {
-      text = l10n.t(failureMessageKey(notice.error));
-    }
-    const tone = notice?.kind === 'failed' ? 'failure' : 'success';
-    return html`<p class="notice ${tone}" part="message" role="status">${text}</p>`;
-  }
-
-  /** A month whose check-ins could not be loaded, while the rest of the calendar stays usable. */
-  private renderInlineError(error: unknown): TemplateResult {
-    const { l10n } = this;
-    return html`<div class="inline-error" role="alert">
-      <span>${l10n.t(failureMessageKey(error))}</span>
-      <button type="button" class="button" part="retry-button" @click=${() => this.retry()}>${l10n.t('error.retry')}</button>
-    </div>`;
+    return {
+      l10n: this.l10n,
+      facts,
+      month,
+      monthData: data?.month === month ? data : undefined,
+      focusDay: this.focusDay ?? entryDay(month, facts.today, undefined),
+      loadError: state?.status === 'error' ? { error: state.error } : undefined,
+      checkingIn: this.checkingIn,
+      notice: this.notice,
+      showMonth: (shown) => this.showMonth(shown),
+      checkIn: () => void this.checkIn(),
+      retry: () => this.retry(),
+      moveFocusTo: (day) => this.moveFocusTo(day, true),
+    };
   }
 
   /** The ready calendar's outline, so nothing moves when the data arrives. */
@@ -334,21 +259,6 @@ export class CheckInCalendar extends RewardsElement<CalendarFace> {
         ${bonusTiersPlaceholder()}
       </div>
     </div>`;
-  }
-
-  private onGridKeydown(event: KeyboardEvent, facts: TodayFacts): void {
-    if (!isGridKey(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
-    // From the day that has the focus, wherever it came from (a click, a script, Tab).
-    const from = (event.target as HTMLElement).closest<HTMLElement>('[data-day]')?.dataset['day'] ?? this.focusDay;
-    if (!from) return;
-    event.preventDefault();
-    const target = moveFocus(from, event.key, {
-      firstDay: firstDayOfWeek(this.l10n.locale),
-      rtl: this.l10n.dir === 'rtl',
-      latestMonth: monthOfDay(facts.today),
-      shift: event.shiftKey,
-    });
-    this.moveFocusTo(target, true);
   }
 
   private moveFocusTo(day: CalendarDay, focus: boolean): void {

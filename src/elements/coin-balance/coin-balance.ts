@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { MeResponse } from '../../api/member.ts';
 import type { RewardsError } from '../../sdk/errors.ts';
 import type { ResourceState } from '../../store/state.ts';
@@ -11,6 +10,10 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { coinBalanceStyles } from './coin-balance.styles.ts';
 import { CountAnimation } from './count-animation.ts';
+import enFaces from '../../i18n/en-faces.ts';
+import enAmounts from '../../i18n/en-amounts.ts';
+import enCoinBalance from '../../i18n/en-coin-balance.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type BalanceFace =
   { face: 'loading' } | { face: 'ready'; owner: string; account: MeResponse } | { face: 'signed-out' } | { face: 'error'; error: RewardsError };
@@ -71,12 +74,16 @@ const coinIcon = svg`<svg class="coin" part="icon" viewBox="0 0 16 16" aria-hidd
  */
 export class CoinBalance extends RewardsElement<BalanceFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, coinBalanceStyles];
+  protected static override english: EnglishMessages = { ...enFaces, ...enAmounts, ...enCoinBalance };
+  static override properties: PropertyDeclarations = {
+    announcement: { attribute: false },
+  };
 
   /** The number on screen while it counts towards the balance (drawn by the counter's frames). */
   private displayed?: number;
 
   /** What the live region says: the last settled balance after a change. */
-  @state() private announcement = '';
+  private announcement = '';
 
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
   private readonly counter = new CountAnimation({

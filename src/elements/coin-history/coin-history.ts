@@ -1,20 +1,18 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { Currency } from '../../api/common.ts';
-import type { LedgerEntry } from '../../api/member.ts';
 import type { RewardsError } from '../../sdk/errors.ts';
 import type { LedgerPages, ResourceState } from '../../store/state.ts';
 import type { ReadableAtom } from 'nanostores';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { emptyFace, errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
-import { formatDateTime } from '../shared/format.ts';
+import { readyView, viewFor } from '../shared/ready-view.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
 import { coinHistoryStyles } from './coin-history.styles.ts';
-import { reasonKey, signedAmount } from './ledger-text.ts';
+import enFaces from '../../i18n/en-faces.ts';
+import enCoinHistory from '../../i18n/en-coin-history.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type HistoryFace =
   { face: 'loading' } | { face: 'ready'; pages: LedgerPages } | { face: 'empty' } | { face: 'signed-out' } | { face: 'error'; error: RewardsError };
@@ -23,6 +21,9 @@ const LOADING_FACE: HistoryFace = { face: 'loading' };
 
 /** Placeholder rows while the first page loads. */
 const SKELETON_ROWS = 5;
+
+/** The ready face, loaded beside the store. */
+const view = readyView(() => import('./history-view.ts'));
 
 /**
  * The signed-in member's ledger, newest first: what earned or spent coins (or points), when,
@@ -78,14 +79,21 @@ const SKELETON_ROWS = 5;
  */
 export class CoinHistory extends RewardsElement<HistoryFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, coinHistoryStyles];
+  protected static override english: EnglishMessages = { ...enFaces, ...enCoinHistory };
+  static override properties: PropertyDeclarations = {
+    currency: { reflect: true },
+    loadingMore: { attribute: false },
+    moreError: { attribute: false },
+    loadedMore: { attribute: false },
+  };
 
   /** Which ledger: `coins` (default) or `points`. */
-  @property({ reflect: true }) currency: Currency = 'coins';
+  currency: Currency = 'coins';
 
-  @state() private loadingMore = false;
-  @state() private moreError?: unknown;
+  private loadingMore = false;
+  private moreError?: unknown;
   /** A "Load more" succeeded: once the last page is in, say so. */
-  @state() private loadedMore = false;
+  private loadedMore = false;
 
   private readonly ledger = new SelectedStoreController<ResourceState<LedgerPages>>(this, () => this.session()?.ledger(this.ledgerCurrency));
 
@@ -105,7 +113,9 @@ export class CoinHistory extends RewardsElement<HistoryFace['face']> {
     if (!ledger || ledger.status === 'loading') return LOADING_FACE;
     if (ledger.status === 'signed-out') return { face: 'signed-out' };
     if (ledger.data === undefined) return ledger.status === 'error' ? { face: 'error', error: ledger.error } : LOADING_FACE;
-    return ledger.data.entries.length === 0 ? { face: 'empty' } : { face: 'ready', pages: ledger.data };
+    if (ledger.data.entries.length === 0) return { face: 'empty' };
+    // The entries' code loads beside the store; the loading face shows until it is here.
+    return viewFor(this, view, 'the coin history') ? { face: 'ready', pages: ledger.data } : LOADING_FACE;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -137,7 +147,15 @@ export class CoinHistory extends RewardsElement<HistoryFace['face']> {
         body = errorFace(l10n, () => void this.session()?.refresh(), l10n.t(failureMessageKey(this.current.error)));
         break;
       case 'ready':
-        body = this.renderList(this.current.pages);
+        body = view.module!.historyReady({
+          l10n,
+          pages: this.current.pages,
+          points,
+          loadingMore: this.loadingMore,
+          loadedMore: this.loadedMore,
+          moreError: this.moreError,
+          loadMore: () => void this.loadMore(),
+        });
         break;
     }
     return html`<div lang=${l10n.locale} dir=${l10n.dir}>${body}</div>`;
@@ -157,10 +175,6 @@ export class CoinHistory extends RewardsElement<HistoryFace['face']> {
     this.focusFrom = undefined;
   }
 
-  private listLabel(): string {
-    return this.l10n.t(this.ledgerCurrency === 'points' ? 'history.pointsTitle' : 'history.title');
-  }
-
   private renderLoading(): TemplateResult {
     const rows = Array.from({ length: SKELETON_ROWS }, (_, index) => index);
     return html`<div class="face-loading" part="face face-loading" role="status" aria-busy="true">
@@ -177,68 +191,6 @@ export class CoinHistory extends RewardsElement<HistoryFace['face']> {
     </div>`;
   }
 
-  private renderList(pages: LedgerPages): TemplateResult {
-    return html`<ul class="entries" part="entries" role="list" aria-label=${this.listLabel()}>
-        ${repeat(
-          pages.entries,
-          (entry) => entry.id,
-          (entry) => this.renderEntry(entry),
-        )}
-      </ul>
-      ${this.renderMore(pages)}`;
-  }
-
-  private renderEntry(entry: LedgerEntry): TemplateResult {
-    const { l10n } = this;
-    const locale = l10n.locale;
-    const key = reasonKey(entry);
-    const credit = entry.amount > 0;
-    const magnitude = Math.abs(entry.amount);
-    const unit = entry.currency === 'points' ? l10n.t('points.unit', { n: magnitude }) : l10n.t('coins.unit', { n: magnitude });
-    const status = entry.status;
-    return html`<li
-      class=${classMap({ entry: true, [status]: true })}
-      part="entry entry-${status}"
-      tabindex="-1"
-      data-entry-id=${entry.id}
-    >
-      <span class="reason" part="reason">${key ? l10n.t(key) : entry.reason}</span>
-      <span class=${classMap({ amount: true, credit, debit: entry.amount < 0 })} part="amount amount-${credit ? 'credit' : 'debit'}"
-        >${signedAmount(locale, entry.amount)}<span class="visually-hidden"> ${unit}</span></span
-      >
-      <span class="meta">
-        <time part="date" datetime=${entry.createdAt}>${formatDateTime(locale, entry.createdAt)}</time>
-        <span class="status ${status}" part="status status-${status}">${l10n.t(`history.status.${status}`)}</span>
-      </span>
-    </li>`;
-  }
-
-  private renderMore(pages: LedgerPages): TemplateResult | typeof nothing {
-    const { l10n } = this;
-    const more = pages.nextCursor !== null;
-    if (!more && !this.loadedMore && this.moreError === undefined) return nothing;
-    return html`<div class="more">
-      ${
-        more
-          ? html`<button
-            type="button"
-            class="button load-more"
-            part="load-more-button"
-            aria-disabled=${this.loadingMore ? 'true' : 'false'}
-            @click=${this.loadMore}
-          >
-            ${l10n.t(this.loadingMore ? 'history.loadingMore' : 'history.loadMore')}
-          </button>`
-          : html`<p part="end">${l10n.t('history.end')}</p>`
-      }
-      ${this.moreError !== undefined ? html`<p class="failure" part="load-more-error" role="alert">${l10n.t(failureMessageKey(this.moreError))}</p>` : nothing}
-    </div>`;
-  }
-
-  /**
-   * Loads the next page. The button is never `disabled` while loading (a disabled button drops
-   * the focus to the page); it says it is loading and ignores presses instead.
-   */
   private async loadMore(): Promise<void> {
     const session = this.session();
     const store = this.ledger.store;

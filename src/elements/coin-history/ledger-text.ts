@@ -5,14 +5,15 @@
  * as `reason`. A reason the kit has no words for (a rule an operator added) is shown as the
  * server wrote it.
  */
-import en, { type MessageKey } from '../../i18n/en.ts';
+import type { MessageKey } from '../../i18n/en.ts';
+import enCoinHistoryReady from '../../i18n/en-coin-history-ready.ts';
 import type { LedgerEntry } from '../../api/member.ts';
 import { formatSigned } from '../shared/format.ts';
 
 type ReasonKey = Extract<MessageKey, `reason.${string}`>;
 
 function isReasonKey(key: string): key is ReasonKey {
-  return key.startsWith('reason.') && Object.hasOwn(en, key);
+  return key.startsWith('reason.') && Object.hasOwn(enCoinHistoryReady, key);
 }
 
 /** The catalog key of an entry's reason, or `undefined` when the kit has no words for it. */

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { CheckInsResponse, EarningResponse } from '../../api/member.ts';
 import type { EarningRule, EarningRulesResponse } from '../../api/public.ts';
 import type { MessageKey } from '../../i18n/en.ts';
@@ -13,6 +12,10 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { earnCoinsListStyles } from './earn-coins-list.styles.ts';
 import { selectedRuleIds } from './rule-filter.ts';
+import enFaces from '../../i18n/en-faces.ts';
+import enStatus from '../../i18n/en-status.ts';
+import enEarnCoinsList from '../../i18n/en-earn-coins-list.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type ListFace = 'loading' | 'ready' | 'empty' | 'signed-out' | 'error';
 
@@ -73,13 +76,17 @@ const CHECK_IN_RULE = 'C6';
  */
 export class EarnCoinsList extends RewardsElement<ListFace> {
   static override styles = [...baseStyles, ...faceStyles, earnCoinsListStyles];
+  protected static override english: EnglishMessages = { ...enFaces, ...enStatus, ...enEarnCoinsList };
+  static override properties: PropertyDeclarations = {
+    rules: { reflect: true },
+  };
 
   /**
    * The rules to show, by id or group, separated by spaces or commas: `"C6 C8 C9"`,
    * `"community"` (C4 C5 C8–C11), `"orders"` (C1 C12–C17), `"daily"` (C6–C9), `"account"`
    * (C2 C3 C18). Unset: every rule.
    */
-  @property({ reflect: true }) rules?: string;
+  rules?: string;
 
   private readonly earningRules = new SelectedStoreController<ResourceState<EarningRulesResponse>>(this, () => this.session()?.earningRules);
   private readonly earning = new SelectedStoreController<ResourceState<EarningResponse>>(this, () => this.session()?.earning);

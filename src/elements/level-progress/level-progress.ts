@@ -15,6 +15,11 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { levelProgressStyles } from './level-progress.styles.ts';
 import { levelProgress } from './progress-math.ts';
+import enCore from '../../i18n/en-core.ts';
+import enAmounts from '../../i18n/en-amounts.ts';
+import enStatus from '../../i18n/en-status.ts';
+import enLevelProgress from '../../i18n/en-level-progress.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type ProgressFace = { face: 'loading' } | { face: 'ready'; account: MeResponse } | { face: 'signed-out' } | { face: 'error'; error: RewardsError };
 
@@ -80,6 +85,7 @@ const LOADING_FACE: ProgressFace = { face: 'loading' };
  */
 export class LevelProgress extends RewardsElement<ProgressFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, levelProgressStyles];
+  protected static override english: EnglishMessages = { ...enCore, ...enAmounts, ...enStatus, ...enLevelProgress };
 
   /** What the polite live region says: the last level-up seen. */
   private announcement = '';

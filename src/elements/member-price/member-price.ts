@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { MeResponse } from '../../api/member.ts';
 import type { LevelsResponse } from '../../api/public.ts';
 import type { OrderQuote } from '../../rules/quote.ts';
@@ -15,6 +14,11 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { memberPriceStyles } from './member-price.styles.ts';
 import { isCurrency, isWholeAmount, orderQuotes } from './product-line.ts';
+import enFaces from '../../i18n/en-faces.ts';
+import enLevel from '../../i18n/en-level.ts';
+import enStatus from '../../i18n/en-status.ts';
+import enMemberPrice from '../../i18n/en-member-price.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type PriceFace = { face: 'loading' } | { face: 'empty' } | { face: 'signed-out' } | { face: 'error'; error: unknown } | { face: 'ready'; quote: OrderQuote };
 
@@ -69,18 +73,25 @@ const LOADING: PriceFace = { face: 'loading' };
  */
 export class MemberPrice extends RewardsElement<PriceFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, memberPriceStyles];
+  protected static override english: EnglishMessages = { ...enFaces, ...enLevel, ...enStatus, ...enMemberPrice };
+  static override properties: PropertyDeclarations = {
+    price: { type: Number },
+    currency: {},
+    partnerSeller: { type: Boolean, attribute: 'partner-seller' },
+    specialOffer: { type: Boolean, attribute: 'special-offer' },
+  };
 
   /** Price of the product in minor units (cents) of `currency`: `1299` is $12.99. */
-  @property({ type: Number }) price?: number;
+  price?: number;
 
   /** ISO 4217 currency of `price`. */
-  @property() currency = 'USD';
+  currency = 'USD';
 
   /** A partner seller's product: no member discount (P4). */
-  @property({ type: Boolean, attribute: 'partner-seller' }) partnerSeller = false;
+  partnerSeller = false;
 
   /** A special offer: no member discount (P4). */
-  @property({ type: Boolean, attribute: 'special-offer' }) specialOffer = false;
+  specialOffer = false;
 
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
   private readonly levels = new SelectedStoreController<ResourceState<LevelsResponse>>(this, () => this.session()?.levels);

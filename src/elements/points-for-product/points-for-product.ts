@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { MeResponse } from '../../api/member.ts';
 import type { LevelsResponse } from '../../api/public.ts';
 import type { OrderQuote } from '../../rules/quote.ts';
@@ -14,6 +13,11 @@ import { SelectedStoreController } from '../shared/selected-store-controller.ts'
 import { baseStyles } from '../shared/theme.ts';
 import { isWholeAmount, orderQuotes } from '../member-price/product-line.ts';
 import { pointsForProductStyles } from './points-for-product.styles.ts';
+import enFaces from '../../i18n/en-faces.ts';
+import enLevel from '../../i18n/en-level.ts';
+import enAmounts from '../../i18n/en-amounts.ts';
+import enPointsForProduct from '../../i18n/en-points-for-product.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type EarnFace =
   | { face: 'loading' }
@@ -73,12 +77,17 @@ const starIcon = svg`<svg class="icon" part="icon" viewBox="0 0 16 16" width="1e
  */
 export class PointsForProduct extends RewardsElement<EarnFace['face']> {
   static override styles = [...baseStyles, ...faceStyles, pointsForProductStyles];
+  protected static override english: EnglishMessages = { ...enFaces, ...enLevel, ...enAmounts, ...enPointsForProduct };
+  static override properties: PropertyDeclarations = {
+    price: { type: Number },
+    quantity: { type: Number },
+  };
 
   /** Price of one unit in cents. */
-  @property({ type: Number }) price?: number;
+  price?: number;
 
   /** How many units (default 1). */
-  @property({ type: Number }) quantity = 1;
+  quantity = 1;
 
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
   private readonly levels = new SelectedStoreController<ResourceState<LevelsResponse>>(this, () => this.session()?.levels);

@@ -1,24 +1,25 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { DonateResponse, MeResponse } from '../../api/member.ts';
 import type { ProjectDonationsResponse } from '../../api/public.ts';
 import { RewardsDonatedEvent } from '../../events/donated.ts';
-import { isRewardsError } from '../../sdk/errors.ts';
 import type { RewardsSession } from '../../store/session.ts';
 import { dataOf, type ResourceState } from '../../store/state.ts';
 import { warnInputProblem } from '../shared/input-warning.ts';
-import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
+import { failureEvent, failureMessageKey, isAborted, isRewardsError } from '../shared/failures.ts';
 import { errorFace, faceStyles, skeleton } from '../shared/faces.ts';
+import { readyView, viewFor } from '../shared/ready-view.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
-import { donateForm, validAmount } from './donate-form.ts';
 import { projectDonateStyles } from './project-donate.styles.ts';
+import enFaces from '../../i18n/en-faces.ts';
+import enProjectDonate from '../../i18n/en-project-donate.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type DonateFace = 'loading' | 'ready' | 'empty' | 'signed-out' | 'error';
 
-/** How many recent donations are listed. */
-const RECENT_SHOWN = 5;
+/** The totals and the form, loaded beside the store. */
+const form = readyView(() => import('./donate-form.ts'));
 
 /**
  * Coins given to a project (S3): the total and the number of donors, the latest donations
@@ -84,15 +85,24 @@ const RECENT_SHOWN = 5;
  */
 export class ProjectDonate extends RewardsElement<DonateFace> {
   static override styles = [...baseStyles, ...faceStyles, projectDonateStyles];
+  protected static override english: EnglishMessages = { ...enFaces, ...enProjectDonate };
+  static override properties: PropertyDeclarations = {
+    project: { reflect: true },
+    amount: { attribute: false },
+    confirming: { attribute: false },
+    donating: { attribute: false },
+    problem: { attribute: false },
+    thanks: { attribute: false },
+  };
 
   /** The project's id, as the shop names it in its events. */
-  @property({ reflect: true }) project?: string;
+  project?: string;
 
-  @state() private amount = '';
-  @state() private confirming?: number;
-  @state() private donating = false;
-  @state() private problem?: () => string;
-  @state() private thanks?: number;
+  private amount = '';
+  private confirming?: number;
+  private donating = false;
+  private problem?: () => string;
+  private thanks?: number;
 
   private readonly donations = new SelectedStoreController<ResourceState<ProjectDonationsResponse>>(this, () =>
     this.project ? this.selectSession()?.projectDonations(this.project) : undefined,
@@ -154,6 +164,8 @@ export class ProjectDonate extends RewardsElement<DonateFace> {
     if (!donations || donations.status === 'loading' || !account || account.status === 'loading') return 'loading';
     const data = dataOf(donations);
     if (!data) return 'error';
+    // The totals' and the form's code loads beside the store; the loading face shows until it is here.
+    if (!viewFor(this, form, 'the donation form')) return 'loading';
     if (account.status === 'signed-out') return 'signed-out';
     return data.totalCoins === 0 && data.recent.length === 0 ? 'empty' : 'ready';
   }
@@ -187,7 +199,7 @@ export class ProjectDonate extends RewardsElement<DonateFace> {
         return errorFace(l10n, () => void this.session()?.refresh(), l10n.t(failureMessageKey(donations?.status === 'error' ? donations.error : undefined)));
       case 'signed-out':
         return html`<div class="donate" part="base">
-          ${this.renderTotals(data!)}
+          ${form.module!.donateTotals(l10n, data!)}
           <div class="face face-signed-out" part="face face-signed-out">
             <slot name="signed-out"><p class="face-message">${l10n.t('signIn.donate')}</p></slot>
           </div>
@@ -198,36 +210,14 @@ export class ProjectDonate extends RewardsElement<DonateFace> {
           ${this.renderForm()}
         </div>`;
       case 'ready':
-        return html`<div class="donate" part="base">${this.renderTotals(data!)}${this.renderForm()}</div>`;
+        return html`<div class="donate" part="base">${form.module!.donateTotals(l10n, data!)}${this.renderForm()}</div>`;
     }
-  }
-
-  private renderTotals(data: ProjectDonationsResponse): TemplateResult {
-    const { l10n } = this;
-    const recent = data.recent.slice(0, RECENT_SHOWN);
-    return html`<p class="total" part="total">
-        <span class="total-coins" part="total-coins">${l10n.t('donate.total', { n: data.totalCoins })}</span>
-        <span class="donors" part="donors">${l10n.t('donate.donors', { n: data.donors })}</span>
-      </p>
-      ${
-        recent.length > 0
-          ? html`<p class="recent-title" id="recent-title">${l10n.t('donate.recent')}</p>
-            <ul class="recent" part="recent" aria-labelledby="recent-title">
-              ${recent.map(
-                (donation) => html`<li part="donation">
-                  <span class="donor">${donation.displayName ?? l10n.t('donate.anonymous')}</span>
-                  <span class="donated">${l10n.t('coins.amount', { n: donation.coins })}</span>
-                </li>`,
-              )}
-            </ul>`
-          : nothing
-      }`;
   }
 
   private renderForm(): TemplateResult {
     const account = this.account.value;
     const balance = (account && dataOf(account)?.coins.available) ?? 0;
-    return donateForm({
+    return form.module!.donateForm({
       balance,
       amount: this.amount,
       confirming: this.confirming,
@@ -241,7 +231,7 @@ export class ProjectDonate extends RewardsElement<DonateFace> {
         this.thanks = undefined;
       },
       onSubmit: () => {
-        const coins = validAmount(this.amount, balance);
+        const coins = form.module!.validAmount(this.amount, balance);
         this.thanks = undefined;
         if (coins === undefined) {
           this.problem = () => this.l10n.t('donate.invalid', { n: balance });

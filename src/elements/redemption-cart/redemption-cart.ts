@@ -1,16 +1,18 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { CartItem, CartResponse, ShippingChoice } from '../../api/index.ts';
 import { RewardsCartChangedEvent } from '../../events/cart-changed.ts';
 import type { RewardsSession } from '../../store/session.ts';
 import type { ResourceState } from '../../store/state.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { emptyFace, errorFace, faceStyles, signedOutFace, skeleton } from '../shared/faces.ts';
+import { readyView, viewFor } from '../shared/ready-view.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
-import { cartRow } from './cart-row.ts';
 import { cartStyles } from './redemption-cart.styles.ts';
+import enFaces from '../../i18n/en-faces.ts';
+import enRedemptionCart from '../../i18n/en-redemption-cart.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type CartFace = 'loading' | 'ready' | 'empty' | 'signed-out' | 'error';
 
@@ -36,6 +38,9 @@ type FocusTarget =
 
 /** The placeholder rows while the cart loads. */
 const PLACEHOLDER_ROWS = 2;
+
+/** The rows, loaded beside the store. */
+const rows = readyView(() => import('./cart-row.ts'));
 
 /**
  * The gifts in the member's cart: products redeemed with coins (S1) and the free gifts for
@@ -103,12 +108,19 @@ const PLACEHOLDER_ROWS = 2;
  */
 export class RedemptionCart extends RewardsElement<CartFace> {
   static override styles = [...baseStyles, ...faceStyles, cartStyles];
+  protected static override english: EnglishMessages = { ...enFaces, ...enRedemptionCart };
+  static override properties: PropertyDeclarations = {
+    confirming: { attribute: false },
+    removing: { attribute: false },
+    problem: { attribute: false },
+    lastRemoval: { attribute: false },
+  };
 
   /** The gift whose removal is being confirmed. */
-  @state() private confirming?: string;
-  @state() private removing?: string;
-  @state() private problem?: RowProblem;
-  @state() private lastRemoval?: Removal;
+  private confirming?: string;
+  private removing?: string;
+  private problem?: RowProblem;
+  private lastRemoval?: Removal;
 
   private readonly cart = new SelectedStoreController<ResourceState<CartResponse>>(this, () => this.selectStore());
 
@@ -196,7 +208,9 @@ export class RedemptionCart extends RewardsElement<CartFace> {
     if (!state || state.status === 'loading') return 'loading';
     if (state.status === 'signed-out') return 'signed-out';
     if (state.status === 'error' && !state.data) return 'error';
-    return this.items().length === 0 ? 'empty' : 'ready';
+    if (this.items().length === 0) return 'empty';
+    // The rows' code loads beside the store; the loading face shows until it is here.
+    return viewFor(this, rows, 'the redemption cart') ? 'ready' : 'loading';
   }
 
   private renderFace(): TemplateResult {
@@ -240,7 +254,7 @@ export class RedemptionCart extends RewardsElement<CartFace> {
     const { l10n } = this;
     return html`<ul class="items" part="items">
       ${this.items().map((item) =>
-        cartRow({
+        rows.module!.cartRow({
           item,
           confirming: this.confirming === item.id,
           removing: this.removing === item.id,

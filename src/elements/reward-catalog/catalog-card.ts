@@ -4,12 +4,24 @@
  * - the confirmation "Redeem X for N coins?" with [Redeem] and [Cancel] (Escape cancels);
  * - for a member: what stops a redemption (out of stock, N more coins needed) or the Redeem button;
  * - for a visitor: nothing (the catalog's sign-in slot says what to do).
+ *
+ * The cards, with the styles and messages only they use, load on demand beside the store (see
+ * `shared/ready-view.ts`): they show the catalog's data, which comes from the store.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { CatalogItem } from '../../api/public.ts';
-import type { LocalizeController } from '../../i18n/localize.ts';
+import enActions from '../../i18n/en-actions.ts';
+import enAmounts from '../../i18n/en-amounts.ts';
+import enRewardCatalogReady from '../../i18n/en-reward-catalog-ready.ts';
+import type { EnglishMessages, LocalizeController } from '../../i18n/localize.ts';
 import { formatMoney } from '../shared/format.ts';
+// For no value: keeps the element and what it shares with this view in one chunk (see ready-view.ts).
+import './reward-catalog.ts';
+
+/** The messages only the cards read. */
+export const english: EnglishMessages = { ...enActions, ...enAmounts, ...enRewardCatalogReady };
 
 /** What the last redemption of this card gave. */
 export type RedeemResult = { readonly kind: 'product' } | { readonly kind: 'coupon'; readonly code: string; readonly copied?: 'yes' | 'failed' };
@@ -132,3 +144,139 @@ function resultOf(view: CatalogCardView, result: RedeemResult): TemplateResult {
     <button type="button" class="button" part="copy-button" @click=${() => view.onCopy(item, result.code)}>${l10n.t('catalog.copy')}</button>
     <span class="shortfall" part="copy-status">${copied}</span>`;
 }
+
+/** What the list of cards shows and what its controls do. */
+export interface CatalogItemsView extends Pick<CatalogCardView, 'available' | 'currency' | 'l10n' | 'onRedeem' | 'onConfirm' | 'onCancel' | 'onCopy'> {
+  readonly items: readonly CatalogItem[];
+  /** The item whose redemption is being confirmed, and the one being redeemed. */
+  readonly confirming: string | undefined;
+  readonly redeeming: string | undefined;
+  readonly results: ReadonlyMap<string, RedeemResult>;
+  readonly problem: { readonly itemId: string; readonly message: () => string } | undefined;
+}
+
+/** Every card, in the catalog's order. */
+export function catalogItems(view: CatalogItemsView): TemplateResult {
+  const { l10n } = view;
+  return html`<ul class="items" part="items" aria-label=${l10n.t('catalog.title')}>
+    ${repeat(
+      view.items,
+      (item) => item.id,
+      (item) =>
+        catalogCard({
+          item,
+          available: view.available,
+          confirming: view.confirming === item.id,
+          redeeming: view.redeeming === item.id,
+          result: view.results.get(item.id),
+          problem: view.problem?.itemId === item.id ? view.problem.message() : undefined,
+          currency: view.currency,
+          l10n,
+          onRedeem: view.onRedeem,
+          onConfirm: view.onConfirm,
+          onCancel: view.onCancel,
+          onCopy: view.onCopy,
+        }),
+    )}
+  </ul>`;
+}
+
+/** The rules only the ready face uses, after the element's own (`reward-catalog.styles.ts`). */
+export const styles = css`
+  .item.unavailable .image,
+  .item.unavailable .image-placeholder {
+    opacity: 0.55;
+  }
+  .image,
+  .image-placeholder {
+    display: block;
+    inline-size: 100%;
+    block-size: var(--_catalog-image);
+    border-radius: var(--_rk-radius-m);
+    object-fit: cover;
+    background: var(--_rk-surface-sunken);
+  }
+  .name {
+    font-weight: var(--_rk-font-weight-strong);
+    overflow-wrap: anywhere;
+  }
+  .description,
+  .coupon-value {
+    color: var(--_rk-text-muted);
+    font-size: var(--_rk-font-size-s);
+    overflow-wrap: anywhere;
+  }
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: var(--_rk-space-1) var(--_rk-space-3);
+    margin-block-start: auto;
+  }
+  .price {
+    font-weight: var(--_rk-font-weight-strong);
+    font-variant-numeric: tabular-nums;
+  }
+  .stock {
+    color: var(--_rk-text-muted);
+    font-size: var(--_rk-font-size-s);
+  }
+  .stock.out {
+    color: var(--_rk-danger);
+    font-weight: var(--_rk-font-weight-strong);
+  }
+  .action {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_rk-space-2);
+    min-block-size: var(--_rk-control-size);
+  }
+  .action .button {
+    flex: 1 1 auto;
+  }
+  .shortfall,
+  .message,
+  .question,
+  .problem {
+    flex: 1 1 100%;
+    margin: 0;
+    font-size: var(--_rk-font-size-s);
+    overflow-wrap: anywhere;
+  }
+  .shortfall {
+    color: var(--_rk-text-muted);
+  }
+  .message {
+    color: var(--_rk-success);
+  }
+  .problem {
+    color: var(--_rk-danger);
+  }
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_rk-space-2);
+    flex: 1 1 100%;
+    padding: var(--_rk-space-2);
+    border-radius: var(--_rk-radius-m);
+    background: var(--_rk-surface-sunken);
+  }
+  .confirm .button {
+    flex: 1 1 auto;
+  }
+  .code {
+    padding: var(--_rk-space-1) var(--_rk-space-2);
+    border: 1px dashed var(--_rk-border);
+    border-radius: var(--_rk-radius-s);
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-weight: var(--_rk-font-weight-strong);
+    overflow-wrap: anywhere;
+    user-select: all;
+  }
+  .button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.7;
+  }
+`;

@@ -1,6 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { MeResponse, RedeemResponse } from '../../api/member.ts';
 import type { CatalogItem, CatalogResponse } from '../../api/public.ts';
 import { RewardsCartChangedEvent } from '../../events/cart-changed.ts';
@@ -9,15 +7,22 @@ import type { RewardsSession } from '../../store/session.ts';
 import { dataOf, type ResourceState } from '../../store/state.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { emptyFace, errorFace, faceStyles, skeleton } from '../shared/faces.ts';
+import { readyView, viewFor } from '../shared/ready-view.ts';
 import { RewardsElement } from '../shared/rewards-element.ts';
 import { SelectedStoreController } from '../shared/selected-store-controller.ts';
 import { baseStyles } from '../shared/theme.ts';
-import { catalogCard, type RedeemResult } from './catalog-card.ts';
+import type { RedeemResult } from './catalog-card.ts';
 import { rewardCatalogStyles } from './reward-catalog.styles.ts';
+import enFaces from '../../i18n/en-faces.ts';
+import enRewardCatalog from '../../i18n/en-reward-catalog.ts';
+import type { EnglishMessages } from '../../i18n/localize.ts';
 
 type CatalogFace = 'loading' | 'ready' | 'empty' | 'signed-out' | 'error';
 
 const PLACEHOLDER_CARDS = 3;
+
+/** The cards, loaded beside the store. */
+const cards = readyView(() => import('./catalog-card.ts'));
 
 /**
  * The products and coupons coins can buy (S1, S2), with picture, name, coin price and stock. A
@@ -85,16 +90,25 @@ const PLACEHOLDER_CARDS = 3;
  */
 export class RewardCatalog extends RewardsElement<CatalogFace> {
   static override styles = [...baseStyles, ...faceStyles, rewardCatalogStyles];
+  protected static override english: EnglishMessages = { ...enFaces, ...enRewardCatalog };
+  static override properties: PropertyDeclarations = {
+    currency: {},
+    confirming: { attribute: false },
+    redeeming: { attribute: false },
+    results: { attribute: false },
+    problem: { attribute: false },
+    announcement: { attribute: false },
+  };
 
   /** Currency of coupon values (the shop's base currency). */
-  @property() currency = 'USD';
+  currency = 'USD';
 
-  @state() private confirming?: string;
-  @state() private redeeming?: string;
-  @state() private results: ReadonlyMap<string, RedeemResult> = new Map();
-  @state() private problem?: { itemId: string; message: () => string };
+  private confirming?: string;
+  private redeeming?: string;
+  private results: ReadonlyMap<string, RedeemResult> = new Map();
+  private problem?: { itemId: string; message: () => string };
   /** What the polite live region says after a redemption or a copy. */
-  @state() private announcement = '';
+  private announcement = '';
 
   private readonly catalog = new SelectedStoreController<ResourceState<CatalogResponse>>(this, () => this.selectSession()?.catalog);
   private readonly account = new SelectedStoreController<ResourceState<MeResponse>>(this, () => this.session()?.account);
@@ -168,6 +182,8 @@ export class RewardCatalog extends RewardsElement<CatalogFace> {
     if (catalog.status === 'error' && !catalog.data) return 'error';
     if (account.status === 'error' && !account.data) return 'error';
     if (this.items().length === 0) return 'empty';
+    // The cards' code loads beside the store; the loading face shows until it is here.
+    if (!viewFor(this, cards, 'the reward catalog')) return 'loading';
     return account.status === 'signed-out' ? 'signed-out' : 'ready';
   }
 
@@ -218,28 +234,20 @@ export class RewardCatalog extends RewardsElement<CatalogFace> {
   }
 
   private renderItems(available: number | undefined): TemplateResult {
-    const { l10n } = this;
-    return html`<ul class="items" part="items" aria-label=${l10n.t('catalog.title')}>
-      ${repeat(
-        this.items(),
-        (item) => item.id,
-        (item) =>
-          catalogCard({
-            item,
-            available,
-            confirming: this.confirming === item.id,
-            redeeming: this.redeeming === item.id,
-            result: this.results.get(item.id),
-            problem: this.problem?.itemId === item.id ? this.problem.message() : undefined,
-            currency: this.currency,
-            l10n,
-            onRedeem: (chosen) => this.askToRedeem(chosen),
-            onConfirm: (chosen) => void this.redeem(chosen.id).catch(() => undefined),
-            onCancel: (chosen) => this.cancel(chosen),
-            onCopy: (chosen, code) => void this.copy(chosen, code),
-          }),
-      )}
-    </ul>`;
+    return cards.module!.catalogItems({
+      items: this.items(),
+      available,
+      confirming: this.confirming,
+      redeeming: this.redeeming,
+      results: this.results,
+      problem: this.problem,
+      currency: this.currency,
+      l10n: this.l10n,
+      onRedeem: (chosen) => this.askToRedeem(chosen),
+      onConfirm: (chosen) => void this.redeem(chosen.id).catch(() => undefined),
+      onCancel: (chosen) => this.cancel(chosen),
+      onCopy: (chosen, code) => void this.copy(chosen, code),
+    });
   }
 
   private askToRedeem(item: CatalogItem): void {

@@ -1,6 +1,5 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import enCore from '../../i18n/en-core.ts';
+import { LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
+import enFaces from '../../i18n/en-faces.ts';
 import { LocalizeController, type EnglishMessages } from '../../i18n/localize.ts';
 import type { Theme } from '../rewards-provider/context.ts';
 import { warnConfigProblem } from './config-warning.ts';
@@ -24,7 +23,8 @@ import { RewardsConfigController } from './resolve-config.ts';
  *   parameter: `class CoinBalance extends RewardsElement<'loading' | 'ready' | 'error'>`.
  * - An unusable API is reported in the console once, by `willUpdate` here.
  * - `static english` is the English the element reads (the fallback of every language): here the
- *   faces' and the level's messages only (`en-core.ts`); `RewardsElement` gives the whole catalog.
+ *   faces' messages only (`en-faces.ts`). An element that reads more declares the
+ *   parts it reads, never the whole catalog: `{ ...enFaces, ...enAmounts, ...enCoinBalance }`.
  * - Every lifecycle override calls `super` (`connectedCallback`, `disconnectedCallback`,
  *   `willUpdate`, `updated`…): the controllers hang on them.
  *
@@ -32,22 +32,29 @@ import { RewardsConfigController } from './resolve-config.ts';
  */
 export class ConfiguredElement<Face extends string = string> extends LitElement {
   /** The English messages of the element; see the class comment. */
-  protected static english: EnglishMessages = enCore;
+  protected static english: EnglishMessages = enFaces;
+
+  static override properties: PropertyDeclarations = {
+    api: { reflect: true },
+    token: {},
+    locale: { reflect: true },
+    theme: { reflect: true },
+  };
 
   /** Base URL of the rewards API; by default the nearest provider's or the page's. */
-  @property({ reflect: true }) api?: string;
+  api?: string;
 
   /** A member token; by default the nearest provider's or the page's. */
-  @property() token?: string;
+  token?: string;
 
   /** BCP 47 language (`en`, `zh-CN`, …); by default the provider's, then the closest `lang`. */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
 
   /**
    * Colour theme: `light`, `dark`, `auto` (the system's), or unset to follow the provider or the
    * colour scheme of the page around the element.
    */
-  @property({ reflect: true }) theme?: Theme;
+  theme?: Theme;
 
   /** The element's internals, attached once here for every subclass. */
   protected readonly internals: ElementInternals = this.attachInternals();

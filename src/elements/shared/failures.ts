@@ -3,15 +3,15 @@
  * API's error code, never the server's English `detail`) and a `rewards-error` event for the
  * page, which may log it or refresh an ended session.
  */
-import type enCore from '../../i18n/en-core.ts';
+import type enFaces from '../../i18n/en-faces.ts';
 import { RewardsErrorEvent } from '../../events/error.ts';
-import { isRewardsError, OriginRefusedError } from '../../sdk/errors.ts';
+import type { OriginRefusedError, RewardsError, RewardsErrorCode } from '../../sdk/errors.ts';
 
 /**
  * The messages of failures; none takes parameters, so `t(failureMessageKey(error))` needs none.
- * They are in `en-core.ts`: every element, the level badge too, can show any of them.
+ * They are in `en-faces.ts` (part of `en-core.ts`): every element, the level badge too, can show any of them.
  */
-export type FailureMessageKey = Extract<keyof typeof enCore, `error.${string}`>;
+export type FailureMessageKey = Extract<keyof typeof enFaces, `error.${string}`>;
 
 const MESSAGE_BY_CODE: Readonly<Record<string, FailureMessageKey>> = {
   network: 'error.network',
@@ -23,6 +23,16 @@ const MESSAGE_BY_CODE: Readonly<Record<string, FailureMessageKey>> = {
   out_of_stock: 'error.outOfStock',
   not_removable: 'error.notRemovable',
 };
+
+/**
+ * Whether `error` is the SDK's `RewardsError` (with one of `codes`, if given). Told by its name and
+ * code rather than by its class: the SDK loads on demand with the store, not with the element.
+ */
+export function isRewardsError(error: unknown, ...codes: RewardsErrorCode[]): error is RewardsError {
+  if (!(error instanceof Error) || (error.name !== 'RewardsError' && error.name !== 'AbortError')) return false;
+  const { code } = error as Partial<RewardsError>;
+  return typeof code === 'string' && (codes.length === 0 || codes.includes(code));
+}
 
 /** The API's machine code of a failure, `network` for anything that is not a `RewardsError`. */
 export function failureCode(error: unknown): string {
@@ -46,7 +56,8 @@ const explainedRefusals = new Set<string>();
 export function failureEvent(error: unknown, source: string): RewardsErrorEvent {
   const rewardsError = isRewardsError(error) ? error : undefined;
   // The member reads "cannot be reached"; the page's developer needs the real cause.
-  const refused = rewardsError?.cause instanceof OriginRefusedError ? rewardsError.cause : undefined;
+  const cause = rewardsError?.cause;
+  const refused = cause instanceof Error && cause.name === 'OriginRefusedError' ? (cause as OriginRefusedError) : undefined;
   if (refused && !explainedRefusals.has(refused.apiOrigin)) {
     explainedRefusals.add(refused.apiOrigin);
     console.warn(`member-rewards-kit: <${source}> ${refused.message}`);

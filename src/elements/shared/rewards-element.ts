@@ -1,5 +1,3 @@
-import en from '../../i18n/en.ts';
-import type { EnglishMessages } from '../../i18n/localize.ts';
 import type { RewardsSession } from '../../store/session.ts';
 import { ConfiguredElement } from './configured-element.ts';
 import { loadFor } from './on-demand.ts';
@@ -8,7 +6,8 @@ import { store } from './store-loader.ts';
 /**
  * A data element that reads the shared store: `ConfiguredElement` (configuration, language,
  * theme, internals and face state; see there for what subclasses must and must not do) plus
- * the store session of its effective configuration, and the whole English catalog.
+ * the store session of its effective configuration. Each element declares its own English
+ * (`static english`), the parts of the catalog it reads.
  *
  * The store is loaded on demand (`store-loader.ts`) when the first data element connects:
  * `session()` is `undefined` until it has arrived, and the element shows its loading face.
@@ -16,8 +15,6 @@ import { store } from './store-loader.ts';
  * @template Face The names of the element's faces.
  */
 export class RewardsElement<Face extends string = string> extends ConfiguredElement<Face> {
-  protected static override english: EnglishMessages = en;
-
   override connectedCallback(): void {
     super.connectedCallback();
     loadFor(this, store, 'the store');

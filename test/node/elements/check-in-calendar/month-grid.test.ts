@@ -1,17 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  dayOfMonth,
-  entryDay,
-  isDay,
-  isGridKey,
-  monthWeeks,
-  moveFocus,
-  sameDateIn,
-  shownMonth,
-  weekdayColumns,
-  type MoveContext,
-} from '../../../../src/elements/check-in-calendar/month-grid.ts';
+import { dayOfMonth, entryDay, isDay, sameDateIn, shownMonth } from '../../../../src/elements/check-in-calendar/month-grid.ts';
+import { isGridKey, monthWeeks, moveFocus, weekdayColumns, type MoveContext } from '../../../../src/elements/check-in-calendar/month-layout.ts';
 
 const MONDAY = 1;
 const SUNDAY = 7;
