@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { systemClock, type Clock } from '../clock.ts';
+import { API_KEY_HEADER, bearerToken } from './auth.ts';
 import type { AppEnv } from './env.ts';
 import { ProblemError } from '../errors.ts';
 
@@ -13,6 +14,12 @@ export function rateLimited(retryAfterSeconds: number): ProblemError {
   });
 }
 
+/** A wait, and the member token it was last refused with (already verified then). */
+interface Waiting {
+  untilMs: number;
+  token: string | undefined;
+}
+
 /**
  * Members the rate limit refused, each until the Retry-After it was told, in this process's
  * memory. While a member waits, their requests are refused here without a database statement, so a
@@ -20,12 +27,18 @@ export function rateLimited(retryAfterSeconds: number): ProblemError {
  * limiter would refuse: a member waiting here takes no token, so the shared bucket (and every other
  * instance's view of it) only fills meanwhile. Bounded: at most `maxMembers` entries, those whose
  * wait has passed dropped first; a dropped member's next request simply asks the limiter again.
+ *
+ * The token a member was refused with is remembered too, so that the same token, sent again while
+ * the member waits, is refused before its signature is checked again (the most expensive step of a
+ * refusal). Only that exact text, already verified, matches; any other token is verified as usual.
  */
 export class MemberGate {
   readonly #clock: Clock;
   readonly #maxMembers: number;
-  /** Member id → the time (ms) until which they are refused; in insertion order, oldest first. */
-  readonly #until = new Map<string, number>();
+  /** Member id → their wait; in insertion order, oldest first. */
+  readonly #waiting = new Map<string, Waiting>();
+  /** Verified member token → its member, for members in `#waiting` only. */
+  readonly #tokens = new Map<string, string>();
 
   constructor({ clock = systemClock, maxMembers = DEFAULT_MAX_REFUSED_MEMBERS }: { clock?: Clock; maxMembers?: number } = {}) {
     if (!(maxMembers >= 1)) throw new RangeError('maxMembers must be at least 1');
@@ -35,34 +48,50 @@ export class MemberGate {
 
   /** How many members are held (for tests and metrics). */
   get size(): number {
-    return this.#until.size;
+    return this.#waiting.size;
   }
 
   /** The whole seconds a member still has to wait, or undefined when they may ask the limiter. */
   waitSeconds(memberId: string): number | undefined {
-    const until = this.#until.get(memberId);
-    if (until === undefined) return undefined;
-    const leftMs = until - this.#clock.now().getTime();
+    const waiting = this.#waiting.get(memberId);
+    if (waiting === undefined) return undefined;
+    const leftMs = waiting.untilMs - this.#clock.now().getTime();
     if (leftMs <= 0) {
-      this.#until.delete(memberId);
+      this.#forget(memberId, waiting);
       return undefined;
     }
     return Math.max(1, Math.ceil(leftMs / 1000));
   }
 
-  /** Holds a member for `seconds` from now (the Retry-After the limiter answered). */
-  refuse(memberId: string, seconds: number): void {
+  /** The wait of the member a token was refused with, if they still wait (see the class comment). */
+  waitSecondsForToken(token: string): number | undefined {
+    const memberId = this.#tokens.get(token);
+    return memberId === undefined ? undefined : this.waitSeconds(memberId);
+  }
+
+  /**
+   * Holds a member for `seconds` from now (the Retry-After the limiter answered); `token`, the
+   * member token of the refused request, verified, refuses that token before verification meanwhile.
+   */
+  refuse(memberId: string, seconds: number, token?: string): void {
     const nowMs = this.#clock.now().getTime();
-    const until = Math.max(nowMs + seconds * 1000, this.#until.get(memberId) ?? 0);
+    const previous = this.#waiting.get(memberId);
+    const waiting = { untilMs: Math.max(nowMs + seconds * 1000, previous?.untilMs ?? 0), token: token ?? previous?.token };
+    if (previous) this.#forget(memberId, previous);
     // Re-inserted, so the map stays ordered by when each wait was set: the oldest go first.
-    this.#until.delete(memberId);
-    this.#until.set(memberId, until);
-    if (this.#until.size <= this.#maxMembers) return;
-    for (const [id, at] of this.#until) if (at <= nowMs) this.#until.delete(id);
-    for (const id of this.#until.keys()) {
-      if (this.#until.size <= this.#maxMembers) break;
-      this.#until.delete(id);
+    this.#waiting.set(memberId, waiting);
+    if (waiting.token !== undefined) this.#tokens.set(waiting.token, memberId);
+    if (this.#waiting.size <= this.#maxMembers) return;
+    for (const [id, w] of this.#waiting) if (w.untilMs <= nowMs) this.#forget(id, w);
+    for (const [id, w] of this.#waiting) {
+      if (this.#waiting.size <= this.#maxMembers) break;
+      this.#forget(id, w);
     }
+  }
+
+  #forget(memberId: string, waiting: Waiting): void {
+    this.#waiting.delete(memberId);
+    if (waiting.token !== undefined) this.#tokens.delete(waiting.token);
   }
 }
 
@@ -75,6 +104,22 @@ export function refuseWaitingMembers(gate: MemberGate): MiddlewareHandler<AppEnv
     const memberId = c.get('memberId');
     if (memberId !== undefined) {
       const seconds = gate.waitSeconds(memberId);
+      if (seconds !== undefined) throw rateLimited(seconds);
+    }
+    await next();
+  };
+}
+
+/**
+ * First in a member route's chain, before the token is verified: refuses a member token that was
+ * refused, verified, while its member still waits. Anything else (no token, another token, an API
+ * key alongside) goes on to the auth middleware unchanged.
+ */
+export function refuseWaitingTokens(gate: MemberGate): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('Authorization'));
+    if (token !== undefined && c.req.header(API_KEY_HEADER) === undefined) {
+      const seconds = gate.waitSecondsForToken(token);
       if (seconds !== undefined) throw rateLimited(seconds);
     }
     await next();

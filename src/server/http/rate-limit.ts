@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { systemClock, type Clock } from '../clock.ts';
 import type { Db } from '../db/index.ts';
+import { bearerToken } from './auth.ts';
 import type { AppEnv } from './env.ts';
 import { rateLimited, type MemberGate } from './member-gate.ts';
 
@@ -137,7 +138,7 @@ export function rateLimitMembers(limiter: RateLimiter, gate?: MemberGate): Middl
     if (memberId !== undefined) {
       const result = await limiter.take(memberId);
       if (!result.allowed) {
-        gate?.refuse(memberId, result.retryAfterSeconds);
+        gate?.refuse(memberId, result.retryAfterSeconds, bearerToken(c.req.header('Authorization')));
         throw rateLimited(result.retryAfterSeconds);
       }
     }

@@ -14,7 +14,7 @@ import { MemberGate } from '../../../../src/server/http/member-gate.ts';
 import type { RewardsApp } from '../../../../src/server/http/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
 import { openCountingDatabase, type CountingDatabase } from '../support/counting-database.ts';
-import { ManualClock, MEMBER_SECRET, problemOf, testConfig } from './support.ts';
+import { API_KEY, ManualClock, MEMBER_SECRET, problemOf, testConfig } from './support.ts';
 
 const LIMIT = { ratePerSecond: 1, burst: 10, maxInFlight: 4 };
 const A = 'burst-a';
@@ -75,6 +75,17 @@ for (const { name } of databaseTargets()) {
       });
       assert.equal(res.status, 429);
       assert.equal((await problemOf(res)).code, 'rate_limited');
+      assert.deepEqual(counted.statementsWith(A), []);
+    });
+
+    test('while a member waits, any token of theirs is refused, and only a valid one: a forged token is still 401', async () => {
+      counted.reset();
+      const another = await app.request('/v1/me', { headers: { Authorization: `Bearer ${await signMemberToken(MEMBER_SECRET, A, 600, clock.now())}` } });
+      assert.equal(another.status, 429, 'a second token of the same member');
+      const forged = await app.request('/v1/me', { headers: { Authorization: `Bearer ${await signMemberToken('another-secret-0123456789abcdef', A, 3600)}` } });
+      assert.equal(forged.status, 401, 'claiming to be the waiting member does not skip the signature check');
+      const withKey = await app.request('/v1/me', { headers: { ...headers[A], 'X-Api-Key': API_KEY } });
+      assert.equal(withKey.status, 401, 'both credentials at once: refused as before');
       assert.deepEqual(counted.statementsWith(A), []);
     });
 
