@@ -8,7 +8,7 @@
  * both. Prints the quiet members' p50/p95 in both phases, their ratio, and how the bursts were
  * answered. Figures, not a test: these machines are shared and noisy.
  * DATABASE_URL=postgres://… measures on a PostgreSQL server too. BURST_REQUESTS,
- * BURST_CONNECTIONS and BURST_ROUNDS change the defaults (500, 50, 3).
+ * BURST_CONNECTIONS and BURST_ROUNDS change the defaults (500, 50, 5).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -25,9 +25,10 @@ const API_KEY = 'bench-api-key-0123456789';
 const SECRET = 'bench-member-secret-0123456789abcdef';
 const BURST = Number(process.env.BURST_REQUESTS ?? 500);
 const CONNECTIONS = Number(process.env.BURST_CONNECTIONS ?? 50);
-const ROUNDS = Number(process.env.BURST_ROUNDS ?? 3);
-/** Quiet members taken in turn: at one request every 20 ms each stays under 5 a second. */
-const QUIET_MEMBERS = 10;
+const ROUNDS = Number(process.env.BURST_ROUNDS ?? 5);
+/** Quiet members taken in turn: at one request every 5 ms or more, each stays under 5 a second. */
+const QUIET_MEMBERS = 40;
+const QUIET_PAUSE_MS = 5;
 const ALONE_MS = 2000;
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -86,7 +87,7 @@ async function measure(name: string, url: string): Promise<void> {
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`a quiet member got ${res.status}`);
         latencies.push(performance.now() - sent);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await new Promise((resolve) => setTimeout(resolve, QUIET_PAUSE_MS));
       }
       return latencies;
     };

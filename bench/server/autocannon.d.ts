@@ -13,6 +13,8 @@ declare module 'autocannon' {
     duration?: number;
     /** Stop after this many requests instead of after `duration`. */
     amount?: number;
+    /** Milliseconds between samples (default 1000); a run of `amount` requests ends at a sample. */
+    sampleInt?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string;
