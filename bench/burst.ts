@@ -2,11 +2,12 @@
  * `npx tsx bench/burst.ts`: what one member's burst costs the other members. Quiet members read
  * `/v1/me` one request at a time (in turn, each well under its own rate limit); first alone, then
  * while one noisy member fires 500 requests over 50 connections at the server's default
- * per-member limits. The burst comes from autocannon in a process of its own (bench/burst-load.ts),
- * so it does not share the server's event loop. Alone and burst phases alternate for a few rounds
- * (a fresh noisy member each round, with a full bucket), so drift of the machine's load weighs on
- * both. Prints the quiet members' p50/p95 in both phases, their ratio, and how the bursts were
- * answered. Figures, not a test: these machines are shared and noisy.
+ * per-member limits, and at once the same burst again (the member is already refused: what
+ * refusals alone cost). The bursts come from autocannon in a process of its own
+ * (bench/burst-load.ts), so they do not share the server's event loop. Alone and burst phases
+ * alternate for a few rounds (a fresh noisy member each round, with a full bucket), so drift of the
+ * machine's load weighs on all. Prints the quiet members' p50/p95 in each phase, their ratio to
+ * alone, and how the bursts were answered. Figures, not a test: these machines are shared and noisy.
  * DATABASE_URL=postgres://… measures on a PostgreSQL server too. BURST_REQUESTS,
  * BURST_CONNECTIONS and BURST_ROUNDS change the defaults (500, 50, 5).
  */
@@ -92,34 +93,46 @@ async function measure(name: string, url: string): Promise<void> {
       return latencies;
     };
 
-    const alone: number[] = [];
-    const during: number[] = [];
-    const statuses = new Map<string, number>();
-    const rounds: string[] = [];
-    for (const memberId of noisyIds) {
-      alone.push(...(await quietLatencies(new Promise((resolve) => setTimeout(resolve, ALONE_MS)))));
+    /** Quiet latencies during one burst of `memberId`, whose answers are added to `statuses`. */
+    const during = async (memberId: string, latencies: number[], statuses: Map<string, number>, times: string[]) => {
       const run = burst({ url: server.url, memberSecret: SECRET, memberId, requests: BURST, connections: CONNECTIONS });
       await run.started;
-      during.push(...(await quietLatencies(run.done)));
+      latencies.push(...(await quietLatencies(run.done)));
       const figures = await run.done;
       for (const [status, n] of Object.entries(figures.statuses)) statuses.set(status, (statuses.get(status) ?? 0) + n);
       if (figures.errors > 0) statuses.set('error', (statuses.get('error') ?? 0) + figures.errors);
-      rounds.push(`${figures.ms.toFixed(0)} ms`);
+      times.push(`${figures.ms.toFixed(0)} ms`);
+    };
+
+    const alone: number[] = [];
+    const phases = [
+      { name: 'a burst', latencies: [] as number[], statuses: new Map<string, number>(), times: [] as string[] },
+      { name: 'the burst again', latencies: [] as number[], statuses: new Map<string, number>(), times: [] as string[] },
+    ] as const;
+    for (const memberId of noisyIds) {
+      alone.push(...(await quietLatencies(new Promise((resolve) => setTimeout(resolve, ALONE_MS)))));
+      // A member with a full bucket (60 answered, the rest refused), then at once the same
+      // member again (all but a few refused: what refusals alone cost).
+      for (const phase of phases) await during(memberId, phase.latencies, phase.statuses, phase.times);
     }
-    alone.sort((a, b) => a - b);
-    during.sort((a, b) => a - b);
 
     const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-    const [p50Alone, p95Alone, p50During, p95During] = [percentile(alone, 0.5), percentile(alone, 0.95), percentile(during, 0.5), percentile(during, 0.95)];
-    console.log(`${name}: quiet members alone      p50 ${fmt(p50Alone)}  p95 ${fmt(p95Alone)}  (${alone.length} requests)`);
-    console.log(`${name}: quiet members in a burst p50 ${fmt(p50During)}  p95 ${fmt(p95During)}  (${during.length} requests)`);
-    console.log(`${name}: burst / alone            p50 ×${(p50During / p50Alone).toFixed(2)}  p95 ×${(p95During / p95Alone).toFixed(2)}`);
-    console.log(
-      `${name}: ${ROUNDS} bursts of ${BURST} over ${CONNECTIONS} connections (${rounds.join(', ')}): ${[...statuses]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([status, n]) => `${n}× ${status}`)
-        .join(', ')}`,
-    );
+    const sorted = (list: number[]) => [...list].sort((a, b) => a - b);
+    const [p50Alone, p95Alone] = [percentile(sorted(alone), 0.5), percentile(sorted(alone), 0.95)];
+    console.log(`${name}: quiet members alone                p50 ${fmt(p50Alone)}  p95 ${fmt(p95Alone)}  (${alone.length} requests)`);
+    for (const phase of phases) {
+      const [p50, p95] = [percentile(sorted(phase.latencies), 0.5), percentile(sorted(phase.latencies), 0.95)];
+      console.log(
+        `${name}: quiet members in ${phase.name.padEnd(16)} p50 ${fmt(p50)}  p95 ${fmt(p95)}  (${phase.latencies.length} requests)` +
+          `  ×${(p50 / p50Alone).toFixed(2)} / ×${(p95 / p95Alone).toFixed(2)} of alone`,
+      );
+      console.log(
+        `${name}:   ${ROUNDS} × ${phase.name}, ${BURST} requests over ${CONNECTIONS} connections (${phase.times.join(', ')}): ${[...phase.statuses]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([status, n]) => `${n}× ${status}`)
+          .join(', ')}`,
+      );
+    }
   } finally {
     await server.close();
     await db.close();
