@@ -7,7 +7,9 @@
  * (bench/burst-load.ts), so they do not share the server's event loop. Alone and burst phases
  * alternate for a few rounds (a fresh noisy member each round, with a full bucket), so drift of the
  * machine's load weighs on all. Prints the quiet members' p50/p95 in each phase, their ratio to
- * alone, and how the bursts were answered. Figures, not a test: these machines are shared and noisy.
+ * alone, how the bursts were answered, and what they cost the server: the CPU time of its process
+ * (the quiet members' requests included) and the statements it sent the database for the noisy
+ * member. Figures, not a test: these machines are shared and noisy.
  * DATABASE_URL=postgres://… measures on a PostgreSQL server too. BURST_REQUESTS,
  * BURST_CONNECTIONS and BURST_ROUNDS change the defaults (500, 50, 5).
  */
@@ -15,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createRewardsApp } from '../src/server/app.ts';
 import { loadServerConfig } from '../src/server/config.ts';
-import { openDatabase } from '../src/server/db/index.ts';
+import { openDatabase, type Db } from '../src/server/db/index.ts';
 import { signMemberToken } from '../src/server/http/auth.ts';
 import { silentLogger } from '../src/server/http/logger.ts';
 import { startHttpServer } from '../src/server/http/server.ts';
@@ -56,8 +58,24 @@ function burst(spec: BurstSpec): { started: Promise<void>; done: Promise<BurstFi
   return { started, done };
 }
 
+/** The database, counting the statements sent with a member id among their parameters. */
+function counting(db: Db): { db: Db; sentFor: (memberId: string) => number } {
+  const sent = new Map<unknown, number>();
+  const count = (params: unknown[] = []) => {
+    for (const value of new Set(params)) if (typeof value === 'string') sent.set(value, (sent.get(value) ?? 0) + 1);
+  };
+  const counted: Db = {
+    kind: db.kind,
+    query: (sql, params) => (count(params), db.query(sql, params)),
+    transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => (count(params), tx.query(sql, params)) })),
+    close: () => db.close(),
+  };
+  return { db: counted, sentFor: (memberId) => sent.get(memberId) ?? 0 };
+}
+
 async function measure(name: string, url: string): Promise<void> {
-  const db = await openDatabase(url);
+  const opened = await openDatabase(url);
+  const { db, sentFor } = counting(opened);
   const config = loadServerConfig({ REWARDS_API_KEY: API_KEY, REWARDS_MEMBER_SECRET: SECRET, DATABASE_URL: url, PORT: '0' });
   const server = await startHttpServer(createRewardsApp({ config, db, logger: silentLogger, demoDir: null }), { port: 0, host: '127.0.0.1' });
   try {
@@ -94,26 +112,39 @@ async function measure(name: string, url: string): Promise<void> {
     };
 
     /** Quiet latencies during one burst of `memberId`, whose answers are added to `statuses`. */
-    const during = async (memberId: string, latencies: number[], statuses: Map<string, number>, times: string[]) => {
+    const during = async (memberId: string, phase: Phase) => {
+      const { latencies, statuses, times } = phase;
       const run = burst({ url: server.url, memberSecret: SECRET, memberId, requests: BURST, connections: CONNECTIONS });
       await run.started;
+      const [cpu, sentBefore] = [process.cpuUsage(), sentFor(memberId)];
       latencies.push(...(await quietLatencies(run.done)));
       const figures = await run.done;
+      const used = process.cpuUsage(cpu);
+      phase.cpuMicros += used.user + used.system;
+      phase.sent += sentFor(memberId) - sentBefore;
       for (const [status, n] of Object.entries(figures.statuses)) statuses.set(status, (statuses.get(status) ?? 0) + n);
       if (figures.errors > 0) statuses.set('error', (statuses.get('error') ?? 0) + figures.errors);
       times.push(`${figures.ms.toFixed(0)} ms`);
     };
 
     const alone: number[] = [];
-    const phases = [
-      { name: 'a burst', latencies: [] as number[], statuses: new Map<string, number>(), times: [] as string[] },
-      { name: 'the burst again', latencies: [] as number[], statuses: new Map<string, number>(), times: [] as string[] },
-    ] as const;
+    interface Phase {
+      name: string;
+      latencies: number[];
+      statuses: Map<string, number>;
+      times: string[];
+      /** This process's CPU time during the bursts (the quiet members' requests included). */
+      cpuMicros: number;
+      /** Statements sent to the database for the noisy member. */
+      sent: number;
+    }
+    const phase = (name: string): Phase => ({ name, latencies: [], statuses: new Map(), times: [], cpuMicros: 0, sent: 0 });
+    const phases = [phase('a burst'), phase('the burst again')];
     for (const memberId of noisyIds) {
       alone.push(...(await quietLatencies(new Promise((resolve) => setTimeout(resolve, ALONE_MS)))));
       // A member with a full bucket (60 answered, the rest refused), then at once the same
       // member again (all but a few refused: what refusals alone cost).
-      for (const phase of phases) await during(memberId, phase.latencies, phase.statuses, phase.times);
+      for (const phase of phases) await during(memberId, phase);
     }
 
     const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -130,12 +161,12 @@ async function measure(name: string, url: string): Promise<void> {
         `${name}:   ${ROUNDS} × ${phase.name}, ${BURST} requests over ${CONNECTIONS} connections (${phase.times.join(', ')}): ${[...phase.statuses]
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([status, n]) => `${n}× ${status}`)
-          .join(', ')}`,
+          .join(', ')}; server CPU ${(phase.cpuMicros / 1000).toFixed(0)} ms, ${phase.sent} statements for the noisy member`,
       );
     }
   } finally {
     await server.close();
-    await db.close();
+    await opened.close();
   }
 }
 
