@@ -115,7 +115,8 @@ export function refuseWaitingMembers(gate: MemberGate): MiddlewareHandler<AppEnv
 /**
  * First in a member route's chain, before the token is verified: refuses a member token that was
  * refused, verified, while its member still waits. Anything else (no token, another token, an API
- * key alongside) goes on to the auth middleware unchanged.
+ * key alongside) goes on to the auth middleware unchanged. A token that expires during the wait is
+ * still answered 429 until the wait ends (a second by default), then 401.
  */
 export function refuseWaitingTokens(gate: MemberGate): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
