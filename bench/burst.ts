@@ -1,87 +1,172 @@
 /**
- * `npx tsx bench/burst.ts`: what one member's burst costs another member. A quiet member reads
- * `/v1/me` one request at a time; first alone, then while a second member fires 500 requests
- * over 50 connections with the server's default per-member rate limit. Prints the quiet
- * member's p50/p95 in both phases and how the burst was answered. Figures, not a test: these
- * machines are shared and noisy. DATABASE_URL=postgres://… measures on a PostgreSQL server too.
+ * `npx tsx bench/burst.ts`: what one member's burst costs the other members. Quiet members read
+ * `/v1/me` one request at a time (in turn, each well under its own rate limit); first alone, then
+ * while one noisy member fires 500 requests over 50 connections at the server's default
+ * per-member limits, and at once the same burst again (the member is already refused: what
+ * refusals alone cost). The bursts come from autocannon in a process of its own
+ * (bench/burst-load.ts), so they do not share the server's event loop. Alone and burst phases
+ * alternate for a few rounds (a fresh noisy member each round, with a full bucket), so drift of the
+ * machine's load weighs on all. Prints the quiet members' p50/p95 in each phase, their ratio to
+ * alone, how the bursts were answered, and what they cost the server: the CPU time of its process
+ * (the quiet members' requests included) and the statements it sent the database for the noisy
+ * member. Figures, not a test: these machines are shared and noisy.
+ * DATABASE_URL=postgres://… measures on a PostgreSQL server too. BURST_REQUESTS,
+ * BURST_CONNECTIONS and BURST_ROUNDS change the defaults (500, 50, 5).
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createRewardsApp } from '../src/server/app.ts';
 import { loadServerConfig } from '../src/server/config.ts';
-import { openDatabase } from '../src/server/db/index.ts';
+import { openDatabase, type Db } from '../src/server/db/index.ts';
 import { signMemberToken } from '../src/server/http/auth.ts';
 import { silentLogger } from '../src/server/http/logger.ts';
 import { startHttpServer } from '../src/server/http/server.ts';
 import { createScratchPostgresDatabase } from '../test/node/support/databases.ts';
+import type { BurstFigures, BurstSpec } from './burst-load.ts';
 
 const API_KEY = 'bench-api-key-0123456789';
 const SECRET = 'bench-member-secret-0123456789abcdef';
 const BURST = Number(process.env.BURST_REQUESTS ?? 500);
 const CONNECTIONS = Number(process.env.BURST_CONNECTIONS ?? 50);
+const ROUNDS = Number(process.env.BURST_ROUNDS ?? 5);
+/** Quiet members taken in turn: at one request every 5 ms or more, each stays under 5 a second. */
+const QUIET_MEMBERS = 40;
+const QUIET_PAUSE_MS = 5;
+const ALONE_MS = 2000;
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
+/** Starts the burst; `started` resolves when its requests begin, `done` with its figures. */
+function burst(spec: BurstSpec): { started: Promise<void>; done: Promise<BurstFigures> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./burst-load.ts', import.meta.url)), JSON.stringify(spec)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  let go!: () => void;
+  const started = new Promise<void>((resolve) => (go = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.startsWith('go\n')) go();
+  });
+  const done = new Promise<BurstFigures>((resolve, reject) =>
+    child.once('exit', (code) => {
+      go();
+      if (code === 0) resolve(JSON.parse(out.slice('go\n'.length)) as BurstFigures);
+      else reject(new Error(`the burst process exited with ${code}`));
+    }),
+  );
+  return { started, done };
+}
+
+/** The database, counting the statements sent with a member id among their parameters. */
+function counting(db: Db): { db: Db; sentFor: (memberId: string) => number } {
+  const sent = new Map<unknown, number>();
+  const count = (params: unknown[] = []) => {
+    for (const value of new Set(params)) if (typeof value === 'string') sent.set(value, (sent.get(value) ?? 0) + 1);
+  };
+  const counted: Db = {
+    kind: db.kind,
+    query: (sql, params) => (count(params), db.query(sql, params)),
+    transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => (count(params), tx.query(sql, params)) })),
+    close: () => db.close(),
+  };
+  return { db: counted, sentFor: (memberId) => sent.get(memberId) ?? 0 };
+}
+
 async function measure(name: string, url: string): Promise<void> {
-  const db = await openDatabase(url);
+  const opened = await openDatabase(url);
+  const { db, sentFor } = counting(opened);
   const config = loadServerConfig({ REWARDS_API_KEY: API_KEY, REWARDS_MEMBER_SECRET: SECRET, DATABASE_URL: url, PORT: '0' });
   const server = await startHttpServer(createRewardsApp({ config, db, logger: silentLogger, demoDir: null }), { port: 0, host: '127.0.0.1' });
   try {
-    for (const memberId of ['quiet', 'noisy']) {
-      await fetch(`${server.url}/v1/events`, {
+    const quietIds = Array.from({ length: QUIET_MEMBERS }, (_, i) => `quiet-${i}`);
+    const noisyIds = Array.from({ length: ROUNDS }, (_, i) => `noisy-${i}`);
+    for (const memberId of [...quietIds, ...noisyIds]) {
+      const res = await fetch(`${server.url}/v1/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
         body: JSON.stringify({ id: `reg-${memberId}`, type: 'member.registered', memberId, occurredAt: new Date().toISOString(), data: {} }),
       });
+      await res.arrayBuffer();
     }
-    const quiet = { authorization: `Bearer ${await signMemberToken(SECRET, 'quiet', 3600)}` };
-    const noisy = { authorization: `Bearer ${await signMemberToken(SECRET, 'noisy', 3600)}` };
+    const quiet = await Promise.all(quietIds.map(async (id) => ({ authorization: `Bearer ${await signMemberToken(SECRET, id, 3600)}` })));
+    let turn = 0;
 
-    /** The quiet member's latencies while `during` runs (or for `ms` when alone). Stays under its own limit: 4 requests a second. */
-    const quietLatencies = async (until: () => boolean): Promise<number[]> => {
+    /** Quiet members' latencies until `stop` resolves. */
+    const quietLatencies = async (stop: Promise<unknown>): Promise<number[]> => {
+      let stopped = false;
+      void stop.then(
+        () => (stopped = true),
+        () => (stopped = true),
+      );
       const latencies: number[] = [];
-      while (!until()) {
+      while (!stopped) {
         const sent = performance.now();
-        const res = await fetch(`${server.url}/v1/me`, { headers: quiet });
+        const res = await fetch(`${server.url}/v1/me`, { headers: quiet[turn++ % quiet.length] });
         await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`the quiet member got ${res.status}`);
+        if (res.status !== 200) throw new Error(`a quiet member got ${res.status}`);
         latencies.push(performance.now() - sent);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise((resolve) => setTimeout(resolve, QUIET_PAUSE_MS));
       }
-      return latencies.sort((a, b) => a - b);
+      return latencies;
     };
 
-    const aloneUntil = performance.now() + 3000;
-    const alone = await quietLatencies(() => performance.now() > aloneUntil);
+    /** Quiet latencies during one burst of `memberId`, whose answers are added to `statuses`. */
+    const during = async (memberId: string, phase: Phase) => {
+      const { latencies, statuses, times } = phase;
+      const run = burst({ url: server.url, memberSecret: SECRET, memberId, requests: BURST, connections: CONNECTIONS });
+      await run.started;
+      const [cpu, sentBefore] = [process.cpuUsage(), sentFor(memberId)];
+      latencies.push(...(await quietLatencies(run.done)));
+      const figures = await run.done;
+      const used = process.cpuUsage(cpu);
+      phase.cpuMicros += used.user + used.system;
+      phase.sent += sentFor(memberId) - sentBefore;
+      for (const [status, n] of Object.entries(figures.statuses)) statuses.set(status, (statuses.get(status) ?? 0) + n);
+      if (figures.errors > 0) statuses.set('error', (statuses.get('error') ?? 0) + figures.errors);
+      times.push(`${figures.ms.toFixed(0)} ms`);
+    };
 
-    let done = false;
-    const statuses = new Map<number, number>();
-    const burstStarted = performance.now();
-    let next = 0;
-    const burst = Promise.all(
-      Array.from({ length: CONNECTIONS }, async () => {
-        while (next < BURST) {
-          next += 1;
-          const res = await fetch(`${server.url}/v1/me`, { headers: noisy });
-          await res.arrayBuffer();
-          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        }
-      }),
-    ).then(() => (done = true));
-    const during = await quietLatencies(() => done);
-    await burst;
-    const burstMs = performance.now() - burstStarted;
+    const alone: number[] = [];
+    interface Phase {
+      name: string;
+      latencies: number[];
+      statuses: Map<string, number>;
+      times: string[];
+      /** This process's CPU time during the bursts (the quiet members' requests included). */
+      cpuMicros: number;
+      /** Statements sent to the database for the noisy member. */
+      sent: number;
+    }
+    const phase = (name: string): Phase => ({ name, latencies: [], statuses: new Map(), times: [], cpuMicros: 0, sent: 0 });
+    const phases = [phase('a burst'), phase('the burst again')];
+    for (const memberId of noisyIds) {
+      alone.push(...(await quietLatencies(new Promise((resolve) => setTimeout(resolve, ALONE_MS)))));
+      // A member with a full bucket (60 answered, the rest refused), then at once the same
+      // member again (all but a few refused: what refusals alone cost).
+      for (const phase of phases) await during(memberId, phase);
+    }
 
     const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-    console.log(`${name}: quiet member alone      p50 ${fmt(percentile(alone, 0.5))}  p95 ${fmt(percentile(alone, 0.95))}  (${alone.length} requests)`);
-    console.log(`${name}: quiet member in a burst p50 ${fmt(percentile(during, 0.5))}  p95 ${fmt(percentile(during, 0.95))}  (${during.length} requests)`);
-    console.log(
-      `${name}: burst of ${BURST} over ${CONNECTIONS} connections in ${fmt(burstMs)}: ${[...statuses]
-        .sort(([a], [b]) => a - b)
-        .map(([status, n]) => `${n}× ${status}`)
-        .join(', ')}`,
-    );
+    const sorted = (list: number[]) => [...list].sort((a, b) => a - b);
+    const [p50Alone, p95Alone] = [percentile(sorted(alone), 0.5), percentile(sorted(alone), 0.95)];
+    console.log(`${name}: quiet members alone                p50 ${fmt(p50Alone)}  p95 ${fmt(p95Alone)}  (${alone.length} requests)`);
+    for (const phase of phases) {
+      const [p50, p95] = [percentile(sorted(phase.latencies), 0.5), percentile(sorted(phase.latencies), 0.95)];
+      console.log(
+        `${name}: quiet members in ${phase.name.padEnd(16)} p50 ${fmt(p50)}  p95 ${fmt(p95)}  (${phase.latencies.length} requests)` +
+          `  ×${(p50 / p50Alone).toFixed(2)} / ×${(p95 / p95Alone).toFixed(2)} of alone`,
+      );
+      console.log(
+        `${name}:   ${ROUNDS} × ${phase.name}, ${BURST} requests over ${CONNECTIONS} connections (${phase.times.join(', ')}): ${[...phase.statuses]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([status, n]) => `${n}× ${status}`)
+          .join(', ')}; server CPU ${(phase.cpuMicros / 1000).toFixed(0)} ms, ${phase.sent} statements for the noisy member`,
+      );
+    }
   } finally {
     await server.close();
-    await db.close();
+    await opened.close();
   }
 }
 

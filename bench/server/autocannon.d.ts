@@ -10,7 +10,11 @@ declare module 'autocannon' {
   interface Options {
     url: string;
     connections: number;
-    duration: number;
+    duration?: number;
+    /** Stop after this many requests instead of after `duration`. */
+    amount?: number;
+    /** Milliseconds between samples (default 1000); a run of `amount` requests ends at a sample. */
+    sampleInt?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string;
@@ -28,6 +32,7 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
     duration: number;
+    statusCodeStats?: Record<string, { count: number }>;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -16,6 +16,7 @@ import { requestContext } from './request-context.ts';
 import { securityHeaders } from './security-headers.ts';
 import { limitBody } from './validate.ts';
 import { DEFAULT_MAX_IN_FLIGHT_PER_MEMBER, limitMemberConcurrency } from './member-concurrency.ts';
+import { MemberGate, refuseWaitingMembers, refuseWaitingTokens } from './member-gate.ts';
 
 export type RewardsApp = Hono<AppEnv>;
 
@@ -56,9 +57,12 @@ export interface CreateHttpAppOptions {
  * 2. CORS: preflights are answered before any credential is asked for, and problem responses
  *    carry the CORS headers a browser needs to read them;
  * 3. body limit: an oversized body is refused (413) before anything reads it;
- * 4. per route, in each guard chain: auth (who is calling), the per-member limits (need the
- *    member: requests at once, then the rate, shared by every instance on a PostgreSQL server) —
- *    a refused burst never opens a transaction; then one transaction for the rest of a mutating
+ * 4. per route, in each guard chain: a member token refused by the rate limit is refused again,
+ *    unverified, while its member waits; auth (who is calling), the per-member limits (need the
+ *    member: a member refused by the rate limit is refused again in memory until their
+ *    Retry-After has passed, then requests at once, then the rate, shared by every instance on a
+ *    PostgreSQL server) — a refused burst never opens a transaction, and after its first refusal
+ *    sends the database nothing; then one transaction for the rest of a mutating
  *    request, with its Idempotency-Key claimed in it (its scope is the caller; only authorized
  *    requests claim a key);
  * 5. per route: validation of params, query and body, then the handler.
@@ -81,10 +85,13 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   const memberConcurrency = limitMemberConcurrency(
     options.rateLimit ? (options.rateLimit.maxInFlight ?? options.rateLimit.burst) : DEFAULT_MAX_IN_FLIGHT_PER_MEMBER,
   );
+  const refused = new MemberGate({ clock });
   const memberRateLimit = every(
+    refuseWaitingMembers(refused),
     memberConcurrency,
-    rateLimitMembers(createMemberRateLimiter(db, { ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit }, { store: config.rateLimitStore, clock })),
+    rateLimitMembers(createMemberRateLimiter(db, { ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit }, { store: config.rateLimitStore, clock }), refused),
   );
+  const waitingToken = refuseWaitingTokens(refused);
   const idempotent = idempotency({ db, logger, ...options.idempotency });
   const chain = (...middleware: MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEnv> => every(...middleware);
 
@@ -94,9 +101,9 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
     logger,
     clock,
     auth,
-    member: (ownership) => chain(auth.requireMember(ownership), memberRateLimit, idempotent),
+    member: (ownership) => chain(waitingToken, auth.requireMember(ownership), memberRateLimit, idempotent),
     shop: () => chain(auth.requireShop(), idempotent),
-    memberOrShop: (ownership) => chain(auth.memberOrShop(ownership), memberRateLimit, idempotent),
+    memberOrShop: (ownership) => chain(waitingToken, auth.memberOrShop(ownership), memberRateLimit, idempotent),
   };
 
   registerHealthRoutes(app, db, logger);

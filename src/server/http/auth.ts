@@ -31,6 +31,11 @@ export interface Auth {
 
 type Accepts = 'member' | 'shop' | 'either';
 
+/** The token of an `Authorization: Bearer <token>` header; undefined when the header is missing or has another shape. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return authorization === undefined ? undefined : /^Bearer[ ]+([^\s]+)[ ]*$/i.exec(authorization)?.[1];
+}
+
 const REALM = 'realm="rewards"';
 const challenges: Record<Accepts, string> = {
   member: `Bearer ${REALM}`,
@@ -61,7 +66,7 @@ export function createAuth({ apiKey, memberSecret, clock = systemClock }: AuthOp
       return { kind: 'shop' };
     }
     if (authorization === undefined) return undefined;
-    const token = /^Bearer[ ]+([^\s]+)[ ]*$/i.exec(authorization)?.[1];
+    const token = bearerToken(authorization);
     if (token === undefined) {
       throw unauthorized(accepts, 'The Authorization header must be "Bearer <member token>".', true);
     }

@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { systemClock, type Clock } from '../clock.ts';
 import type { Db } from '../db/index.ts';
+import { bearerToken } from './auth.ts';
 import type { AppEnv } from './env.ts';
-import { ProblemError } from '../errors.ts';
+import { rateLimited, type MemberGate } from './member-gate.ts';
 
 export interface RateLimitOptions {
   /** Tokens added back per second, i.e. the sustained request rate. */
@@ -128,17 +129,17 @@ export class TokenBucketLimiter implements RateLimiter {
 
 /**
  * Limits each member separately (after `requireMember`/`memberOrShop`); the shop's backend and
- * public callers pass through.
+ * public callers pass through. A refused member is held in `gate` until their Retry-After has
+ * passed, so that their next requests are refused without asking the limiter (see member-gate.ts).
  */
-export function rateLimitMembers(limiter: RateLimiter): MiddlewareHandler<AppEnv> {
+export function rateLimitMembers(limiter: RateLimiter, gate?: MemberGate): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const memberId = c.get('memberId');
     if (memberId !== undefined) {
       const result = await limiter.take(memberId);
       if (!result.allowed) {
-        throw new ProblemError('rate_limited', `Too many requests; retry in ${result.retryAfterSeconds} s.`, undefined, {
-          'Retry-After': String(result.retryAfterSeconds),
-        });
+        gate?.refuse(memberId, result.retryAfterSeconds, bearerToken(c.req.header('Authorization')));
+        throw rateLimited(result.retryAfterSeconds);
       }
     }
     await next();

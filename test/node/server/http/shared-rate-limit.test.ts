@@ -1,7 +1,8 @@
 /**
  * Per-member rate limits kept in the database: two instances on one database share each
- * member's budget, and one member's burst is refused with a single statement, before it opens a
- * transaction or takes anything another member needs.
+ * member's budget, and one member's burst is refused with a single statement (its first refusal;
+ * the rest wait out the Retry-After in memory), before it opens a transaction or takes anything
+ * another member needs.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -54,21 +55,21 @@ describe('rate limits shared by two instances on one PostgreSQL', { skip: server
   });
 });
 
-describe('a refused request costs one statement', () => {
+describe('a refused burst costs one statement', () => {
   let counted: CountingDatabase;
   before(async () => {
     counted = await openCountingDatabase(serverUrl === undefined ? 'pglite' : 'postgres');
   });
   after(() => counted.drop());
 
-  test("one member's burst is refused before it costs other members anything but one statement each", async () => {
+  test("one member's burst is refused before it costs other members anything but one statement", async () => {
     const app = instance(counted.db, new ManualClock());
     for (let i = 0; i < LIMIT.burst; i++) assert.equal(await me(app, 'flood'), 200);
     counted.reset();
     const refused: number[] = [];
     for (let i = 0; i < 10; i++) refused.push(await me(app, 'flood'));
     assert.deepEqual(new Set(refused), new Set([429]));
-    assert.equal(counted.statements.length, 10);
-    assert.ok(counted.statements.every((sql) => sql.includes('rate_limit_buckets')));
+    assert.equal(counted.statements.length, 1);
+    assert.ok(counted.statements[0]?.includes('rate_limit_buckets'));
   });
 });

@@ -12,14 +12,19 @@ export interface CountingDatabase {
   db: Db;
   /** Statements sent since the last `reset()`. */
   readonly statements: string[];
+  /** The statements since the last `reset()` sent with `value` among their parameters. */
+  statementsWith(value: unknown): string[];
   reset(): void;
   drop(): Promise<void>;
 }
 
-function counting(engine: Engine, statements: string[]): Engine {
-  const record = (sql: string) => statements.push(sql.replace(/\s+/g, ' ').trim());
+function counting(engine: Engine, statements: string[], parameters: (readonly unknown[])[]): Engine {
+  const record = (sql: string, params: readonly unknown[] = []) => {
+    statements.push(sql.replace(/\s+/g, ' ').trim());
+    parameters.push(params);
+  };
   const session = (inner: ScriptSession): ScriptSession => ({
-    query: (sql, params) => (record(sql), inner.query(sql, params)),
+    query: (sql, params) => (record(sql, params), inner.query(sql, params)),
     exec: (sql) => (record(sql), inner.exec(sql)),
   });
   return {
@@ -43,11 +48,16 @@ function counting(engine: Engine, statements: string[]): Engine {
 export async function openCountingDatabase(target: 'pglite' | 'postgres'): Promise<CountingDatabase> {
   const scratch = target === 'postgres' ? await createScratchPostgresDatabase(postgresServerUrl()!) : undefined;
   const statements: string[] = [];
-  const db = await prepareDatabase(counting(await openEngine(scratch?.url ?? 'memory://'), statements));
+  const parameters: (readonly unknown[])[] = [];
+  const db = await prepareDatabase(counting(await openEngine(scratch?.url ?? 'memory://'), statements, parameters));
   return {
     db,
     statements,
-    reset: () => void statements.splice(0),
+    statementsWith: (value) => statements.filter((_, i) => parameters[i]?.includes(value)),
+    reset: () => {
+      statements.splice(0);
+      parameters.splice(0);
+    },
     async drop() {
       await db.close();
       await scratch?.drop();
