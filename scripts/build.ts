@@ -98,8 +98,12 @@ if (existsSync('src/elements/index.ts')) {
           // chunks loaded on demand: the store, the SDK and zod (on the first data element or page
           // action), <seller-dashboard> (when one appears), the Chinese messages, and the few
           // parts an element fetches only when it needs them.
-          // A tag's own define module names its chunk by the tag (seller-dashboard-….js).
-          chunkFileNames: (chunk) => `member-rewards-kit/${/\/elements\/([a-z-]+)\/define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1] ?? '[name]'}-[hash].js`,
+          // A chunk holding a tag's own define module is named by the tag (seller-dashboard-….js);
+          // its facade is not always that module, so every module of the chunk is looked at.
+          chunkFileNames: (chunk) => {
+            const tag = chunk.moduleIds.map((id) => /\/elements\/([a-z-]+)\/define\.ts$/.exec(id)?.[1]).find(Boolean);
+            return `member-rewards-kit/${tag ?? '[name]'}-[hash].js`;
+          },
         },
       },
     },
