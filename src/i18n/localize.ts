@@ -14,9 +14,14 @@
  * the element passes them in as `LocaleSources` (see `elements/shared/locale-sources.ts`).
  *
  * Languages without a catalog read English; `locale` is then `en` too, so numbers and dates
- * match the words around them. The English messages are the element's own (`en.ts`, or for
- * the level badge only `en-core.ts`), so an element bundles no more English than it reads. `dir` follows the requested language, so the layout mirrors
- * with an Arabic or Hebrew page even before a catalog for it exists.
+ * match the words around them. The English messages are the element's own parts of the catalog
+ * (`en-<tag>.ts` with the shared groups it reads; `en.ts` is their union, for types and for
+ * checking other catalogs), so an element bundles no more English than it reads. `dir` follows
+ * the requested language, so the layout mirrors with an Arabic or Hebrew page even before a
+ * catalog for it exists.
+ *
+ * The closest `lang` is looked up when the element connects and when a `lang` in the document
+ * changes, not on every update: a page of a thousand badges would walk up a thousand trees twice.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadCatalog, loadedCatalog, type CatalogLocale } from './catalogs.ts';
@@ -45,6 +50,8 @@ export class LocalizeController implements ReactiveController {
   private catalogKey: CatalogLocale = 'en';
   private stopWatching?: () => void;
   private stopPageConfig?: () => void;
+  /** The closest `lang` (see the module comment), while it is known. */
+  private lang?: { value: string | undefined };
 
   constructor(
     private readonly host: LocalizeHost,
@@ -93,9 +100,13 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.stopWatching = watchLanguage(() => this.refresh());
+    this.stopWatching = watchLanguage(() => {
+      this.lang = undefined;
+      this.refresh();
+    });
     this.stopPageConfig = this.sources.watchPage?.(() => this.refresh());
-    // Sources may have changed while the element was away from the document.
+    // Sources may have changed while the element was away from the document (or it moved).
+    this.lang = undefined;
     this.refresh();
   }
 
@@ -139,7 +150,7 @@ export class LocalizeController implements ReactiveController {
       canonicalLocale(this.host.locale ?? this.host.getAttribute('locale')) ??
       canonicalLocale(this.sources.provider?.()) ??
       canonicalLocale(this.sources.page?.()) ??
-      canonicalLocale(closestLang(this.host)) ??
+      canonicalLocale((this.lang ??= { value: closestLang(this.host) }).value) ??
       canonicalLocale(typeof navigator === 'undefined' ? undefined : navigator.language) ??
       'en'
     );
