@@ -66,35 +66,56 @@ function afterBegin(begun: Promise<unknown>, sent: Promise<PgResult>): Promise<P
   return Promise.all([begun, sent]).then(([, result]) => result);
 }
 
+interface WriteBatch {
+  /** Holds back what is written to the socket (until `flush`, or `flushSoon`'s tick). */
+  hold(): void;
+  /** Lets it go once the current tick is over: statements sent in this tick leave together. */
+  flushSoon(): void;
+  flush(): void;
+}
+
 /**
- * Holds back what is written to the client's socket until `release()`, so that statements sent
- * meanwhile leave in one write: one system call, and one packet for the server to wake up to,
- * instead of one per statement (each costs the server's process about as much as a small query).
+ * Batches what a transaction writes to its connection: statements sent in the same tick leave in
+ * one write, one system call and one packet for the server to wake up to, instead of one each
+ * (on a busy machine each costs about as much as a small statement).
  */
-function holdWrites(client: PoolClient): { release(): void } {
+function writeBatch(client: PoolClient): WriteBatch {
   const stream = (client as unknown as { connection?: { stream?: Partial<Pick<Writable, 'cork' | 'uncork'>> } }).connection?.stream;
-  if (typeof stream?.cork !== 'function' || typeof stream.uncork !== 'function') return { release() {} };
-  stream.cork();
-  let held = true;
+  if (typeof stream?.cork !== 'function' || typeof stream.uncork !== 'function') return { hold() {}, flushSoon() {}, flush() {} };
+  let held = false;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (held) stream.uncork!();
+    held = false;
+  };
   return {
-    release() {
-      if (held) stream.uncork!();
-      held = false;
+    hold() {
+      if (!held) stream.cork!();
+      held = true;
     },
+    flushSoon() {
+      if (held && !scheduled) process.nextTick(flush);
+      scheduled = held;
+    },
+    flush,
   };
 }
 
 /**
  * The connection runs in pipeline mode (see the Pool below), so the statements of a transaction
- * need not wait for each other's answers to go out: BEGIN leaves with the first statement, and
- * the COMMIT with the last one named by `tx.last`, in one write each; two round trips saved per
- * transaction. Each statement is still answered in order, and once one fails the server refuses
- * the rest of the transaction, so nothing after a failure takes effect.
+ * need not wait for each other's answers to go out: BEGIN leaves with the first statement, the
+ * COMMIT with the last one named by `tx.last`, and statements sent without awaiting each other
+ * leave together (see writeBatch); two round trips saved per transaction at least. Each statement
+ * is still answered in order, and once one fails the server refuses the rest of the transaction,
+ * so nothing after a failure takes effect.
  */
 async function runTransaction<T>(pool: Pool, fn: (tx: TransactionSession) => Promise<T>): Promise<T> {
   const client = await connect(pool);
   let unusable: Error | undefined;
-  const opening = holdWrites(client);
+  const batch = writeBatch(client);
+  // BEGIN waits for the first statement, however late it comes.
+  batch.hold();
   const begun = client.query('BEGIN');
   // Whoever awaits BEGIN (the first statement, or the COMMIT) reports its failure.
   begun.catch(() => undefined);
@@ -102,23 +123,23 @@ async function runTransaction<T>(pool: Pool, fn: (tx: TransactionSession) => Pro
   try {
     const result = await fn({
       ...session((sql, params) => {
+        batch.hold();
         const sent = client.query(sql, params);
-        opening.release();
+        batch.flushSoon();
         return afterBegin(begun, sent);
       }),
       last(statement) {
         ending.last = statement;
       },
     });
-    opening.release();
-    const closing = holdWrites(client);
+    batch.hold();
     let final: Promise<PgResult> | undefined;
     let committing: Promise<PgResult>;
     try {
       if (ending.last !== undefined) final = afterBegin(begun, client.query(ending.last.sql, ending.last.params));
       committing = client.query('COMMIT');
     } finally {
-      closing.release();
+      batch.flush();
     }
     if (final !== undefined) {
       // The COMMIT then answers ROLLBACK: the statement's own error is the one to report.
@@ -131,7 +152,7 @@ async function runTransaction<T>(pool: Pool, fn: (tx: TransactionSession) => Pro
     if (commit.command === 'ROLLBACK') throw new TransactionRolledBackError();
     return result;
   } catch (error) {
-    opening.release();
+    batch.flush();
     try {
       // Harmless when the COMMIT already ended the transaction (a warning, no error).
       await client.query('ROLLBACK');
@@ -141,6 +162,7 @@ async function runTransaction<T>(pool: Pool, fn: (tx: TransactionSession) => Pro
     }
     throw error;
   } finally {
+    batch.flush();
     client.release(unusable);
   }
 }
