@@ -10,7 +10,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { isRetryableTransactionError, joinRequestTransaction, MAX_TRANSACTION_ATTEMPTS, type DeferredTransaction } from './request-transaction.ts';
-import type { Db, Engine, Queryable } from './types.ts';
+import type { Db, Engine, Queryable, Statement } from './types.ts';
 
 interface OpenTransaction {
   readonly db: Db;
@@ -32,13 +32,17 @@ const ROLLBACK = Symbol('rollback');
 function openDeferred(engine: Engine): Promise<DeferredTransaction> {
   return new Promise((resolveOpen, rejectOpen) => {
     let opened = false;
-    let decide!: (commit: boolean) => void;
-    const decided = new Promise<boolean>((resolve) => (decide = resolve));
+    let decide!: (end: { commit: boolean; last?: Statement }) => void;
+    const decided = new Promise<{ commit: boolean; last?: Statement }>((resolve) => (decide = resolve));
     const ended: Promise<void> = engine
       .transaction(async (session) => {
         opened = true;
-        resolveOpen({ session, end: (commit) => (decide(commit), ended) });
-        if (!(await decided)) throw ROLLBACK;
+        resolveOpen({ session, end: (commit, last) => (decide({ commit, ...(last ? { last } : {}) }), ended) });
+        const { commit, last } = await decided;
+        if (!commit) throw ROLLBACK;
+        if (last === undefined) return;
+        if (session.last) session.last(last);
+        else await session.query(last.sql, last.params);
       })
       .catch((error: unknown) => {
         if (error !== ROLLBACK) throw error;

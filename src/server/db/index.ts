@@ -3,7 +3,7 @@ import type { Db } from './types.ts';
 import { openEngine, type OpenOptions } from './open-engine.ts';
 import { prepareDatabase } from './prepare-database.ts';
 
-export type { Db, DbKind, Queryable, QueryResult } from './types.ts';
+export type { Db, DbKind, Queryable, QueryResult, Statement } from './types.ts';
 export { SQLSTATE, constraintOf, isAppendOnlyViolation, isCheckViolation, isForeignKeyViolation, isUniqueViolation, sqlStateOf } from './errors.ts';
 export { DEFAULT_POOL_SIZE, isPostgresUrl, type OpenOptions } from './open-engine.ts';
 export {

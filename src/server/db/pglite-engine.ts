@@ -1,7 +1,7 @@
 /** Embedded PostgreSQL (PGlite): in memory, or kept in a folder on disk. One connection, in process. */
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
-import type { Engine, QueryResult, ScriptSession } from './types.ts';
+import type { Engine, QueryResult, ScriptSession, Statement } from './types.ts';
 import { scalarParsers } from './type-parsers.ts';
 
 export interface PgliteSource {
@@ -47,7 +47,15 @@ export async function openPgliteEngine(source: PgliteSource = {}): Promise<Pglit
     ...session(pglite),
     // PGlite runs BEGIN, COMMIT, and ROLLBACK-then-rethrow of the original error itself, and holds
     // every other query of this instance back until the transaction ends.
-    transaction: (fn) => pglite.transaction((tx) => fn(session(tx))),
+    // The last statement gains nothing from going out with the COMMIT here (no round trips): it
+    // simply runs once fn has returned.
+    transaction: (fn) =>
+      pglite.transaction(async (tx) => {
+        let last: Statement | undefined;
+        const result = await fn({ ...session(tx), last: (statement) => void (last = statement) });
+        if (last !== undefined) await tx.query(last.sql, last.params);
+        return result;
+      }),
     close() {
       closing ??= pglite.close();
       return closing;

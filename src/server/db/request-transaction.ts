@@ -15,7 +15,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { SQLSTATE, sqlStateOf } from './errors.ts';
-import type { Db, Queryable } from './types.ts';
+import type { Db, Queryable, Statement } from './types.ts';
 
 /** How many times a deadlock or serialization failure is tried again. */
 export const MAX_TRANSACTION_ATTEMPTS = 4;
@@ -29,7 +29,8 @@ export function isRetryableTransactionError(error: unknown): boolean {
 /** An open engine transaction whose end is decided later. */
 export interface DeferredTransaction {
   session: Queryable;
-  end(commit: boolean): Promise<void>;
+  /** Commits (after `last`, sent with the COMMIT where the engine can) or rolls back. */
+  end(commit: boolean, last?: Statement): Promise<void>;
 }
 
 export interface RequestUnit {
@@ -39,8 +40,12 @@ export interface RequestUnit {
   readonly open: boolean;
   /** The error that poisoned the unit, if any. */
   readonly failure: unknown;
-  /** Runs `last` in the transaction, then commits. Throws when the unit was poisoned. */
-  commit(last?: (tx: Queryable) => Promise<void>): Promise<void>;
+  /**
+   * Runs `last` in the transaction and commits: on a server both go out together, so the
+   * statement costs no round trip of its own. Throws when the unit was poisoned, or when `last`
+   * fails (the transaction is then rolled back).
+   */
+  commit(last?: Statement): Promise<void>;
   /** Rolls back whatever is open. */
   rollback(): Promise<void>;
 }
@@ -102,20 +107,12 @@ class Scope implements RequestUnit {
     }
   }
 
-  async commit(last?: (tx: Queryable) => Promise<void>): Promise<void> {
+  async commit(last?: Statement): Promise<void> {
     if (this.failure !== undefined) {
       await this.rollback();
       throw new Error("the request's transaction failed part-way and was rolled back", { cause: this.failure });
     }
-    const active = this.#active;
-    if (!active?.live) return;
-    try {
-      if (last) await last(active.handle);
-    } catch (error) {
-      await this.#end(false).catch(() => undefined);
-      throw error;
-    }
-    await this.#end(true);
+    await this.#end(true, last);
   }
 
   async rollback(): Promise<void> {
@@ -170,12 +167,12 @@ class Scope implements RequestUnit {
     return active;
   }
 
-  async #end(commit: boolean): Promise<void> {
+  async #end(commit: boolean, last?: Statement): Promise<void> {
     const active = this.#active;
     if (!active?.live) return;
     active.live = false;
     this.#active = undefined;
-    await active.deferred.end(commit);
+    await active.deferred.end(commit, last);
   }
 }
 

@@ -40,9 +40,25 @@ export interface ScriptSession extends Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** One statement, with its parameters. */
+export interface Statement {
+  sql: string;
+  params?: unknown[];
+}
+
+/** A session inside an engine transaction. */
+export interface TransactionSession extends ScriptSession {
+  /**
+   * Names the transaction's last statement, run once fn has returned, right before the COMMIT (on
+   * a server, sent with it: no round trip of its own). Its failure fails the transaction with its
+   * own error; its result is not seen. Optional: without it, run the statement and await it.
+   */
+  last?(statement: Statement): void;
+}
+
 /** What an engine adapter provides; `openDatabase` wraps it into a Db once migrations have run. */
 export interface Engine extends ScriptSession {
   readonly kind: DbKind;
-  transaction<T>(fn: (tx: ScriptSession) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: TransactionSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

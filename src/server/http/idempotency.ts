@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import { callerKey, callerOf } from './auth.ts';
-import { outsideRequestTransaction, withRequestTransaction, type Db, type Queryable, type RequestUnit } from '../db/index.ts';
+import { outsideRequestTransaction, withRequestTransaction, type Db, type Queryable, type RequestUnit, type Statement } from '../db/index.ts';
 import type { AppEnv } from './env.ts';
 import type { Logger } from './logger.ts';
 import { ProblemError } from '../errors.ts';
@@ -144,7 +144,7 @@ export function idempotency({
     c: Context<AppEnv>,
     unit: RequestUnit,
     next: () => Promise<void>,
-    last?: (tx: Queryable) => Promise<void>,
+    last?: () => Promise<Statement>,
   ): Promise<'committed' | 'closed' | 'failed'> {
     await next();
     if (c.res.status >= 500) {
@@ -162,7 +162,7 @@ export function idempotency({
       await unit.commit();
     }
     if (!unit.open) return 'closed';
-    await unit.commit(last);
+    await unit.commit(await last?.());
     return 'committed';
   }
 
@@ -200,15 +200,13 @@ export function idempotency({
           if (replay) return { replay };
         }
       }
-      let stored: { status: number; response: StoredResponse } | undefined;
-      const result = await runRoute(c, unit, next, async (tx) => {
-        stored = await answerOf(c);
-        await tx.query('UPDATE idempotency_keys SET status = $3, response = $4::jsonb WHERE scope = $1 AND key = $2', [
-          ref.scope,
-          ref.key,
-          stored.status,
-          JSON.stringify(stored.response),
-        ]);
+      const result = await runRoute(c, unit, next, async () => {
+        const stored = await answerOf(c);
+        // Sent with the COMMIT: the answer is kept exactly when the action is.
+        return {
+          sql: 'UPDATE idempotency_keys SET status = $3, response = $4::jsonb WHERE scope = $1 AND key = $2',
+          params: [ref.scope, ref.key, stored.status, JSON.stringify(stored.response)],
+        };
       });
       return { result };
     });

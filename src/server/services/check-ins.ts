@@ -71,18 +71,20 @@ export async function checkIn(db: Db, memberId: string, now: Date): Promise<Chec
         rules,
       );
       if (!decision.ok) throw new ProblemError(decision.code, decision.detail);
-      const inserted = await tx.query('INSERT INTO check_ins (member_id, day, created_at) VALUES ($1, $2, $3) ON CONFLICT (member_id, day) DO NOTHING', [
+      // The day, its entries and its events are sent together, without waiting for each other's
+      // answers; a day found taken refuses the check-in, and all of it is rolled back.
+      const inserting = tx.query('INSERT INTO check_ins (member_id, day, created_at) VALUES ($1, $2, $3) ON CONFLICT (member_id, day) DO NOTHING', [
         memberId,
         decision.day,
         now,
       ]);
+      const appending = decision.credits.map((entry) => appendEntryWithCoins(tx, { ...entry, memberId, createdAt: now }, rules.version));
+      recordAccountChanged(tx, memberId, { now });
+      const writing = writeQueuedWebhookEvents(tx);
+      const [inserted, appended] = await Promise.all([inserting, Promise.all(appending), writing]);
       if (inserted.rowCount === 0) throw alreadyCheckedIn(decision.day);
       let coins: CoinBalance | null = null;
-      for (const entry of decision.credits) {
-        coins = (await appendEntryWithCoins(tx, { ...entry, memberId, createdAt: now }, rules.version))?.coins ?? coins;
-      }
-      recordAccountChanged(tx, memberId, { now });
-      await writeQueuedWebhookEvents(tx);
+      for (const entry of appended) coins = entry?.coins ?? coins;
       return {
         day: decision.day,
         coinsAwarded: decision.coinsAwarded,

@@ -84,19 +84,22 @@ export async function redeem(db: Db, memberId: string, catalogItemId: string, no
     const redemptionId = randomId('rd');
     const rulesVersion = rules_stamp === null ? (await currentRules(tx)).version : Number.parseInt(rules_stamp, 10);
     // The debit refers to the redemption, which a later removal refers to as well.
-    let coins: CoinBalance | null = null;
-    for (const entry of decision.credits) {
-      const appended = await appendEntryWithCoins(tx, { ...entry, ref: redemptionId, memberId, createdAt: now }, rulesVersion);
-      coins = appended?.coins ?? coins;
-    }
+    // The entries, the events and the stock unit are sent together, in this order, without
+    // waiting for each other: the member's row is locked and the coins checked, so none depends on
+    // another's answer; should one fail, the ones after it fail too and the first error is the one
+    // reported (the request is then rolled back whole).
+    const appending = decision.credits.map((entry) => appendEntryWithCoins(tx, { ...entry, ref: redemptionId, memberId, createdAt: now }, rulesVersion));
     const giving = decision.addsToCart
       ? giveCartItem(tx, memberId, redemptionId, item, now)
       : giveCoupon(tx, memberId, item, decision.couponValueCents ?? 0, now);
     recordAccountChanged(tx, memberId, { now });
-    await writeQueuedWebhookEvents(tx);
+    const writing = writeQueuedWebhookEvents(tx);
     // The item's row is the one every redemption of it waits for: taken last, it is held only
     // until the commit.
-    await giving.take();
+    const taking = giving.take();
+    const [appended] = await Promise.all([Promise.all(appending), writing, taking]);
+    let coins: CoinBalance | null = null;
+    for (const entry of appended) coins = entry?.coins ?? coins;
     return {
       redemption: { id: redemptionId, catalogItemId: item.id, kind: item.kind, coins: item.coins, createdAt: now.toISOString() },
       coins: coins ?? (await coinBalance(tx, memberId)),

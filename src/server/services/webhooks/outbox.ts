@@ -57,8 +57,12 @@ export function recordAccountChanged(
 }
 
 /** The level events due before each balance event whose points moved (one read, only then). */
+function movesPoints(event: QueuedEvent): boolean {
+  return Boolean(event.account && event.account.pointsDelta !== 0 && event.account.rules);
+}
+
 async function withLevelChanges(tx: Queryable, queue: QueuedEvent[]): Promise<QueuedEvent[]> {
-  const moved = queue.filter((event) => event.account && event.account.pointsDelta !== 0 && event.account.rules);
+  const moved = queue.filter(movesPoints);
   if (moved.length === 0) return queue;
   const { rows } = await tx.query<{ id: string; points: number }>('SELECT id, points FROM members WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [
     JSON.stringify([...new Set(moved.map((event) => event.orderingKey))]),
@@ -90,7 +94,9 @@ export async function writeQueuedWebhookEvents(tx: Queryable): Promise<void> {
   const queued = queues.get(tx);
   if (!queued || queued.length === 0) return;
   queues.delete(tx);
-  const events = (await withLevelChanges(tx, queued)).map((event, ord) => ({
+  // Without a level to look up, the statement is sent at once (before this function first
+  // awaits), so a caller may send its next statement with it.
+  const events = (queued.some(movesPoints) ? await withLevelChanges(tx, queued) : queued).map((event, ord) => ({
     ord,
     id: `evt_${randomBytes(16).toString('base64url')}`,
     type: event.type,

@@ -35,10 +35,29 @@ for (const target of databaseTargets()) {
 
       await withRequestTransaction(db, {}, async (unit) => {
         await db.transaction((tx) => tx.query('INSERT INTO members (id) VALUES ($1)', [a]));
-        await unit.commit((tx) => tx.query('INSERT INTO members (id) VALUES ($1)', [b]).then(() => undefined));
+        await unit.commit({ sql: 'INSERT INTO members (id) VALUES ($1)', params: [b] });
       });
       assert.equal(await memberExists(db, a), true);
       assert.equal(await memberExists(db, b), true);
+    });
+
+    test('a last statement that fails (sent with the COMMIT) undoes the whole request and says why', async () => {
+      const [acted, taken] = [uniqueId('member'), uniqueId('member')];
+      await db.query('INSERT INTO members (id) VALUES ($1)', [taken]);
+      await withRequestTransaction(db, {}, async (unit) => {
+        await db.query('INSERT INTO members (id) VALUES ($1)', [acted]);
+        await assert.rejects(unit.commit({ sql: 'INSERT INTO members (id) VALUES ($1)', params: [taken] }), (error: unknown) => {
+          assert.equal((error as { code?: string }).code, SQLSTATE.uniqueViolation);
+          return true;
+        });
+      });
+      assert.equal(await memberExists(db, acted), false);
+      // The connection is fine afterwards: the next request commits.
+      await withRequestTransaction(db, {}, async (unit) => {
+        await db.query('INSERT INTO members (id) VALUES ($1)', [acted]);
+        await unit.commit({ sql: 'UPDATE members SET points = 1 WHERE id = $1', params: [acted] });
+      });
+      assert.equal((await db.query<{ points: number }>('SELECT points FROM members WHERE id = $1', [acted])).rows[0]?.points, 1);
     });
 
     test('whatever the request leaves open is rolled back when it ends', async () => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
 import { SignJWT } from 'jose';
 import { createApiKeyCheck } from '../../../../src/server/http/api-key.ts';
 import { signMemberToken } from '../../../../src/server/http/auth.ts';
-import { API_KEY, makeApp, MEMBER_SECRET, problemOf } from './support.ts';
+import { API_KEY, makeApp, ManualClock, MEMBER_SECRET, problemOf } from './support.ts';
 
 const key = new TextEncoder().encode(MEMBER_SECRET);
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -46,6 +47,37 @@ test('an expired token is a 401 saying so', async () => {
   const body = await expectProblem(res, 401, 'unauthorized');
   assert.match(String(body.detail), /expired/);
   assert.match(res.headers.get('WWW-Authenticate') ?? '', /error="invalid_token"/);
+});
+
+test('a token accepted once is refused once it has expired, and refused tokens stay refused', async () => {
+  const clock = new ManualClock();
+  const { app } = makeApp({ clock });
+  const token = await signMemberToken(MEMBER_SECRET, 'alice', 60, clock.now());
+  for (let i = 0; i < 2; i++) assert.equal((await app.request('/t/me', { headers: bearer(token) })).status, 200);
+  clock.advance(66_000);
+  const body = await expectProblem(await app.request('/t/me', { headers: bearer(token) }), 401, 'unauthorized');
+  assert.match(String(body.detail), /expired/);
+  const forged = await signMemberToken('another secret of enough length', 'alice', 600, clock.now());
+  for (let i = 0; i < 2; i++) await expectProblem(await app.request('/t/me', { headers: bearer(forged) }), 401, 'unauthorized');
+});
+
+test('a token not valid yet (nbf), with a changed payload, or with a critical extension is refused', async () => {
+  const { app } = makeApp();
+  const notYet = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('alice')
+    .setNotBefore(nowSeconds() + 600)
+    .setExpirationTime(nowSeconds() + 1200)
+    .sign(key);
+  await expectProblem(await app.request('/t/me', { headers: bearer(notYet) }), 401, 'unauthorized');
+  const [header, , signature] = (await signMemberToken(MEMBER_SECRET, 'alice', 600)).split('.');
+  const otherPayload = Buffer.from(JSON.stringify({ sub: 'mallory', exp: nowSeconds() + 600 })).toString('base64url');
+  await expectProblem(await app.request('/t/me', { headers: bearer(`${header}.${otherPayload}.${signature}`) }), 401, 'unauthorized');
+  // Signed with the right secret, but asking for an extension (an unencoded payload) nobody here knows.
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const signed = `${part({ alg: 'HS256', b64: false, crit: ['b64'] })}.${part({ sub: 'alice', exp: nowSeconds() + 600 })}`;
+  const critical = `${signed}.${createHmac('sha256', MEMBER_SECRET).update(signed).digest('base64url')}`;
+  await expectProblem(await app.request('/t/me', { headers: bearer(critical) }), 401, 'unauthorized');
 });
 
 test('a token without exp is refused', async () => {

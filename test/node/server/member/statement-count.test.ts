@@ -6,6 +6,7 @@
  * reports, and the balance they carry) is among them: one statement, in the same transaction.
  */
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createRewardsApp } from '../../../../src/server/app.ts';
 import { signMemberToken } from '../../../../src/server/http/auth.ts';
@@ -16,6 +17,30 @@ import { openCountingDatabase, type CountingDatabase } from '../support/counting
 import { testConfig, MEMBER_SECRET } from '../http/support.ts';
 
 const RATE_LIMIT_STATEMENT = /rate_limit_buckets/;
+
+/**
+ * How many times fn's work writes to a PostgreSQL connection (the port of DATABASE_URL): each
+ * write is a wait for the server's answer before the next can depend on it, a round trip.
+ */
+async function writesToDatabase(fn: () => Promise<Response>): Promise<{ status: number; count: number }> {
+  const port = Number(new URL(process.env.DATABASE_URL ?? 'postgres://localhost:5432').port || 5432);
+  const proto = net.Socket.prototype as unknown as Record<'_write' | '_writev', (this: net.Socket, ...args: unknown[]) => unknown>;
+  const originals = { _write: proto._write, _writev: proto._writev };
+  let count = 0;
+  for (const method of ['_write', '_writev'] as const) {
+    proto[method] = function (this: net.Socket, ...args: unknown[]) {
+      if (this.remotePort === port) count++;
+      return originals[method].apply(this, args);
+    };
+  }
+  try {
+    const res = await fn();
+    await res.arrayBuffer();
+    return { status: res.status, count };
+  } finally {
+    Object.assign(proto, originals);
+  }
+}
 const OUTBOX_STATEMENT = /webhook_events/;
 
 for (const { name } of databaseTargets()) {
@@ -63,6 +88,18 @@ for (const { name } of databaseTargets()) {
       assert.equal(((await res.json()) as { coins: { available: number } }).coins.available, 980);
       expectAtMost(8);
     });
+
+    test(
+      'S1: a redemption with its Idempotency-Key waits for at most 4 round trips to the database (5 with the rate limit there)',
+      { skip: name !== 'postgres' },
+      async () => {
+        // Statements that need no answer before the next leave together: BEGIN with the key's claim,
+        // the ledger entry with the events and the stock unit, the stored answer with the COMMIT.
+        const writes = await writesToDatabase(() => post('/v1/me/redemptions', 'rich', 'redeem-trips', { catalogItemId: 'sticker' }));
+        assert.equal(writes.status, 201);
+        assert.ok(writes.count <= 5, `${writes.count} writes to the database, the rate limit's included`);
+      },
+    );
 
     test('C6: a check-in with its Idempotency-Key takes at most 8 statements', async () => {
       counted.reset();

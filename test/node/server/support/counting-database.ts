@@ -5,7 +5,7 @@
 import type { Db } from '../../../../src/server/db/index.ts';
 import { openEngine } from '../../../../src/server/db/open-engine.ts';
 import { prepareDatabase } from '../../../../src/server/db/prepare-database.ts';
-import type { Engine, ScriptSession } from '../../../../src/server/db/types.ts';
+import type { Engine, ScriptSession, Statement } from '../../../../src/server/db/types.ts';
 import { createScratchPostgresDatabase, postgresServerUrl } from '../../support/databases.ts';
 
 export interface CountingDatabase {
@@ -34,7 +34,13 @@ function counting(engine: Engine, statements: string[], parameters: (readonly un
       record('BEGIN');
       let committed = false;
       try {
-        const result = await engine.transaction((tx) => fn(session(tx)));
+        const result = await engine.transaction((tx) =>
+          fn({
+            ...session(tx),
+            // The statement sent with the COMMIT counts as well.
+            ...(tx.last ? { last: (statement: Statement) => (record(statement.sql), tx.last!(statement)) } : {}),
+          }),
+        );
         committed = true;
         return result;
       } finally {
