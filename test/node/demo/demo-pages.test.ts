@@ -2,13 +2,11 @@
 // 360 px screen in both themes without a horizontal scroll, logs nothing to the console, has a
 // favicon and a meta description; the header's theme and language switches reach the elements.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { Logger } from '../../../src/server/http/logger.ts';
-import { ensureBuiltDist } from '../support/built-dist.ts';
-import { startRewardsServer, type StartedServer } from '../../../src/server/main.ts';
+import { startDemoServer } from '../support/demo-server.ts';
+import type { StartedServer } from '../../../src/server/main.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium.mjs';
 
 const PAGES = [
@@ -18,24 +16,13 @@ const PAGES = [
   'docs',
 ];
 const PHONE = { width: 360, height: 740, deviceScaleFactor: 1 };
-const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 let server: StartedServer;
 let browser: Browser;
 let origin: string;
 
 before(async () => {
-  ensureBuiltDist();
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = () => true; // the start banner, with its credentials, is for people
-  try {
-    server = await startRewardsServer(
-      { HOST: '127.0.0.1', PORT: '0', DATABASE_URL: 'memory://', REWARDS_SEED_DEMO: '1', REWARDS_API_KEY: randomBytes(24).toString('base64url') },
-      quiet,
-    );
-  } finally {
-    process.stdout.write = write;
-  }
+  server = await startDemoServer();
   origin = server.server.url;
   browser = await puppeteer.launch({
     executablePath: chromiumPath(),

@@ -3,31 +3,18 @@
 // the store nor the seller dashboard; a seller dashboard added to the page is registered; the
 // page's own actions fetch the store when first used.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { Logger } from '../../../src/server/http/logger.ts';
-import { ensureBuiltDist } from '../support/built-dist.ts';
-import { startRewardsServer, type StartedServer } from '../../../src/server/main.ts';
+import { startDemoServer } from '../support/demo-server.ts';
+import type { StartedServer } from '../../../src/server/main.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium.mjs';
 
-const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 let server: StartedServer;
 let browser: Browser;
 let origin: string;
 
 before(async () => {
-  ensureBuiltDist();
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = () => true;
-  try {
-    server = await startRewardsServer(
-      { HOST: '127.0.0.1', PORT: '0', DATABASE_URL: 'memory://', REWARDS_SEED_DEMO: '1', REWARDS_API_KEY: randomBytes(24).toString('base64url') },
-      quiet,
-    );
-  } finally {
-    process.stdout.write = write;
-  }
+  server = await startDemoServer();
   origin = server.server.url;
   browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 });

@@ -2,14 +2,13 @@
 // warning names that origin and the setting to change, the element does not retry four times,
 // and the server logs the refused origin once.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { after, before, test } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { createCapturingLogger } from '../../../src/server/http/logger.ts';
-import { ensureBuiltDist } from '../support/built-dist.ts';
-import { startRewardsServer, type StartedServer } from '../../../src/server/main.ts';
+import { startDemoServer } from '../support/demo-server.ts';
+import type { StartedServer } from '../../../src/server/main.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium.mjs';
 
 const logger = createCapturingLogger();
@@ -19,18 +18,8 @@ let shopOrigin: string;
 let browser: Browser;
 
 before(async () => {
-  ensureBuiltDist();
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = () => true;
-  try {
-    // The API allows only its own origin: the shop page below is somewhere else.
-    api = await startRewardsServer(
-      { HOST: '127.0.0.1', PORT: '0', DATABASE_URL: 'memory://', REWARDS_SEED_DEMO: '0', REWARDS_API_KEY: randomBytes(24).toString('base64url') },
-      logger,
-    );
-  } finally {
-    process.stdout.write = write;
-  }
+  // The API allows only its own origin: the shop page below is somewhere else.
+  api = await startDemoServer({ seedDemo: false, logger });
   // The one-file build and the folder of chunks it loads on demand beside it (the store among them).
   const kitFiles = new Set(['member-rewards-kit.js', ...readdirSync('dist/member-rewards-kit').map((file) => `member-rewards-kit/${file}`)]);
   shop = createServer((request, response) => {
