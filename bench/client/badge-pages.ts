@@ -11,7 +11,9 @@
  *
  * The warm jobs also run on a third page: a bare custom element with a shadow root, its internals
  * and one cloned badge (no data, no language, no configuration), the least any shadow-DOM badge
- * costs, so the report shows how far the kit is from that floor as well as from plain spans.
+ * costs, so the report shows how far the kit is from that floor as well as from plain spans; and
+ * on a fourth: a custom element that draws nothing and only marks itself ready, the least any
+ * badge that is a custom element costs.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -32,6 +34,8 @@ export interface TimingFigure {
   ratio: number;
   /** Median milliseconds of the bare shadow-DOM element, on the warm jobs. */
   bareMs?: number;
+  /** Median milliseconds of a custom element that draws nothing, on the warm jobs. */
+  emptyMs?: number;
   runs: number;
 }
 
@@ -194,9 +198,17 @@ function defineBare() {
     }
   });
 }
+// The floor of any badge that is a custom element: upgraded, connected, marked ready, nothing drawn.
+function defineEmpty() {
+  customElements.define('member-level-badge', class extends HTMLElement {
+    constructor() { super(); this.internals = this.attachInternals(); }
+    connectedCallback() { this.internals.states.add('ready'); }
+  });
+}
 const kind = params.get('kind');
 if (kind === 'bare') defineBare();
-window.bench = kind === 'kit' ? kitJobs : kind === 'bare' ? { warm: kitJobs.warm } : plainJobs;
+if (kind === 'empty') defineEmpty();
+window.bench = kind === 'kit' ? kitJobs : kind === 'bare' || kind === 'empty' ? { warm: kitJobs.warm } : plainJobs;
 `;
 
 export const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>badges</title>
@@ -259,17 +271,19 @@ export async function measureBadgePages({ runs = 3, sizes = [1_000, 10_000] }: B
         { name: 'one level change to 1,000 badges', job: 'levelChange', n: 1_000 },
       ] as const
     ).filter((job) => sizes.includes(job.n) && (job.job !== 'levelChange' || existsSync('src/sdk/public-badges.ts')));
-    const samples = new Map<string, { kit: number[]; plain: number[]; bare: number[] }>(jobs.map((job) => [job.name, { kit: [], plain: [], bare: [] }]));
+    const samples = new Map<string, Record<'kit' | 'plain' | 'bare' | 'empty', number[]>>(
+      jobs.map((job) => [job.name, { kit: [], plain: [], bare: [], empty: [] }]),
+    );
     const query = `api=${encodeURIComponent(reference.url)}&members=${members.join(',')}`;
     for (let run = 0; run < runs; run++) {
-      for (const kind of ['plain', 'kit', 'bare'] as const) {
+      for (const kind of ['plain', 'kit', 'bare', 'empty'] as const) {
         for (const size of sizes) {
           // A new page per size: "fresh" is the first badges a page ever shows.
           const page = await browser.newPage();
           page.on('pageerror', (error) => console.error(`bench page (${kind}):`, error));
           await page.goto(`${origin}/?kind=${kind}&${query}`);
           await page.waitForFunction('window.bench !== undefined');
-          for (const job of jobs.filter((entry) => entry.n === size && (kind !== 'bare' || entry.job === 'warm'))) {
+          for (const job of jobs.filter((entry) => entry.n === size && (kind === 'plain' || kind === 'kit' || entry.job === 'warm'))) {
             const run = () =>
               page.evaluate((name, n) => (window as unknown as { bench: Record<string, (n: number) => Promise<number>> }).bench[name]!(n), job.job, job.n);
             let ms = await run();
@@ -283,10 +297,11 @@ export async function measureBadgePages({ runs = 3, sizes = [1_000, 10_000] }: B
       }
     }
     return jobs.map(({ name }) => {
-      const { kit, plain, bare } = samples.get(name)!;
+      const { kit, plain, bare, empty } = samples.get(name)!;
       const kitMs = median(kit);
       const plainMs = median(plain);
-      return { name, kitMs, plainMs, ratio: kitMs / plainMs, ...(bare.length > 0 ? { bareMs: median(bare) } : {}), runs };
+      const floors = bare.length > 0 ? { bareMs: median(bare), emptyMs: median(empty) } : {};
+      return { name, kitMs, plainMs, ratio: kitMs / plainMs, ...floors, runs };
     });
   } finally {
     await browser?.close();
@@ -304,7 +319,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     sizes: sizes ? sizes.split(',').map(Number) : undefined,
   });
   for (const figure of figures) {
-    const bare = figure.bareMs === undefined ? '' : `; bare shadow-DOM element ${figure.bareMs.toFixed(1)} ms, ${(figure.bareMs / figure.plainMs).toFixed(2)}×`;
+    const floor = (what: string, ms: number | undefined) => (ms === undefined ? '' : `; ${what} ${ms.toFixed(1)} ms, ${(ms / figure.plainMs).toFixed(2)}×`);
+    const bare = floor('bare shadow-DOM element', figure.bareMs) + floor('empty custom element', figure.emptyMs);
     console.log(`${figure.name}: kit ${figure.kitMs.toFixed(1)} ms, plain ${figure.plainMs.toFixed(1)} ms, ${figure.ratio.toFixed(2)}×${bare}`);
   }
 }

@@ -116,12 +116,12 @@ export function createPublicBadges(api: string, options: PublicBadgesOptions = {
     const policy = retryPolicy(undefined);
     const started = policy.now();
     for (let failures = 1; ; failures++) {
-      const outcome = await attempt(url, attemptLimit(policy, started, timeoutMs));
+      const outcome = await attempt(url, attemptLimit(policy, policy.readBudgetMs, started, timeoutMs));
       if (outcome.ok) return outcome.badges;
       const { failure } = outcome;
       const delay = backoffDelay(policy, failures, failure.retryAfterMs);
-      // Like every SDK call: a hanging server shows its error within the retry budget.
-      if (!failure.retryable || failures >= policy.attempts || policy.now() - started + delay > policy.budgetMs) throw failure.error;
+      // Like every SDK read: a hanging server shows its error within the read budget.
+      if (!failure.retryable || failures >= policy.attempts || policy.now() - started + delay > policy.readBudgetMs) throw failure.error;
       await policy.sleep(delay);
     }
   }

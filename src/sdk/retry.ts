@@ -14,7 +14,10 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /**
    * Total time for one call, waits included: a retry that could not start within it is not
-   * made and the last error is reported instead. Default 30 s.
+   * made and the last error is reported instead. Default 10 s for a read (GET), so that a widget
+   * facing a hanging API shows its error (and its "Try again") within seconds, and 30 s for an
+   * action, whose retries carry its `Idempotency-Key` and are worth the wait. A value given here
+   * applies to both.
    */
   budgetMs?: number;
   /** A number in [0, 1); `Math.random` by default. */
@@ -29,7 +32,10 @@ export interface RetryPolicy {
   readonly attempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /** The budget of an action (POST, PUT, PATCH, DELETE). */
   readonly budgetMs: number;
+  /** The budget of a read (GET). */
+  readonly readBudgetMs: number;
   readonly random: () => number;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly now: () => number;
@@ -61,6 +67,7 @@ export function retryPolicy(options: RetryOptions | false | undefined): RetryPol
     baseDelayMs: Math.max(0, given.baseDelayMs ?? 250),
     maxDelayMs: Math.max(0, given.maxDelayMs ?? 5_000),
     budgetMs: Math.max(0, given.budgetMs ?? 30_000),
+    readBudgetMs: Math.max(0, given.budgetMs ?? 10_000),
     random: given.random ?? Math.random,
     sleep: given.sleep ?? sleepFor,
     now: given.now ?? Date.now,
@@ -78,12 +85,17 @@ export function backoffDelay(policy: RetryPolicy, failures: number, retryAfterMs
   return retryAfterMs === undefined ? jittered : Math.max(retryAfterMs, jittered);
 }
 
+/** The budget of one call made with `method`. */
+export function budgetOf(policy: RetryPolicy, method: string): number {
+  return method === 'GET' ? policy.readBudgetMs : policy.budgetMs;
+}
+
 /**
- * The time limit of an attempt of a call begun at `startedAt`: `timeoutMs`, or what is left of
- * the budget when that is less, so that no call (retries included) outlasts its budget.
+ * The time limit of an attempt of a call begun at `startedAt` with `budgetMs`: `timeoutMs`, or
+ * what is left of the budget when that is less, so that no call (retries included) outlasts it.
  */
-export function attemptLimit(policy: RetryPolicy, startedAt: number, timeoutMs: number): number {
-  return Math.max(0, Math.min(timeoutMs, policy.budgetMs - (policy.now() - startedAt)));
+export function attemptLimit(policy: RetryPolicy, budgetMs: number, startedAt: number, timeoutMs: number): number {
+  return Math.max(0, Math.min(timeoutMs, budgetMs - (policy.now() - startedAt)));
 }
 
 /**

@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { problemDetails } from '../api/errors.ts';
 import { OriginRefusedError, RewardsError, abortedError } from './errors.ts';
-import { attemptLimit, backoffDelay, parseRetryAfter, retryPolicy, type RetryOptions } from './retry.ts';
+import { attemptLimit, backoffDelay, budgetOf, parseRetryAfter, retryPolicy, type RetryOptions } from './retry.ts';
 
 /** The subset of `fetch` the SDK uses; pass a wrapper to add logging, tracing or tests' faults. */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
@@ -127,6 +127,7 @@ export function createTransport(options: TransportOptions): Transport {
     const url = baseUrl + fillPath(endpoint.path, spec.params ?? {}) + queryString(spec.query);
     const idempotencyKey = IDEMPOTENT.has(endpoint.method) ? (spec.options?.idempotencyKey ?? newIdempotencyKey()) : undefined;
     const started = policy.now();
+    const budgetMs = budgetOf(policy, endpoint.method);
     let failures = 0;
     let refreshToken = false;
     let probed = false;
@@ -138,7 +139,7 @@ export function createTransport(options: TransportOptions): Transport {
       const init: RequestInit = { method: endpoint.method, headers };
       if (spec.body !== undefined) init.body = JSON.stringify(spec.body);
 
-      const answer = await attempt(url, init, signal, attemptLimit(policy, started, timeoutMs));
+      const answer = await attempt(url, init, signal, attemptLimit(policy, budgetMs, started, timeoutMs));
       let failure: Failure;
       if ('error' in answer) {
         failure = answer;
@@ -168,7 +169,7 @@ export function createTransport(options: TransportOptions): Transport {
       failures += 1;
       if (!failure.retryable || failures >= policy.attempts) throw failure.error;
       const delay = backoffDelay(policy, failures, failure.retryAfterMs);
-      if (policy.now() - started + delay > policy.budgetMs) throw failure.error;
+      if (policy.now() - started + delay > budgetMs) throw failure.error;
       await policy.sleep(delay, signal);
     }
   }

@@ -133,6 +133,25 @@ describe('retries', () => {
     expect(faulty.attempts).to.have.length(2);
   });
 
+  it('a read gives up within 10 s by default, an action keeps retrying for 30 s', async () => {
+    const member = await newMember();
+    // The server asks for 12 s: past a read's budget, within an action's.
+    const read = faultyFetch([{ status: 503, retryAfter: '12' }]);
+    const readRetry = instantRetry();
+    const reader = createRewardsClient({ baseUrl: await serverUrl(), getToken: () => member.token, fetch: read.fetch, retry: readRetry });
+    const error = await reader.getMe().catch((caught: unknown) => caught);
+    expect((error as { status?: number }).status, String(error)).to.equal(503);
+    expect(read.attempts).to.have.length(1);
+    expect(readRetry.waits).to.deep.equal([]);
+
+    const action = faultyFetch([{ status: 503, retryAfter: '12' }]);
+    const actionRetry = instantRetry();
+    const actor = createRewardsClient({ baseUrl: await serverUrl(), getToken: () => member.token, fetch: action.fetch, retry: actionRetry });
+    await actor.checkIn();
+    expect(action.attempts).to.have.length(2);
+    expect(actionRetry.waits).to.deep.equal([12_000]);
+  });
+
   it('retry: false makes one attempt', async () => {
     const faulty = faultyFetch([{ status: 500 }]);
     const client = createRewardsClient({ baseUrl: await serverUrl(), fetch: faulty.fetch, retry: false });

@@ -6,8 +6,6 @@
  * Mocha keeps its own timers, so test timeouts stay in real time.
  */
 export interface TimeWarp {
-  /** Page time (milliseconds) since the warp began. */
-  elapsedMs(): number;
   restore(): void;
 }
 
@@ -22,7 +20,6 @@ export function warpTime(factor: number): TimeWarp {
   globalThis.setInterval = ((handler: TimerHandler, ms = 0, ...args: unknown[]) =>
     realSetInterval(handler, Number(ms) / factor, ...args)) as typeof setInterval;
   return {
-    elapsedMs: () => now() - start,
     restore: () => {
       Date.now = realNow;
       globalThis.setTimeout = realSetTimeout;

@@ -18,6 +18,8 @@ export interface UnreliableApi {
   health: ApiHealth;
   /** Requests made to it while it was not up. */
   failedRequests: number;
+  /** `Date.now()` (page time) of the first of them, undefined before one. */
+  firstFailedAt: number | undefined;
   restore(): void;
 }
 
@@ -59,6 +61,7 @@ export function unreliableApi(server: string, health: ApiHealth): UnreliableApi 
     api,
     health,
     failedRequests: 0,
+    firstFailedAt: undefined,
     restore: () => {
       globalThis.fetch = original;
     },
@@ -69,6 +72,7 @@ export function unreliableApi(server: string, health: ApiHealth): UnreliableApi 
     const rest = href.slice(api.length);
     if (state.health === 'up') return original(`${base}${rest}`, init);
     state.failedRequests += 1;
+    state.firstFailedAt ??= Date.now();
     switch (state.health) {
       case 'down':
         return original(`${REFUSING_ORIGIN}${rest}`, init);
