@@ -36,16 +36,23 @@ export function onDemand<M>(importer: () => Promise<M>): OnDemand<M> {
 
 /**
  * Loads `demand`'s module unless it is there, and updates `host` when it arrives. A failed
- * download is reported in the console and tried again when the browser is back online; the
- * host shows its loading face meanwhile.
+ * download is reported in the console once and tried again when the browser is back online or
+ * after a wait (1 s, doubling up to 30 s): a network that failed without going offline heals
+ * too. The host shows its loading face meanwhile.
  */
-export function loadFor(host: Pick<ReactiveControllerHost, 'requestUpdate'>, demand: OnDemand<unknown>, what: string): void {
+export function loadFor(host: Pick<ReactiveControllerHost, 'requestUpdate'>, demand: OnDemand<unknown>, what: string, failures = 0): void {
   if (demand.module) return;
   demand.load().then(
     () => host.requestUpdate(),
     (error: unknown) => {
-      console.error(`member-rewards-kit: ${what} could not be loaded`, error);
-      addEventListener('online', () => loadFor(host, demand, what), { once: true });
+      if (failures === 0) console.error(`member-rewards-kit: ${what} could not be loaded`, error);
+      const again = () => {
+        clearTimeout(timer);
+        removeEventListener('online', again);
+        loadFor(host, demand, what, failures + 1);
+      };
+      const timer = setTimeout(again, Math.min(30_000, 1_000 * 2 ** failures));
+      addEventListener('online', again);
     },
   );
 }

@@ -1,6 +1,7 @@
 /**
  * What the elements load after connecting (the store, the quote rules): once per page however
- * many elements ask, and again after a failed download once the browser is back online.
+ * many elements ask, and again after a failed download: once the browser is back online, or
+ * after a wait when the network failed without going offline.
  */
 import { expect } from '@open-wc/testing';
 import { loadFor, onDemand } from '../../../src/elements/shared/on-demand.ts';
@@ -63,5 +64,31 @@ describe('modules on demand', () => {
     expect(attempts).to.equal(2);
     expect(demand.module).to.deep.equal({ answer: 42 });
     expect(element.updates).to.equal(1);
+  });
+
+  it('are downloaded again after a wait when the browser never went offline, reporting the failure once', async () => {
+    let attempts = 0;
+    const demand = onDemand(async () => {
+      attempts++;
+      if (attempts <= 2) throw new TypeError('Failed to fetch dynamically imported module');
+      return { answer: 42 };
+    });
+    const element = host();
+    const errors: unknown[][] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      loadFor(element, demand, 'the store');
+      await settle();
+      expect(attempts).to.equal(1);
+      // 1 s, then 2 s: the third attempt succeeds.
+      await new Promise((resolve) => setTimeout(resolve, 3_300));
+    } finally {
+      console.error = consoleError;
+    }
+    expect(attempts).to.equal(3);
+    expect(demand.module).to.deep.equal({ answer: 42 });
+    expect(element.updates).to.equal(1);
+    expect(errors).to.have.length(1);
   });
 });
