@@ -52,7 +52,7 @@ export function fastRefusalOf(app: RewardsApp): FastRefusal | undefined {
   return fastRefusals.get(app);
 }
 
-/** What both the fast path and the learning check of a request's headers: true when it may be answered from what was learnt. */
+/** The checks on a request's headers shared by the fast path and the learning: true when it may be answered from what was learnt. */
 function eligible(method: string, header: (name: string) => string | undefined): boolean {
   if (!METHODS.has(method) || header('origin') !== undefined || header(API_KEY_HEADER.toLowerCase()) !== undefined) return false;
   const length = header('content-length');
@@ -151,7 +151,8 @@ export function createFastRefusals(app: RewardsApp, gate: MemberGate, logger: Lo
       const known = answers.get(route.chain) ?? { before: route.before, bySeconds: new Map<number, Learnt>() };
       if (!sameHandlers(known.before, route.before) || known.bySeconds.has(seconds)) return;
       const headers = [...c.res.headers].filter(([name]) => name !== 'content-length');
-      if (!headers.some(([name]) => name === REQUEST_ID) || headers.some(([name]) => name === 'set-cookie')) return;
+      // Only an answer that does not depend on the request's own headers (a compressed one depends on Accept-Encoding).
+      if (!headers.some(([name]) => name === REQUEST_ID) || headers.some(([name]) => name === 'set-cookie' || name === 'content-encoding')) return;
       const body = await c.res.clone().text();
       known.bySeconds.set(seconds, { status: c.res.status, headers, body, length: Buffer.byteLength(body) });
       answers.set(route.chain, known);
