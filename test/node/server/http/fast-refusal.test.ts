@@ -100,6 +100,28 @@ describe('the fast refusal of a waiting token', () => {
     assert.equal(withoutDate(second.answer).replace(/x-request-id: [^\r]+/, ''), withoutDate(first.answer).replace(/x-request-id: [^\r]+/, ''));
   });
 
+  test('a keep-alive connection goes on after a fast refusal that left its body unread', async () => {
+    const body = '{"name":"x","coins":1}';
+    const request = `POST /t/echo HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${tokenA}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+    const before = reachedApp;
+    const answers = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk.toString('latin1');
+        if (text.split('HTTP/1.1 ').length - 1 === 2 && text.endsWith('}')) {
+          socket.destroy();
+          resolve(text);
+        }
+      });
+      socket.on('error', reject);
+      // Two requests in one write: the second is read only once the first one's body has been skipped.
+      socket.write(request + request);
+    });
+    assert.deepEqual(answers.match(/HTTP\/1\.1 \d+/g), ['HTTP/1.1 429', 'HTTP/1.1 429']);
+    assert.equal(reachedApp, before);
+  });
+
   test('never answers for a token the rate limit did not refuse, nor for a request the app would treat otherwise', async () => {
     const b = await send('/t/me', { Authorization: `Bearer ${tokenB}` });
     assert.deepEqual([b.status, b.viaApp], [200, true], 'another member');
