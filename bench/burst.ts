@@ -9,11 +9,13 @@
  * machine's load weighs on all. Prints the quiet members' p50/p95 in each phase, their ratio to
  * alone, how the bursts were answered, and what they cost the server: the CPU time of its process
  * (the quiet members' requests included) and the statements it sent the database for the noisy
- * member. Figures, not a test: these machines are shared and noisy.
+ * member, the event loop's delay (p50/p99/max, sampled every millisecond: what any request waits
+ * before its turn) and the garbage collectors' pauses in the server's process. Figures, not a test: these machines are shared and noisy.
  * DATABASE_URL=postgres://… measures on a PostgreSQL server too. BURST_REQUESTS,
  * BURST_CONNECTIONS and BURST_ROUNDS change the defaults (500, 50, 5).
  */
 import { spawn } from 'node:child_process';
+import { createHistogram, PerformanceObserver, type RecordableHistogram } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createRewardsApp } from '../src/server/app.ts';
 import { loadServerConfig } from '../src/server/config.ts';
@@ -33,6 +35,43 @@ const ROUNDS = Number(process.env.BURST_ROUNDS ?? 5);
 const QUIET_MEMBERS = 40;
 const QUIET_PAUSE_MS = 5;
 const ALONE_MS = 2000;
+
+/** The event loop's delay (microseconds) and the GC pauses of this process while `watch` runs, summed over calls. */
+interface LoopWatch {
+  delay: RecordableHistogram;
+  gcMs: number;
+  gcCount: number;
+}
+const loopWatch = (): LoopWatch => ({ delay: createHistogram(), gcMs: 0, gcCount: 0 });
+async function watch<T>(w: LoopWatch, run: () => Promise<T>): Promise<T> {
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      w.gcMs += entry.duration;
+      w.gcCount += 1;
+    }
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  // A 1 ms timer, late by the delay (monitorEventLoopDelay's histograms cannot be summed, and one
+  // enabled again counts the time it was off as a delay).
+  let timer: NodeJS.Timeout | undefined;
+  const tick = (due: number) => {
+    timer = setTimeout(() => {
+      const now = performance.now();
+      w.delay.record(Math.max(1, Math.round((now - due) * 1000)));
+      tick(now + 1);
+    }, 1);
+  };
+  tick(performance.now() + 1);
+  try {
+    return await run();
+  } finally {
+    clearTimeout(timer);
+    gc.disconnect();
+  }
+}
+const loopFigures = (w: LoopWatch) =>
+  `event-loop delay p50 ${(w.delay.percentile(50) / 1e3).toFixed(1)} / p99 ${(w.delay.percentile(99) / 1e3).toFixed(1)} / max ${(w.delay.max / 1e3).toFixed(1)} ms, ` +
+  `GC ${w.gcMs.toFixed(0)} ms in ${w.gcCount} pauses`;
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
@@ -113,11 +152,11 @@ async function measure(name: string, url: string): Promise<void> {
 
     /** Quiet latencies during one burst of `memberId`, whose answers are added to `statuses`. */
     const during = async (memberId: string, phase: Phase) => {
-      const { latencies, statuses, times } = phase;
+      const { latencies, statuses, times, loop } = phase;
       const run = burst({ url: server.url, memberSecret: SECRET, memberId, requests: BURST, connections: CONNECTIONS });
       await run.started;
       const [cpu, sentBefore] = [process.cpuUsage(), sentFor(memberId)];
-      latencies.push(...(await quietLatencies(run.done)));
+      latencies.push(...(await watch(loop, () => quietLatencies(run.done))));
       const figures = await run.done;
       const used = process.cpuUsage(cpu);
       phase.cpuMicros += used.user + used.system;
@@ -128,6 +167,7 @@ async function measure(name: string, url: string): Promise<void> {
     };
 
     const alone: number[] = [];
+    const aloneLoop = loopWatch();
     interface Phase {
       name: string;
       latencies: number[];
@@ -137,11 +177,12 @@ async function measure(name: string, url: string): Promise<void> {
       cpuMicros: number;
       /** Statements sent to the database for the noisy member. */
       sent: number;
+      loop: LoopWatch;
     }
-    const phase = (name: string): Phase => ({ name, latencies: [], statuses: new Map(), times: [], cpuMicros: 0, sent: 0 });
+    const phase = (name: string): Phase => ({ name, latencies: [], statuses: new Map(), times: [], cpuMicros: 0, sent: 0, loop: loopWatch() });
     const phases = [phase('a burst'), phase('the burst again')];
     for (const memberId of noisyIds) {
-      alone.push(...(await quietLatencies(new Promise((resolve) => setTimeout(resolve, ALONE_MS)))));
+      alone.push(...(await watch(aloneLoop, () => quietLatencies(new Promise((resolve) => setTimeout(resolve, ALONE_MS))))));
       // A member with a full bucket (60 answered, the rest refused), then at once the same
       // member again (all but a few refused: what refusals alone cost).
       for (const phase of phases) await during(memberId, phase);
@@ -151,6 +192,7 @@ async function measure(name: string, url: string): Promise<void> {
     const sorted = (list: number[]) => [...list].sort((a, b) => a - b);
     const [p50Alone, p95Alone] = [percentile(sorted(alone), 0.5), percentile(sorted(alone), 0.95)];
     console.log(`${name}: quiet members alone                p50 ${fmt(p50Alone)}  p95 ${fmt(p95Alone)}  (${alone.length} requests)`);
+    console.log(`${name}:   alone: ${loopFigures(aloneLoop)}`);
     for (const phase of phases) {
       const [p50, p95] = [percentile(sorted(phase.latencies), 0.5), percentile(sorted(phase.latencies), 0.95)];
       console.log(
@@ -163,6 +205,7 @@ async function measure(name: string, url: string): Promise<void> {
           .map(([status, n]) => `${n}× ${status}`)
           .join(', ')}; server CPU ${(phase.cpuMicros / 1000).toFixed(0)} ms, ${phase.sent} statements for the noisy member`,
       );
+      console.log(`${name}:   ${phase.name}: ${loopFigures(phase.loop)}`);
     }
   } finally {
     await server.close();

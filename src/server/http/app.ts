@@ -17,6 +17,7 @@ import { securityHeaders } from './security-headers.ts';
 import { limitBody } from './validate.ts';
 import { DEFAULT_MAX_IN_FLIGHT_PER_MEMBER, limitMemberConcurrency } from './member-concurrency.ts';
 import { MemberGate, refuseWaitingMembers, refuseWaitingTokens } from './member-gate.ts';
+import { createFastRefusals } from './fast-refusal.ts';
 
 export type RewardsApp = Hono<AppEnv>;
 
@@ -58,7 +59,8 @@ export interface CreateHttpAppOptions {
  *    carry the CORS headers a browser needs to read them;
  * 3. body limit: an oversized body is refused (413) before anything reads it;
  * 4. per route, in each guard chain: a member token refused by the rate limit is refused again,
- *    unverified, while its member waits; auth (who is calling), the per-member limits (need the
+ *    unverified, while its member waits (and, once the app has answered such a refusal on a route,
+ *    by the node:http server itself, before the app: fast-refusal.ts); auth (who is calling), the per-member limits (need the
  *    member: a member refused by the rate limit is refused again in memory until their
  *    Retry-After has passed, then requests at once, then the rate, shared by every instance on a
  *    PostgreSQL server) — a refused burst never opens a transaction, and after its first refusal
@@ -73,6 +75,10 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   const { config, db, logger, clock = systemClock } = options;
   const app = new Hono<AppEnv>();
 
+  const refused = new MemberGate({ clock });
+  const fast = createFastRefusals(app, refused, logger);
+  // Outermost, so that it learns a refusal's answer as the client gets it (fast-refusal.ts).
+  app.use(fast.learn);
   app.use(requestContext(logger));
   app.use(securityHeaders());
   app.use(compression());
@@ -85,15 +91,15 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   const memberConcurrency = limitMemberConcurrency(
     options.rateLimit ? (options.rateLimit.maxInFlight ?? options.rateLimit.burst) : DEFAULT_MAX_IN_FLIGHT_PER_MEMBER,
   );
-  const refused = new MemberGate({ clock });
   const memberRateLimit = every(
     refuseWaitingMembers(refused),
     memberConcurrency,
     rateLimitMembers(createMemberRateLimiter(db, { ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit }, { store: config.rateLimitStore, clock }), refused),
   );
-  const waitingToken = refuseWaitingTokens(refused);
   const idempotent = idempotency({ db, logger, ...options.idempotency });
   const chain = (...middleware: MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEnv> => every(...middleware);
+  /** A chain for member tokens: a waiting token is refused first, and the refusal can be answered before the app (fast-refusal.ts). */
+  const memberChain = (...middleware: MiddlewareHandler<AppEnv>[]) => fast.chain(chain(refuseWaitingTokens(refused, fast.refused), ...middleware));
 
   const deps: HttpDeps = {
     config,
@@ -101,9 +107,9 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
     logger,
     clock,
     auth,
-    member: (ownership) => chain(waitingToken, auth.requireMember(ownership), memberRateLimit, idempotent),
+    member: (ownership) => memberChain(auth.requireMember(ownership), memberRateLimit, idempotent),
     shop: () => chain(auth.requireShop(), idempotent),
-    memberOrShop: (ownership) => chain(waitingToken, auth.memberOrShop(ownership), memberRateLimit, idempotent),
+    memberOrShop: (ownership) => memberChain(auth.memberOrShop(ownership), memberRateLimit, idempotent),
   };
 
   registerHealthRoutes(app, db, logger);

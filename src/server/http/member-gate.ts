@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { systemClock, type Clock } from '../clock.ts';
 import { API_KEY_HEADER, bearerToken } from './auth.ts';
 import type { AppEnv } from './env.ts';
@@ -116,14 +116,18 @@ export function refuseWaitingMembers(gate: MemberGate): MiddlewareHandler<AppEnv
  * First in a member route's chain, before the token is verified: refuses a member token that was
  * refused, verified, while its member still waits. Anything else (no token, another token, an API
  * key alongside) goes on to the auth middleware unchanged. A token that expires during the wait is
- * still answered 429 until the wait ends (a second by default), then 401.
+ * still answered 429 until the wait ends (a second by default), then 401. `onRefused` hears of each
+ * refusal (fast-refusal.ts learns the answer from it).
  */
-export function refuseWaitingTokens(gate: MemberGate): MiddlewareHandler<AppEnv> {
+export function refuseWaitingTokens(gate: MemberGate, onRefused?: (c: Context<AppEnv>, seconds: number) => void): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('Authorization'));
     if (token !== undefined && c.req.header(API_KEY_HEADER) === undefined) {
       const seconds = gate.waitSecondsForToken(token);
-      if (seconds !== undefined) throw rateLimited(seconds);
+      if (seconds !== undefined) {
+        onRefused?.(c, seconds);
+        throw rateLimited(seconds);
+      }
     }
     await next();
   };
