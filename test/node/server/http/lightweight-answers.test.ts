@@ -5,6 +5,7 @@
  * version of the adapter keep its body elsewhere, the first test says so).
  */
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createRewardsApp } from '../../../../src/server/app.ts';
 import { signMemberToken } from '../../../../src/server/http/auth.ts';
@@ -122,6 +123,25 @@ test('a large JSON answer over a socket is still compressed, with its Vary', asy
     assert.equal(res.headers.get('Content-Encoding'), 'br');
     assert.match(res.headers.get('Vary') ?? '', /Accept-Encoding/);
     assert.equal(((await res.json()) as { items: unknown[] }).items.length, 500);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a POST with neither Content-Length nor Transfer-Encoding has an empty body over HTTP/1.1', async () => {
+  const routes: RouteModule = (app) => app.post('/t/echo', async (c) => c.json({ bytes: (await c.req.arrayBuffer()).byteLength }));
+  const server = await startHttpServer(makeApp({ routes: [routes] }).app, { port: 0, host: '127.0.0.1' });
+  try {
+    const text = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+      socket.on('error', reject);
+      socket.on('end', () => resolve(received));
+      socket.write('POST /t/echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    });
+    assert.match(text, /^HTTP\/1\.1 200 /);
+    assert.match(text, /\{"bytes":0\}$/);
   } finally {
     await server.close();
   }
