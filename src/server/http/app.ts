@@ -1,5 +1,4 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { every } from 'hono/combine';
 import type { ServerConfig } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { createAuth, type Auth, type OwnershipOptions } from './auth.ts';
@@ -71,6 +70,25 @@ export interface CreateHttpAppOptions {
  *
  * The error handler turns anything thrown along the way into `application/problem+json`.
  */
+/**
+ * Middleware run in turn, each one's `next` the following one's start, as Hono's `every` runs
+ * middleware that answers nothing or a Response; without composing a new function per request.
+ */
+function chain(...middleware: MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let index = -1;
+    const dispatch = async (i: number): Promise<void> => {
+      if (i <= index) throw new Error('next() called multiple times');
+      index = i;
+      const current = middleware[i];
+      if (current === undefined) return next();
+      const res = await current(c, () => dispatch(i + 1));
+      if (res !== undefined && !c.finalized) c.res = res;
+    };
+    await dispatch(0);
+  };
+}
+
 export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   const { config, db, logger, clock = systemClock } = options;
   const app = new Hono<AppEnv>();
@@ -91,13 +109,12 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   const memberConcurrency = limitMemberConcurrency(
     options.rateLimit ? (options.rateLimit.maxInFlight ?? options.rateLimit.burst) : DEFAULT_MAX_IN_FLIGHT_PER_MEMBER,
   );
-  const memberRateLimit = every(
+  const memberRateLimit = chain(
     refuseWaitingMembers(refused),
     memberConcurrency,
     rateLimitMembers(createMemberRateLimiter(db, { ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit }, { store: config.rateLimitStore, clock }), refused),
   );
   const idempotent = idempotency({ db, logger, ...options.idempotency });
-  const chain = (...middleware: MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEnv> => every(...middleware);
   /** A chain for member tokens: a waiting token is refused first, and the refusal can be answered before the app (fast-refusal.ts). */
   const memberChain = (...middleware: MiddlewareHandler<AppEnv>[]) => fast.chain(chain(refuseWaitingTokens(refused, fast.refused), ...middleware));
 

@@ -14,6 +14,7 @@ import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type Bro
 import type { MiddlewareHandler } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
+import { knownBodyText } from './response-body.ts';
 
 export type Encoding = 'br' | 'gzip';
 
@@ -62,9 +63,13 @@ export function compression({ minBytes = MIN_BYTES }: { minBytes?: number } = {}
     await next();
     const res = c.res;
     const type = res.headers.get('Content-Type') ?? '';
+    // The text when the answer holds one: asking `res.body` would turn a lightweight answer into a
+    // stream (see response-body.ts).
+    const known = knownBodyText(res);
     if (
       c.req.method === 'HEAD' ||
-      res.body === null ||
+      known === null ||
+      (known === undefined && res.body === null) ||
       res.status === 206 ||
       res.headers.has('Content-Encoding') ||
       !COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type) ||
@@ -81,7 +86,8 @@ export function compression({ minBytes = MIN_BYTES }: { minBytes?: number } = {}
     if (encoding === undefined) return;
     const declared = Number(res.headers.get('Content-Length') ?? Number.NaN);
     if (declared < minBytes) return;
-    const body = new Uint8Array(await res.arrayBuffer());
+    if (known !== undefined && Buffer.byteLength(known) < minBytes) return;
+    const body = known !== undefined ? Buffer.from(known) : new Uint8Array(await res.arrayBuffer());
     if (body.byteLength < minBytes) {
       c.res = new Response(body, res);
       return;

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv } from './env.ts';
 import type { Logger } from './logger.ts';
@@ -22,15 +22,31 @@ export function corsForOrigins(allowedOrigins: readonly string[], logger?: Logge
     reported.add(origin);
     logger.warn('cross-origin request refused: origin not allowed', { origin, setting: 'REWARDS_ALLOWED_ORIGINS' });
   };
-  return cors({
-    origin: (origin, c) => {
-      if (allowed.has(origin)) return origin;
-      if (origin) report(origin, new URL(c.req.url).origin);
-      return null;
-    },
+  const allowOrigin = (origin: string, c: Context) => {
+    if (allowed.has(origin)) return origin;
+    if (origin) report(origin, new URL(c.req.url).origin);
+    return null;
+  };
+  const preflight = cors({
+    origin: allowOrigin,
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
-    exposeHeaders: ['Retry-After', 'X-Request-Id', 'Idempotent-Replayed'],
+    exposeHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });
+  const exposed = EXPOSED_HEADERS.join(',');
+  // Other requests get the same headers as Hono's cors gives them, set once the answer is there:
+  // set before it, they sit on a placeholder answer that Hono then merges into the real one,
+  // turning a lightweight answer into a stream (see response-body.ts).
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') return preflight(c, next);
+    const origin = allowOrigin(c.req.header('origin') ?? '', c);
+    await next();
+    const headers = c.res.headers;
+    if (origin) headers.set('Access-Control-Allow-Origin', origin);
+    headers.set('Access-Control-Expose-Headers', exposed);
+    headers.append('Vary', 'Origin');
+  };
 }
+
+const EXPOSED_HEADERS = ['Retry-After', 'X-Request-Id', 'Idempotent-Replayed'];

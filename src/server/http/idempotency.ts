@@ -6,6 +6,7 @@ import { outsideRequestTransaction, withRequestTransaction, type Db, type Querya
 import type { AppEnv } from './env.ts';
 import type { Logger } from './logger.ts';
 import { ProblemError } from '../errors.ts';
+import { knownBodyText } from './response-body.ts';
 import { DEFAULT_IDEMPOTENCY_TTL_SECONDS } from '../timed-work/idempotency-keys.ts';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
@@ -136,7 +137,9 @@ export function idempotency({
       const value = c.res.headers.get(name);
       if (value !== null) headers[name] = value;
     }
-    return { status: c.res.status, response: { headers, body: await c.res.clone().text() } };
+    // The text the answer was made from when it is at hand; else a copy of the answer, read.
+    const known = knownBodyText(c.res);
+    return { status: c.res.status, response: { headers, body: known === undefined ? await c.res.clone().text() : (known ?? '') } };
   }
 
   /** Runs the route in the unit; commits with `last` unless it failed. */

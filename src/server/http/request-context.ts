@@ -30,7 +30,8 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
       // The app's error handler only receives Error instances; wrap anything else so it answers too.
       throw err instanceof Error ? err : new Error(`Non-error thrown: ${String(err)}`);
     } finally {
-      if (!failed) c.header(REQUEST_ID_HEADER, requestId);
+      // On the answer's own headers: `c.header` would first copy the answer, its body as a stream.
+      if (!failed) c.res.headers.set(REQUEST_ID_HEADER, requestId);
       logger.info('request', {
         requestId,
         method: c.req.method,

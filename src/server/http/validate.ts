@@ -1,3 +1,4 @@
+import { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { safeParseAsync, type $ZodType, type input, type output } from 'zod/v4/core';
@@ -14,9 +15,15 @@ const partName: Record<Target, string> = { json: 'body', query: 'query', param: 
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/;
 
-/** An empty body reads as `undefined`, so the schema decides whether a body is required. */
+const utf8 = new TextDecoder();
+
+/**
+ * An empty body reads as `undefined`, so the schema decides whether a body is required. Read as
+ * bytes, decoded as `text()` decodes them: the Idempotency-Key check has read the same bytes
+ * already (Hono keeps them), where `text()` would copy them into a new Response to read them again.
+ */
 async function readJsonBody(c: Context): Promise<unknown> {
-  const text = await c.req.text();
+  const text = utf8.decode(await c.req.arrayBuffer());
   if (text.trim() === '') return undefined;
   const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!JSON_MEDIA_TYPE.test(mediaType)) {
@@ -76,12 +83,34 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * the client to open a new one instead of writing its next request into a socket being reset.
  */
 export function limitBody(maxBytes: number = MAX_BODY_BYTES): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw new ProblemError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`, undefined, {
-        Connection: 'close',
-      });
-    },
-  });
+  const refuse = (): never => {
+    throw new ProblemError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`, undefined, {
+      Connection: 'close',
+    });
+  };
+  const counting = bodyLimit({ maxSize: maxBytes, onError: refuse });
+  // A declared length is checked as Hono's bodyLimit checks it, without asking for the request's
+  // body stream: on a Node server that turns the request into a full web Request (a stream over
+  // the socket) before anything reads it. A body without one is counted as it streams in.
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('Content-Length');
+    if (length === undefined && c.req.header('Transfer-Encoding') === undefined && overHttp1(c)) {
+      // HTTP/1.1 gives a request with neither header an empty body (RFC 9112, 6.3), and Node's
+      // parser reads it so: nothing to count. (A Request made in code, e.g. `app.request()`,
+      // may carry a body without either header: that one is counted.)
+      return next();
+    }
+    if (length === undefined || !DECIMAL.test(length) || c.req.header('Transfer-Encoding') !== undefined) return counting(c, next);
+    if (Number(length) > maxBytes) refuse();
+    return next();
+  };
+}
+
+const DECIMAL = /^\d{1,15}$/;
+
+/** Whether the request came over HTTP/1 through Node's server (@hono/node-server hands it over as `incoming`). */
+function overHttp1(c: Context): boolean {
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
+  return incoming instanceof IncomingMessage && incoming.httpVersionMajor === 1;
 }

@@ -35,7 +35,8 @@ import { currentRules } from '../services/rules-store.ts';
 /** An account is private: no shared cache may keep a copy. */
 const privateResponse: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  c.header('Cache-Control', 'no-store');
+  // Set on the answer itself: `c.header` after the answer would first copy it, body and all.
+  c.res.headers.set('Cache-Control', 'no-store');
 };
 
 /**

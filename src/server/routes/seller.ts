@@ -34,7 +34,8 @@ import { listWithdrawals, settleWithdrawal, withdraw } from '../services/withdra
 /** Earnings and store credit are private: no shared cache may keep a copy. */
 const privateResponse: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  c.header('Cache-Control', 'no-store');
+  // Set on the answer itself: `c.header` after the answer would first copy it, body and all.
+  c.res.headers.set('Cache-Control', 'no-store');
 };
 
 /** After the member guard: the member must be a partner seller. */
