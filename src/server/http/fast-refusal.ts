@@ -22,6 +22,7 @@ import type { AppEnv } from './env.ts';
 import type { Logger } from './logger.ts';
 import type { MemberGate } from './member-gate.ts';
 import { acceptRequestId, REQUEST_ID_HEADER } from './request-context.ts';
+import { knownBodyText } from './response-body.ts';
 import { MAX_BODY_BYTES } from './validate.ts';
 
 /** Answers a request itself (true), or leaves it to the app (false). */
@@ -125,7 +126,8 @@ export function createFastRefusals(app: RewardsApp, gate: MemberGate, logger: Lo
     const requestId = acceptRequestId(header(REQUEST_ID));
     const headers: Record<string, string | number> = {};
     for (const [name, value] of learnt.headers) headers[name] = name === REQUEST_ID ? requestId : value;
-    headers['content-length'] = learnt.length;
+    // Where and how @hono/node-server writes it for an answer it holds as text.
+    headers['Content-Length'] = learnt.length;
     res.writeHead(learnt.status, headers);
     res.end(learnt.body);
     logger.info('request', { requestId, method, path, status: learnt.status, ms: Math.round((performance.now() - started) * 10) / 10 });
@@ -153,7 +155,10 @@ export function createFastRefusals(app: RewardsApp, gate: MemberGate, logger: Lo
       const headers = [...c.res.headers].filter(([name]) => name !== 'content-length');
       // Only an answer that does not depend on the request's own headers (a compressed one depends on Accept-Encoding).
       if (!headers.some(([name]) => name === REQUEST_ID) || headers.some(([name]) => name === 'set-cookie' || name === 'content-encoding')) return;
-      const body = await c.res.clone().text();
+      // Only an answer held as text, which the adapter writes in one go as the fast path does (and
+      // reading it would turn it into a stream, written otherwise).
+      const body = knownBodyText(c.res);
+      if (typeof body !== 'string') return;
       known.bySeconds.set(seconds, { status: c.res.status, headers, body, length: Buffer.byteLength(body) });
       answers.set(route.chain, known);
     },
