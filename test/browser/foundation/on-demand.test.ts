@@ -18,6 +18,30 @@ function host(): { updates: number; requestUpdate(): void } {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A module whose first `failures` downloads fail; `attempts` counts them all. */
+function flakyModule(failures: number) {
+  const counter = { attempts: 0 };
+  const demand = onDemand(async () => {
+    counter.attempts++;
+    if (counter.attempts <= failures) throw new TypeError('Failed to fetch dynamically imported module');
+    return { answer: 42 };
+  });
+  return { demand, counter };
+}
+
+/** Runs `fn` with `console.error` captured; resolves with what it was called with. */
+async function consoleErrorsOf(fn: () => Promise<void>): Promise<unknown[][]> {
+  const errors: unknown[][] = [];
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => errors.push(args);
+  try {
+    await fn();
+  } finally {
+    console.error = consoleError;
+  }
+  return errors;
+}
+
 describe('modules on demand', () => {
   it('are downloaded once for every element that asks, and each element updates when it arrives', async () => {
     let downloads = 0;
@@ -40,53 +64,33 @@ describe('modules on demand', () => {
   });
 
   it('are downloaded again once the browser is back online after a failed download', async () => {
-    let attempts = 0;
-    const demand = onDemand(async () => {
-      attempts++;
-      if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
-      return { answer: 42 };
-    });
+    const { demand, counter } = flakyModule(1);
     const element = host();
-    const errors: unknown[][] = [];
-    const consoleError = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
-    try {
+    const errors = await consoleErrorsOf(async () => {
       loadFor(element, demand, 'the store');
       await settle();
-    } finally {
-      console.error = consoleError;
-    }
+    });
     expect(demand.module).to.equal(undefined);
     expect(element.updates).to.equal(0);
     expect(String(errors[0]?.[0])).to.contain('the store could not be loaded');
     dispatchEvent(new Event('online'));
     await settle();
-    expect(attempts).to.equal(2);
+    expect(counter.attempts).to.equal(2);
     expect(demand.module).to.deep.equal({ answer: 42 });
     expect(element.updates).to.equal(1);
   });
 
   it('are downloaded again after a wait when the browser never went offline, reporting the failure once', async () => {
-    let attempts = 0;
-    const demand = onDemand(async () => {
-      attempts++;
-      if (attempts <= 2) throw new TypeError('Failed to fetch dynamically imported module');
-      return { answer: 42 };
-    });
+    const { demand, counter } = flakyModule(2);
     const element = host();
-    const errors: unknown[][] = [];
-    const consoleError = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
-    try {
+    const errors = await consoleErrorsOf(async () => {
       loadFor(element, demand, 'the store');
       await settle();
-      expect(attempts).to.equal(1);
+      expect(counter.attempts).to.equal(1);
       // 1 s, then 2 s: the third attempt succeeds.
       await new Promise((resolve) => setTimeout(resolve, 3_300));
-    } finally {
-      console.error = consoleError;
-    }
-    expect(attempts).to.equal(3);
+    });
+    expect(counter.attempts).to.equal(3);
     expect(demand.module).to.deep.equal({ answer: 42 });
     expect(element.updates).to.equal(1);
     expect(errors).to.have.length(1);
