@@ -23,7 +23,7 @@ import type { Logger } from './logger.ts';
 import type { MemberGate } from './member-gate.ts';
 import { acceptRequestId, REQUEST_ID_HEADER } from './request-context.ts';
 import { knownBodyText } from './response-body.ts';
-import { MAX_BODY_BYTES } from './validate.ts';
+import { declaredLengthWithin } from './validate.ts';
 
 /** Answers a request itself (true), or leaves it to the app (false). */
 export type FastRefusal = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -57,7 +57,7 @@ export function fastRefusalOf(app: RewardsApp): FastRefusal | undefined {
 function eligible(method: string, header: (name: string) => string | undefined): boolean {
   if (!METHODS.has(method) || header('origin') !== undefined || header(API_KEY_HEADER.toLowerCase()) !== undefined) return false;
   const length = header('content-length');
-  return length === undefined || (/^\d{1,15}$/.test(length) && Number(length) <= MAX_BODY_BYTES);
+  return length === undefined || declaredLengthWithin(length);
 }
 
 /** The path as the router sees it, or undefined when it needs decoding (left to the app). */

@@ -102,12 +102,17 @@ export function limitBody(maxBytes: number = MAX_BODY_BYTES): MiddlewareHandler<
       return next();
     }
     if (length === undefined || !DECIMAL.test(length) || c.req.header('Transfer-Encoding') !== undefined) return counting(c, next);
-    if (Number(length) > maxBytes) refuse();
+    if (!declaredLengthWithin(length, maxBytes)) refuse();
     return next();
   };
 }
 
 const DECIMAL = /^\d{1,15}$/;
+
+/** Whether a declared `Content-Length` is a plain decimal within `maxBytes`. */
+export function declaredLengthWithin(length: string, maxBytes: number = MAX_BODY_BYTES): boolean {
+  return DECIMAL.test(length) && Number(length) <= maxBytes;
+}
 
 /** Whether the request came over HTTP/1 through Node's server (@hono/node-server hands it over as `incoming`). */
 function overHttp1(c: Context): boolean {
