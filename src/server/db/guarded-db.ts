@@ -10,7 +10,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { isRetryableTransactionError, joinRequestTransaction, MAX_TRANSACTION_ATTEMPTS, type DeferredTransaction } from './request-transaction.ts';
-import type { Db, Engine, Queryable, Statement } from './types.ts';
+import type { Db, Engine, Queryable, Statement, TransactionOptions } from './types.ts';
 
 interface OpenTransaction {
   readonly db: Db;
@@ -29,7 +29,7 @@ function refuseInsideOwnTransaction(db: Db, what: string): void {
 const ROLLBACK = Symbol('rollback');
 
 /** Opens a transaction on the engine and hands it out; whoever holds it decides when it ends. */
-function openDeferred(engine: Engine): Promise<DeferredTransaction> {
+function openDeferred(engine: Engine, options: TransactionOptions = {}): Promise<DeferredTransaction> {
   return new Promise((resolveOpen, rejectOpen) => {
     let opened = false;
     let decide!: (end: { commit: boolean; last?: Statement }) => void;
@@ -43,7 +43,7 @@ function openDeferred(engine: Engine): Promise<DeferredTransaction> {
         if (last === undefined) return;
         if (session.last) session.last(last);
         else await session.query(last.sql, last.params);
-      })
+      }, options)
       .catch((error: unknown) => {
         if (error !== ROLLBACK) throw error;
       });
@@ -54,7 +54,7 @@ function openDeferred(engine: Engine): Promise<DeferredTransaction> {
 }
 
 export function guardEngine(engine: Engine): Db {
-  const opener = () => openDeferred(engine);
+  const opener = (options?: TransactionOptions) => openDeferred(engine, options);
 
   async function runOnce<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const state: OpenTransaction = { db, open: true };

@@ -11,6 +11,7 @@ export {
   outsideRequestTransaction,
   withRequestTransaction,
   type RequestTransactionOptions,
+  type StatementBefore,
   type RequestUnit,
 } from './request-transaction.ts';
 

@@ -1,7 +1,7 @@
 /** Embedded PostgreSQL (PGlite): in memory, or kept in a folder on disk. One connection, in process. */
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
-import type { Engine, QueryResult, ScriptSession, Statement } from './types.ts';
+import type { Engine, QueryResult, ScriptSession, Statement, TransactionOptions } from './types.ts';
 import { scalarParsers } from './type-parsers.ts';
 
 export interface PgliteSource {
@@ -49,13 +49,17 @@ export async function openPgliteEngine(source: PgliteSource = {}): Promise<Pglit
     // every other query of this instance back until the transaction ends.
     // The last statement gains nothing from going out with the COMMIT here (no round trips): it
     // simply runs once fn has returned.
-    transaction: (fn) =>
-      pglite.transaction(async (tx) => {
+    // The statement `before` is queued ahead of the transaction, which PGlite starts once it ran.
+    transaction: (fn, { before }: TransactionOptions = {}) => {
+      const ran = before && session(pglite).query(before.sql, before.params);
+      ran?.catch(() => undefined);
+      return pglite.transaction(async (tx) => {
         let last: Statement | undefined;
-        const result = await fn({ ...session(tx), last: (statement) => void (last = statement) });
+        const result = await fn({ ...session(tx), last: (statement) => void (last = statement), ...(ran ? { before: ran } : {}) });
         if (last !== undefined) await tx.query(last.sql, last.params);
         return result;
-      }),
+      });
+    },
     close() {
       closing ??= pglite.close();
       return closing;

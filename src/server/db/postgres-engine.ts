@@ -1,7 +1,7 @@
 /** A PostgreSQL server, through a pg connection pool. */
 import type { Writable } from 'node:stream';
 import { Pool, type PoolClient, type QueryResult as PgResult } from 'pg';
-import type { Engine, QueryResult, ScriptSession, Statement, TransactionSession } from './types.ts';
+import type { Engine, QueryResult, ScriptSession, Statement, TransactionOptions, TransactionSession } from './types.ts';
 import { pgTypeConfig } from './type-parsers.ts';
 
 function toResult<T>(result: PgResult): QueryResult<T> {
@@ -110,13 +110,19 @@ function writeBatch(client: PoolClient): WriteBatch {
  * is still answered in order, and once one fails the server refuses the rest of the transaction,
  * so nothing after a failure takes effect.
  */
-async function runTransaction<T>(pool: Pool, fn: (tx: TransactionSession) => Promise<T>): Promise<T> {
+async function runTransaction<T>(pool: Pool, fn: (tx: TransactionSession) => Promise<T>, { before }: TransactionOptions = {}): Promise<T> {
   const client = await connect(pool);
   let unusable: Error | undefined;
   const batch = writeBatch(client);
-  // BEGIN waits for the first statement, however late it comes.
+  // BEGIN (and the statement before it) waits for the first statement, however late it comes.
   batch.hold();
+  // Its own statement on the wire: its failure does not touch the transaction after it.
+  const ran = before && client.query(before.sql, before.params).then((result) => toResult<Record<string, unknown>>(result));
+  ran?.catch(() => undefined);
   const begun = client.query('BEGIN');
+  // Whoever waits for the statement before BEGIN needs it sent: it leaves once this tick is over,
+  // with whatever else the transaction sends meanwhile (e.g. an Idempotency-Key's claim).
+  if (ran) batch.flushSoon();
   // Whoever awaits BEGIN (the first statement, or the COMMIT) reports its failure.
   begun.catch(() => undefined);
   const ending: { last?: Statement } = {};
@@ -131,6 +137,7 @@ async function runTransaction<T>(pool: Pool, fn: (tx: TransactionSession) => Pro
       last(statement) {
         ending.last = statement;
       },
+      ...(ran ? { before: ran } : {}),
     });
     batch.hold();
     let final: Promise<PgResult> | undefined;
@@ -187,7 +194,7 @@ export async function openPostgresEngine(connectionString: string, poolSize = DE
   return {
     kind: 'postgres',
     ...session((sql, params) => queryOnPool(pool, sql, params)),
-    transaction: (fn) => runTransaction(pool, fn),
+    transaction: (fn, options) => runTransaction(pool, fn, options),
     close() {
       closing ??= pool.end();
       return closing;

@@ -15,7 +15,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { SQLSTATE, sqlStateOf } from './errors.ts';
-import type { Db, Queryable, Statement } from './types.ts';
+import type { Db, Queryable, QueryResult, Statement, TransactionOptions, TransactionSession } from './types.ts';
 
 /** How many times a deadlock or serialization failure is tried again. */
 export const MAX_TRANSACTION_ATTEMPTS = 4;
@@ -28,7 +28,7 @@ export function isRetryableTransactionError(error: unknown): boolean {
 
 /** An open engine transaction whose end is decided later. */
 export interface DeferredTransaction {
-  session: Queryable;
+  session: TransactionSession;
   /** Commits (after `last`, sent with the COMMIT where the engine can) or rolls back. */
   end(commit: boolean, last?: Statement): Promise<void>;
 }
@@ -50,9 +50,22 @@ export interface RequestUnit {
   rollback(): Promise<void>;
 }
 
+/** A statement the request needs answered before it goes on, sent with its BEGIN. */
+export interface StatementBefore {
+  statement: Statement;
+  /** Judges the statement's result before the request goes on; throwing ends the request (rolled back). */
+  check(result: QueryResult<Record<string, unknown>>): void;
+}
+
 export interface RequestTransactionOptions {
   /** Runs at the start of every opening of the transaction, before any other statement. */
   prologue?: (tx: Queryable) => Promise<void>;
+  /**
+   * Runs once, on the transaction's connection right before its first BEGIN, outside it (see
+   * TransactionOptions.before), and is checked before the prologue's outcome: e.g. the per-member
+   * rate limit, whose token is taken whatever the request's transaction then does.
+   */
+  before?: StatementBefore;
 }
 
 interface Active {
@@ -64,7 +77,7 @@ interface Active {
 }
 
 /** Set by the guarded Db on its first use inside the unit: how to open a transaction on its engine. */
-type Opener = () => Promise<DeferredTransaction>;
+type Opener = (options?: TransactionOptions) => Promise<DeferredTransaction>;
 
 class Scope implements RequestUnit {
   owner: Db | undefined;
@@ -73,11 +86,15 @@ class Scope implements RequestUnit {
   #active: Active | undefined;
   #opening: Promise<Active> | undefined;
   #finished = false;
+  /** `options.before`, until the first opening has sent it. */
+  #before: StatementBefore | undefined;
 
   constructor(
     readonly db: Db,
     readonly options: RequestTransactionOptions,
-  ) {}
+  ) {
+    this.#before = options.before;
+  }
 
   get open(): boolean {
     return this.#active?.live === true;
@@ -140,13 +157,22 @@ class Scope implements RequestUnit {
 
   async #openNew(): Promise<Active> {
     if (!this.opener) throw new Error('no database has joined this request transaction');
-    const deferred = await this.opener();
+    const before = this.#before;
+    this.#before = undefined;
+    const deferred = await this.opener(before ? { before: before.statement } : {});
     if (this.#finished) {
       await deferred.end(false).catch(() => undefined);
       throw new Error('the request ended before its transaction opened');
     }
     try {
-      await this.options.prologue?.(deferred.session);
+      // Sent together with BEGIN and the statement before it; answered after it.
+      const prologue = this.options.prologue?.(deferred.session);
+      prologue?.catch(() => undefined);
+      if (before) {
+        if (!deferred.session.before) throw new Error('this database cannot run a statement before its transaction');
+        before.check(await deferred.session.before);
+      }
+      await prologue;
     } catch (error) {
       await deferred.end(false).catch(() => undefined);
       throw error;

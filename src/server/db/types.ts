@@ -46,8 +46,20 @@ export interface Statement {
   params?: unknown[];
 }
 
+/** How an engine transaction starts. */
+export interface TransactionOptions {
+  /**
+   * A statement run on the transaction's connection right before its BEGIN, outside the
+   * transaction: it commits on its own, whatever becomes of the transaction. On a server it leaves
+   * with the BEGIN (no round trip of its own). Its result is the session's `before`.
+   */
+  before?: Statement;
+}
+
 /** A session inside an engine transaction. */
 export interface TransactionSession extends ScriptSession {
+  /** The result of `TransactionOptions.before`, when one was given. */
+  before?: Promise<QueryResult<Record<string, unknown>>>;
   /**
    * Names the transaction's last statement, run once fn has returned, right before the COMMIT (on
    * a server, sent with it: no round trip of its own). Its failure fails the transaction with its
@@ -59,6 +71,6 @@ export interface TransactionSession extends ScriptSession {
 /** What an engine adapter provides; `openDatabase` wraps it into a Db once migrations have run. */
 export interface Engine extends ScriptSession {
   readonly kind: DbKind;
-  transaction<T>(fn: (tx: TransactionSession) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: TransactionSession) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { corsForOrigins } from './cors.ts';
 import type { AppEnv } from './env.ts';
 import { compression } from './compression.ts';
 import { registerHealthRoutes } from './health.ts';
-import { idempotency } from './idempotency.ts';
+import { idempotency, runsInRequestTransaction } from './idempotency.ts';
 import type { Logger } from './logger.ts';
 import { createErrorHandler, notFoundHandler } from './problem.ts';
 import { createMemberRateLimiter, DEFAULT_MEMBER_RATE_LIMIT, rateLimitMembers } from './rate-limit.ts';
@@ -62,10 +62,10 @@ export interface CreateHttpAppOptions {
  *    by the node:http server itself, before the app: fast-refusal.ts); auth (who is calling), the per-member limits (need the
  *    member: a member refused by the rate limit is refused again in memory until their
  *    Retry-After has passed, then requests at once, then the rate, shared by every instance on a
- *    PostgreSQL server) — a refused burst never opens a transaction, and after its first refusal
- *    sends the database nothing; then one transaction for the rest of a mutating
- *    request, with its Idempotency-Key claimed in it (its scope is the caller; only authorized
- *    requests claim a key);
+ *    PostgreSQL server, where a mutating request's token leaves with its BEGIN and is judged
+ *    before anything else of it runs) — after its first refusal a burst sends the database
+ *    nothing; then one transaction for the rest of a mutating request, with its Idempotency-Key
+ *    claimed in it (its scope is the caller; only authorized requests claim a key);
  * 5. per route: validation of params, query and body, then the handler.
  *
  * The error handler turns anything thrown along the way into `application/problem+json`.
@@ -112,7 +112,12 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   const memberRateLimit = chain(
     refuseWaitingMembers(refused),
     memberConcurrency,
-    rateLimitMembers(createMemberRateLimiter(db, { ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit }, { store: config.rateLimitStore, clock }), refused),
+    rateLimitMembers(
+      createMemberRateLimiter(db, { ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit }, { store: config.rateLimitStore, clock }),
+      refused,
+      // The idempotency middleware follows it in every member chain, and takes the token with its BEGIN.
+      runsInRequestTransaction,
+    ),
   );
   const idempotent = idempotency({ db, logger, ...options.idempotency });
   /** A chain for member tokens: a waiting token is refused first, and the refusal can be answered before the app (fast-refusal.ts). */

@@ -23,6 +23,11 @@ export interface IdempotencyOptions {
 }
 
 const METHODS = new Set(['POST', 'PATCH', 'DELETE']);
+
+/** Whether a request of this method runs in one transaction here (and so can take its rate-limit token with the BEGIN). */
+export function runsInRequestTransaction(method: string): boolean {
+  return METHODS.has(method);
+}
 // The contract's rule (`idempotencyKey` in api/common.ts): visible ASCII, so no key hides a space.
 const VALID_KEY = /^[!-~]{1,255}$/;
 /** Response headers worth giving back on a replay; the rest are recomputed per response. */
@@ -171,9 +176,14 @@ export function idempotency({
 
   return async (c, next) => {
     if (!METHODS.has(c.req.method)) return next();
+    // The rate limit's token, taken with the BEGIN and judged before the route runs.
+    const before = c.get('takeBeforeTransaction');
     const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
     if (key === undefined) {
-      await withRequestTransaction(db, {}, (unit) => runRoute(c, unit, next));
+      await withRequestTransaction(db, before ? { before } : {}, async (unit) => {
+        if (before) await unit.begin();
+        return runRoute(c, unit, next);
+      });
       return;
     }
     if (!VALID_KEY.test(key)) {
@@ -190,7 +200,7 @@ export function idempotency({
     };
 
     const deadline = Date.now() + waitTimeoutMs;
-    const outcome = await withRequestTransaction(db, { prologue: (tx) => claim(tx, ref) }, async (unit) => {
+    const outcome = await withRequestTransaction(db, { prologue: (tx) => claim(tx, ref), ...(before ? { before } : {}) }, async (unit) => {
       // Claim the key before anything runs; a request still holding it makes this wait.
       for (;;) {
         try {

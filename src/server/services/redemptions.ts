@@ -10,6 +10,7 @@ import type { CoinBalance, Coupon, CouponsResponse, RedeemResponse, RedemptionCa
 import { redeemDecision } from '../../rules/index.ts';
 import type { Db, Queryable } from '../db/index.ts';
 import { ProblemError } from '../errors.ts';
+import { randomText } from '../random.ts';
 import { coinBalance } from './coin-balance.ts';
 import { appendEntryWithCoins } from './ledger.ts';
 import { currentRules, RULES_STAMP_SQL } from './rules-store.ts';
@@ -27,7 +28,7 @@ interface CatalogRow {
 
 /** 16 random bytes: an id nobody can guess or enumerate. */
 export function randomId(prefix: string): string {
-  return `${prefix}_${randomBytes(16).toString('base64url')}`;
+  return `${prefix}_${randomText(16)}`;
 }
 
 /**

@@ -8,7 +8,7 @@
  * many the change reports. A balance event carries the member's balances as that statement finds
  * them, which is how the transaction leaves them, read by the statement itself.
  */
-import { randomBytes } from 'node:crypto';
+import { randomText } from '../../random.ts';
 import type { WebhookEventData, WebhookEventType } from '../../../api/index.ts';
 import { levelOfPoints, quoteTermsOf, type RulesConfig } from '../../../rules/index.ts';
 import type { Queryable } from '../../db/index.ts';
@@ -98,7 +98,7 @@ export async function writeQueuedWebhookEvents(tx: Queryable): Promise<void> {
   // awaits), so a caller may send its next statement with it.
   const events = (queued.some(movesPoints) ? await withLevelChanges(tx, queued) : queued).map((event, ord) => ({
     ord,
-    id: `evt_${randomBytes(16).toString('base64url')}`,
+    id: `evt_${randomText(16)}`,
     type: event.type,
     member_id: event.orderingKey,
     data: event.data,

@@ -1,14 +1,15 @@
 /**
  * Per-member rate limits kept in the database: two instances on one database share each
  * member's budget, and one member's burst is refused with a single statement (its first refusal;
- * the rest wait out the Retry-After in memory), before it opens a transaction or takes anything
- * another member needs.
+ * the rest wait out the Retry-After in memory), before it takes anything another member needs. A
+ * mutating request's token leaves with its BEGIN but commits on its own.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { openDatabase, type Db } from '../../../../src/server/db/index.ts';
-import { signMemberToken } from '../../../../src/server/http/auth.ts';
-import type { RewardsApp } from '../../../../src/server/http/app.ts';
+import type { RewardsApp, RouteModule } from '../../../../src/server/http/app.ts';
+import { memberIdOf, signMemberToken } from '../../../../src/server/http/auth.ts';
+import { ProblemError } from '../../../../src/server/errors.ts';
 import { createScratchPostgresDatabase, postgresServerUrl, type ScratchPostgresDatabase } from '../../support/databases.ts';
 import { openCountingDatabase, type CountingDatabase } from '../support/counting-database.ts';
 import { makeApp, ManualClock, MEMBER_SECRET, testConfig } from './support.ts';
@@ -71,5 +72,40 @@ describe('a refused burst costs one statement', () => {
     assert.deepEqual(new Set(refused), new Set([429]));
     assert.equal(counted.statements.length, 1);
     assert.ok(counted.statements[0]?.includes('rate_limit_buckets'));
+  });
+});
+
+describe("a mutating request's token leaves with its BEGIN", { skip: serverUrl === undefined && 'needs DATABASE_URL' }, () => {
+  let counted: CountingDatabase;
+  before(async () => {
+    counted = await openCountingDatabase('postgres');
+  });
+  after(() => counted.drop());
+
+  test('the token stays taken when the request is refused and rolled back; a refused request runs nothing else', async () => {
+    // A route that writes, then refuses: its transaction is rolled back, its token must not be.
+    const refusing: RouteModule = (app, deps) =>
+      app.post('/t/refuse', deps.member(), async (c) =>
+        deps.db.transaction(async (tx) => {
+          await tx.query('INSERT INTO members (id) VALUES ($1)', [`written-${memberIdOf(c)}-${Date.now()}-${Math.random()}`]);
+          throw new ProblemError('insufficient_coins', 'Not enough coins.');
+        }),
+      );
+    const config = { ...testConfig(), rateLimitStore: 'database' as const };
+    const app = makeApp({ db: counted.db, clock: new ManualClock(), config, rateLimit: LIMIT, routes: [refusing] }).app;
+    const token = await signMemberToken(MEMBER_SECRET, 'spender', 3600);
+    const refuse = async () => {
+      const res = await app.request('/t/refuse', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    for (let i = 0; i < LIMIT.burst; i++) assert.equal(await refuse(), 409);
+    const written = await counted.db.query(`SELECT 1 FROM members WHERE id LIKE 'written-%'`);
+    assert.equal(written.rows.length, 0, 'every refused request was rolled back');
+
+    counted.reset();
+    assert.equal(await refuse(), 429, 'the burst was spent by the refused requests');
+    assert.match(counted.statements[0] ?? '', /rate_limit_buckets/, 'the token first, before the BEGIN');
+    assert.deepEqual(counted.statements.slice(1), ['BEGIN', 'ROLLBACK'], `nothing else ran:\n${counted.statements.join('\n')}`);
   });
 });

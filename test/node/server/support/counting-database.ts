@@ -30,16 +30,21 @@ function counting(engine: Engine, statements: string[], parameters: (readonly un
   return {
     kind: engine.kind,
     ...session(engine),
-    async transaction(fn) {
+    async transaction(fn, options) {
+      // The statement sent before the BEGIN, outside the transaction, counts as well.
+      if (options?.before) record(options.before.sql, options.before.params);
       record('BEGIN');
       let committed = false;
       try {
-        const result = await engine.transaction((tx) =>
-          fn({
-            ...session(tx),
-            // The statement sent with the COMMIT counts as well.
-            ...(tx.last ? { last: (statement: Statement) => (record(statement.sql), tx.last!(statement)) } : {}),
-          }),
+        const result = await engine.transaction(
+          (tx) =>
+            fn({
+              ...session(tx),
+              ...(tx.before ? { before: tx.before } : {}),
+              // The statement sent with the COMMIT counts as well.
+              ...(tx.last ? { last: (statement: Statement) => (record(statement.sql), tx.last!(statement)) } : {}),
+            }),
+          options,
         );
         committed = true;
         return result;
