@@ -14,9 +14,9 @@ import { createMemberRateLimiter, DEFAULT_MEMBER_RATE_LIMIT, rateLimitMembers } 
 import { requestContext } from './request-context.ts';
 import { securityHeaders } from './security-headers.ts';
 import { limitBody } from './validate.ts';
-import { DEFAULT_MAX_IN_FLIGHT_PER_MEMBER, limitMemberConcurrency } from './member-concurrency.ts';
+import { DEFAULT_MAX_IN_FLIGHT_PER_MEMBER, MemberConcurrency } from './member-concurrency.ts';
 import { MemberGate, refuseWaitingMembers, refuseWaitingTokens } from './member-gate.ts';
-import { createFastRefusals } from './fast-refusal.ts';
+import { AT_ONCE, createFastRefusals } from './fast-refusal.ts';
 
 export type RewardsApp = Hono<AppEnv>;
 
@@ -58,14 +58,16 @@ export interface CreateHttpAppOptions {
  *    carry the CORS headers a browser needs to read them;
  * 3. body limit: an oversized body is refused (413) before anything reads it;
  * 4. per route, in each guard chain: a member token refused by the rate limit is refused again,
- *    unverified, while its member waits (and, once the app has answered such a refusal on a route,
- *    by the node:http server itself, before the app: fast-refusal.ts); auth (who is calling), the per-member limits (need the
+ *    unverified, while its member waits; auth (who is calling), the per-member limits (need the
  *    member: a member refused by the rate limit is refused again in memory until their
  *    Retry-After has passed, then requests at once, then the rate, shared by every instance on a
  *    PostgreSQL server, where a mutating request's token leaves with its BEGIN and is judged
  *    before anything else of it runs) — after its first refusal a burst sends the database
- *    nothing; then one transaction for the rest of a mutating request, with its Idempotency-Key
- *    claimed in it (its scope is the caller; only authorized requests claim a key);
+ *    nothing. Once the app has answered a waiting token's refusal, or one at the
+ *    requests-at-once bound, on a route, the node:http server answers the same refusal itself,
+ *    before the app, for a token already verified (fast-refusal.ts). Then one transaction for the
+ *    rest of a mutating request, with its Idempotency-Key claimed in it (its scope is the caller;
+ *    only authorized requests claim a key);
  * 5. per route: validation of params, query and body, then the handler.
  *
  * The error handler turns anything thrown along the way into `application/problem+json`.
@@ -94,7 +96,11 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   const app = new Hono<AppEnv>();
 
   const refused = new MemberGate({ clock });
-  const fast = createFastRefusals(app, refused, logger);
+  const concurrency = new MemberConcurrency(
+    options.rateLimit ? (options.rateLimit.maxInFlight ?? options.rateLimit.burst) : DEFAULT_MAX_IN_FLIGHT_PER_MEMBER,
+    (c) => fast.refused(c, AT_ONCE),
+  );
+  const fast = createFastRefusals(app, { gate: refused, concurrency, clock, logger });
   // Outermost, so that it learns a refusal's answer as the client gets it (fast-refusal.ts).
   app.use(fast.learn);
   app.use(requestContext(logger));
@@ -106,12 +112,9 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
   app.notFound(notFoundHandler);
 
   const auth = createAuth({ apiKey: config.apiKey, memberSecret: config.memberSecret, clock });
-  const memberConcurrency = limitMemberConcurrency(
-    options.rateLimit ? (options.rateLimit.maxInFlight ?? options.rateLimit.burst) : DEFAULT_MAX_IN_FLIGHT_PER_MEMBER,
-  );
   const memberRateLimit = chain(
     refuseWaitingMembers(refused),
-    memberConcurrency,
+    concurrency.middleware,
     rateLimitMembers(
       createMemberRateLimiter(db, { ...DEFAULT_MEMBER_RATE_LIMIT, ...options.rateLimit }, { store: config.rateLimitStore, clock }),
       refused,
@@ -120,8 +123,9 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
     ),
   );
   const idempotent = idempotency({ db, logger, ...options.idempotency });
-  /** A chain for member tokens: a waiting token is refused first, and the refusal can be answered before the app (fast-refusal.ts). */
-  const memberChain = (...middleware: MiddlewareHandler<AppEnv>[]) => fast.chain(chain(refuseWaitingTokens(refused, fast.refused), ...middleware));
+  /** A chain for member tokens: a waiting token is refused first, and its refusals can be answered before the app (fast-refusal.ts). */
+  const memberChain = (ownership: OwnershipOptions | undefined, ...middleware: MiddlewareHandler<AppEnv>[]) =>
+    fast.chain(chain(refuseWaitingTokens(refused, fast.refused), ...middleware), ownership?.ownParam);
 
   const deps: HttpDeps = {
     config,
@@ -129,9 +133,9 @@ export function createHttpApp(options: CreateHttpAppOptions): RewardsApp {
     logger,
     clock,
     auth,
-    member: (ownership) => memberChain(auth.requireMember(ownership), memberRateLimit, idempotent),
+    member: (ownership) => memberChain(ownership, auth.requireMember(ownership), memberRateLimit, idempotent),
     shop: () => chain(auth.requireShop(), idempotent),
-    memberOrShop: (ownership) => memberChain(auth.memberOrShop(ownership), memberRateLimit, idempotent),
+    memberOrShop: (ownership) => memberChain(ownership, auth.memberOrShop(ownership), memberRateLimit, idempotent),
   };
 
   registerHealthRoutes(app, db, logger);

@@ -28,9 +28,10 @@ interface Waiting {
  * instance's view of it) only fills meanwhile. Bounded: at most `maxMembers` entries, those whose
  * wait has passed dropped first; a dropped member's next request simply asks the limiter again.
  *
- * The token a member was refused with is remembered too, so that the same token, sent again while
- * the member waits, is refused before its signature is checked again (the most expensive step of a
- * refusal). Only that exact text, already verified, matches; any other token is verified as usual.
+ * The token of a member's last refused request is remembered too (the one the limiter refused, or
+ * another one of theirs refused meanwhile), so that the same token, sent again while the member
+ * waits, is refused before its signature is checked again (the most expensive step of a refusal).
+ * Only that exact text, already verified, matches; any other token is verified as usual.
  */
 export class MemberGate {
   readonly #clock: Clock;
@@ -91,6 +92,15 @@ export class MemberGate {
     }
   }
 
+  /** While the member waits, `token` (theirs, verified) is refused before verification, in place of the one held before. */
+  holdToken(memberId: string, token: string | undefined): void {
+    const waiting = this.#waiting.get(memberId);
+    if (waiting === undefined || token === undefined || waiting.token === token) return;
+    if (waiting.token !== undefined) this.#tokens.delete(waiting.token);
+    waiting.token = token;
+    this.#tokens.set(token, memberId);
+  }
+
   #forget(memberId: string, waiting: Waiting): void {
     this.#waiting.delete(memberId);
     if (waiting.token !== undefined) this.#tokens.delete(waiting.token);
@@ -99,14 +109,19 @@ export class MemberGate {
 
 /**
  * Refuses a member still waiting out a Retry-After (after `requireMember`/`memberOrShop`, before
- * the requests-at-once bound and the rate limit): no token, no database, no body read.
+ * the requests-at-once bound and the rate limit): no token, no database, no body read. The token
+ * refused is held by the gate, so that it is refused before verification when it comes again (a
+ * member's new token, e.g. after a page load, arriving in the middle of their burst).
  */
 export function refuseWaitingMembers(gate: MemberGate): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const memberId = c.get('memberId');
     if (memberId !== undefined) {
       const seconds = gate.waitSeconds(memberId);
-      if (seconds !== undefined) throw rateLimited(seconds);
+      if (seconds !== undefined) {
+        gate.holdToken(memberId, bearerToken(c.req.header('Authorization')));
+        throw rateLimited(seconds);
+      }
     }
     await next();
   };

@@ -67,9 +67,27 @@ export function verifyMemberToken(token: string, key: KeyObject, now: Date): Tok
   if (payload === undefined) return invalid;
   const { exp, nbf, iat, sub } = payload;
   if (typeof exp !== 'number' || (nbf !== undefined && typeof nbf !== 'number') || (iat !== undefined && typeof iat !== 'number')) return invalid;
-  const seconds = Math.floor(now.getTime() / 1000);
-  if (typeof nbf === 'number' && nbf > seconds + CLOCK_TOLERANCE_SECONDS) return invalid;
-  if (exp <= seconds - CLOCK_TOLERANCE_SECONDS) return { ok: false, reason: 'expired' };
+  const failure = timeFailure(exp, nbf as number | undefined, now);
+  if (failure !== undefined) return failure === 'expired' ? { ok: false, reason: 'expired' } : invalid;
   const parsed = resourceId.safeParse(sub);
   return parsed.success ? { ok: true, memberId: parsed.data } : invalid;
+}
+
+/** The checks of `exp` and `nbf` at `now`: why they fail, or undefined. */
+function timeFailure(exp: number, nbf: number | undefined, now: Date): 'expired' | 'invalid' | undefined {
+  const seconds = Math.floor(now.getTime() / 1000);
+  if (nbf !== undefined && nbf > seconds + CLOCK_TOLERANCE_SECONDS) return 'invalid';
+  if (exp <= seconds - CLOCK_TOLERANCE_SECONDS) return 'expired';
+  return undefined;
+}
+
+/**
+ * Whether a token verifyMemberToken accepted (this exact text) would still pass its checks of time
+ * at `now`: the rest of what it checks does not change with time.
+ */
+export function stillInTime(verifiedToken: string, now: Date): boolean {
+  const payload = jsonObjectOf(verifiedToken.split('.', 2)[1] ?? '');
+  if (payload === undefined) return false;
+  const { exp, nbf } = payload;
+  return typeof exp === 'number' && (nbf === undefined || typeof nbf === 'number') && timeFailure(exp, nbf, now) === undefined;
 }

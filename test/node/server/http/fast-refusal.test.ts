@@ -1,7 +1,8 @@
 /**
  * A waiting member's refused token is answered by the node:http server before the app: byte for
  * byte what the app answers (the Date aside), with the same log line, and only for the exact token
- * the rate limit refused, on a member route, for a request the app would refuse the same way.
+ * the rate limit refused (or another verified token of the member's, refused while they wait), on
+ * a member route, for a request the app would refuse the same way.
  * Everything else still reaches the app.
  */
 import assert from 'node:assert/strict';
@@ -128,6 +129,9 @@ describe('the fast refusal of a waiting token', () => {
     const secondTokenOfA = await signMemberToken(MEMBER_SECRET, 'fast-a', 600, clock.now());
     const other = await send('/t/me', { Authorization: `Bearer ${secondTokenOfA}` });
     assert.deepEqual([other.status, other.viaApp], [429, true], 'another token of the waiting member: verified by the app');
+    const otherAgain = await send('/t/me', { Authorization: `Bearer ${secondTokenOfA}` });
+    assert.deepEqual([otherAgain.status, otherAgain.viaApp], [429, false], 'then held as refused, like the one the rate limit refused');
+    assert.equal(withoutDate(otherAgain.answer).replace(/x-request-id: [^\r]+/, ''), withoutDate(other.answer).replace(/x-request-id: [^\r]+/, ''));
     const forged = await send('/t/me', { Authorization: `Bearer ${tokenA}x` });
     assert.deepEqual([forged.status, forged.viaApp], [401, true], 'not the exact text');
 
