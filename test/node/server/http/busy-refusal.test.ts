@@ -8,7 +8,6 @@
  * the PostgreSQL server of DATABASE_URL, with the rate limit's buckets in the database.
  */
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { Hono } from 'hono';
 import { createRewardsApp } from '../../../../src/server/app.ts';
@@ -20,26 +19,7 @@ import { silentLogger } from '../../../../src/server/http/logger.ts';
 import { MemberConcurrency } from '../../../../src/server/http/member-concurrency.ts';
 import { startHttpServer, type RunningServer } from '../../../../src/server/http/server.ts';
 import { databaseTargets, type TestDatabase } from '../../support/databases.ts';
-import { makeApp, ManualClock, MEMBER_SECRET, plumbingRoutes, testConfig } from './support.ts';
-
-/** Sends `raw` on a fresh socket; resolves with the whole answer once its body has arrived. */
-function exchange(port: number, raw: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    let text = '';
-    socket.on('data', (chunk) => {
-      text += chunk.toString('latin1');
-      const end = text.indexOf('\r\n\r\n');
-      const length = /\r\ncontent-length: (\d+)\r\n/i.exec(text)?.[1];
-      if (end !== -1 && length !== undefined && text.length >= end + 4 + Number(length)) {
-        socket.destroy();
-        resolve(text);
-      }
-    });
-    socket.on('error', reject);
-    socket.write(raw);
-  });
-}
+import { exchange, makeApp, ManualClock, MEMBER_SECRET, plumbingRoutes, testConfig } from './support.ts';
 
 /** The answer without what differs from one answer to the next: its Date and its request id. */
 const comparable = (answer: string) => answer.replace(/\r\nDate: [^\r]+/, '').replace(/\r\nx-request-id: [^\r]+/, '');

@@ -10,28 +10,9 @@ import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { signMemberToken } from '../../../../src/server/http/auth.ts';
 import { startHttpServer, type RunningServer } from '../../../../src/server/http/server.ts';
-import { API_KEY, makeApp, ManualClock, MEMBER_SECRET, SHOP_ORIGIN } from './support.ts';
+import { API_KEY, exchange, makeApp, ManualClock, MEMBER_SECRET, SHOP_ORIGIN } from './support.ts';
 
 const LIMIT = { ratePerSecond: 1, burst: 2, maxInFlight: 4 };
-
-/** Sends `raw` on a fresh socket; resolves with the whole answer once its body has arrived (its head alone for HEAD). */
-function exchange(port: number, raw: string, head = false): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    let text = '';
-    socket.on('data', (chunk) => {
-      text += chunk.toString('latin1');
-      const end = text.indexOf('\r\n\r\n');
-      const length = /\r\ncontent-length: (\d+)\r\n/i.exec(text)?.[1];
-      if (end !== -1 && (head || (length !== undefined && text.length >= end + 4 + Number(length)))) {
-        socket.destroy();
-        resolve(text);
-      }
-    });
-    socket.on('error', reject);
-    socket.write(raw);
-  });
-}
 
 const withoutDate = (answer: string) => answer.replace(/\r\nDate: [^\r]+/, '');
 const statusOf = (answer: string) => Number(answer.slice(9, 12));

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import * as z from 'zod/mini';
 import { loadServerConfig, type ServerConfig } from '../../../../src/server/config.ts';
 import type { Db } from '../../../../src/server/db/index.ts';
@@ -79,4 +80,23 @@ export async function problemOf(res: Response): Promise<Record<string, unknown>>
   const type = res.headers.get('content-type');
   if (type !== 'application/problem+json') throw new Error(`expected a problem, got ${type}: ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
+}
+
+/** Sends `raw` on a fresh socket; resolves with the whole answer once its body has arrived (its head alone for HEAD). */
+export function exchange(port: number, raw: string, head = false): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let text = '';
+    socket.on('data', (chunk) => {
+      text += chunk.toString('latin1');
+      const end = text.indexOf('\r\n\r\n');
+      const length = /\r\ncontent-length: (\d+)\r\n/i.exec(text)?.[1];
+      if (end !== -1 && (head || (length !== undefined && text.length >= end + 4 + Number(length)))) {
+        socket.destroy();
+        resolve(text);
+      }
+    });
+    socket.on('error', reject);
+    socket.write(raw);
+  });
 }
