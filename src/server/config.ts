@@ -23,6 +23,11 @@ export interface ServerConfig {
   /** Connections the pg pool may open to a PostgreSQL server (`DATABASE_POOL_SIZE`). */
   databasePoolSize: number;
   /**
+   * Named prepared statements on a PostgreSQL server (`DATABASE_PREPARED_STATEMENTS`, on): 0 behind a
+   * pooler in transaction mode that does not carry them (PgBouncer before 1.21).
+   */
+  databasePreparedStatements: boolean;
+  /**
    * Where per-member rate limits are kept (`REWARDS_RATE_LIMIT_STORE`): 'database' shares them
    * across instances; unset means the database on a PostgreSQL server, memory for an embedded one.
    */
@@ -87,6 +92,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
   const webhooksAllowPrivate = parseFlag('REWARDS_WEBHOOKS_ALLOW_PRIVATE', read('REWARDS_WEBHOOKS_ALLOW_PRIVATE'), loopback, problems);
   const scheduler = parseFlag('REWARDS_SCHEDULER', read('REWARDS_SCHEDULER'), true, problems);
   const databasePoolSize = parsePoolSize(read('DATABASE_POOL_SIZE'), problems);
+  const databasePreparedStatements = parseFlag('DATABASE_PREPARED_STATEMENTS', read('DATABASE_PREPARED_STATEMENTS'), true, problems);
   const rateLimitStore = parseRateLimitStore(read('REWARDS_RATE_LIMIT_STORE'), problems);
 
   if (problems.length > 0) throw new ServerConfigError(problems);
@@ -102,6 +108,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     webhooksAllowPrivate,
     scheduler,
     databasePoolSize,
+    databasePreparedStatements,
     ...(rateLimitStore !== undefined ? { rateLimitStore } : {}),
     devCredentials: apiKey.generated || memberSecret.generated,
     demoTokens: memberSecret.generated,

@@ -36,7 +36,7 @@ export type DemoPages = Pick<CreateRewardsAppOptions, 'demoDir' | 'kitDir'>;
 
 export async function startRewardsServer(env: Env, logger: Logger, pages: DemoPages = {}): Promise<StartedServer> {
   const config = loadServerConfig(env);
-  const db = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+  const db = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize, preparedStatements: config.databasePreparedStatements });
   try {
     // The rules follow REWARDS_TIMEZONE when it is set; otherwise the zone stays the rules' own.
     await applyConfiguredTimeZone(db, (env.REWARDS_TIMEZONE ?? '').trim() !== '' ? config.timeZone : undefined);

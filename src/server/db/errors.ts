@@ -11,6 +11,8 @@ export const SQLSTATE = {
   uniqueViolation: '23505',
   checkViolation: '23514',
   transactionRolledBack: '25P02',
+  invalidStatementName: '26000',
+  duplicatePreparedStatement: '42P05',
   serializationFailure: '40001',
   deadlockDetected: '40P01',
 } as const;

@@ -9,7 +9,7 @@
  * - inside a request transaction (see request-transaction.ts) query and transaction join it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { isRetryableTransactionError, joinRequestTransaction, MAX_TRANSACTION_ATTEMPTS, type DeferredTransaction } from './request-transaction.ts';
+import { joinRequestTransaction, retryingTransaction, type DeferredTransaction } from './request-transaction.ts';
 import type { Db, Engine, Queryable, Statement, TransactionOptions } from './types.ts';
 
 interface OpenTransaction {
@@ -85,14 +85,7 @@ export function guardEngine(engine: Engine): Db {
       const unit = joinRequestTransaction(db, opener);
       if (unit) return unit.run(fn);
       refuseInsideOwnTransaction(db, 'db.transaction');
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await runOnce(fn);
-        } catch (error) {
-          if (attempt < MAX_TRANSACTION_ATTEMPTS && isRetryableTransactionError(error)) continue;
-          throw error;
-        }
-      }
+      return retryingTransaction(() => runOnce(fn));
     },
     close: () => engine.close(),
   };

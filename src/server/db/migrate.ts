@@ -4,7 +4,8 @@
  * processes start at once against one server, they apply each migration exactly once between
  * them: whoever waits re-reads what is applied once it holds the lock.
  */
-import type { Engine, ScriptSession } from './types.ts';
+import { retryingTransaction } from './request-transaction.ts';
+import type { Engine, ScriptSession, TransactionSession } from './types.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 // Any constant will do, as long as nothing else on the same server locks the same number.
@@ -24,8 +25,13 @@ function assertInOrder(migrations: readonly Migration[]): void {
   }
 }
 
+/** A transaction of its own, run again on a deadlock or a prepared statement a pooler lost. */
+function inTransaction<T>(engine: Engine, fn: (tx: TransactionSession) => Promise<T>): Promise<T> {
+  return retryingTransaction(() => engine.transaction(fn));
+}
+
 async function appliedVersions(engine: Engine): Promise<Set<number>> {
-  return engine.transaction(async (tx) => {
+  return inTransaction(engine, async (tx) => {
     await lockMigrations(tx);
     await tx.exec(`
       CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -45,7 +51,7 @@ export async function runMigrations(engine: Engine, migrations: readonly Migrati
   const appliedNow: number[] = [];
   for (const migration of migrations) {
     if (alreadyApplied.has(migration.version)) continue;
-    const applied = await engine.transaction(async (tx) => {
+    const applied = await inTransaction(engine, async (tx) => {
       await lockMigrations(tx);
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
       if (done.rowCount > 0) return false; // another process applied it while this one waited

@@ -8,6 +8,8 @@ export { DEFAULT_POOL_SIZE };
 export interface OpenOptions {
   /** Connections the pool may open to a PostgreSQL server (an embedded database has one). */
   poolSize?: number;
+  /** Named prepared statements on a PostgreSQL server (on unless false); see prepared-statements.ts. */
+  preparedStatements?: boolean;
 }
 
 const MEMORY_URL = 'memory://';
@@ -23,7 +25,7 @@ export function isPostgresUrl(url: string): boolean {
  */
 export function openEngine(url: string, options: OpenOptions = {}): Promise<Engine> {
   if (url === MEMORY_URL) return openPgliteEngine();
-  if (isPostgresUrl(url)) return openPostgresEngine(url, options.poolSize);
+  if (isPostgresUrl(url)) return openPostgresEngine(url, options);
   const dataDir = url.startsWith('file://') ? fileURLToPath(url) : url;
   return openPgliteEngine({ dataDir });
 }

@@ -2,6 +2,7 @@
 import type { Writable } from 'node:stream';
 import { Pool, type PoolClient, type QueryResult as PgResult } from 'pg';
 import type { Engine, QueryResult, ScriptSession, Statement, TransactionOptions, TransactionSession } from './types.ts';
+import { PreparedStatements } from './prepared-statements.ts';
 import { pgTypeConfig } from './type-parsers.ts';
 
 function toResult<T>(result: PgResult): QueryResult<T> {
@@ -43,13 +44,19 @@ function session(query: (sql: string, params?: unknown[]) => Promise<PgResult>):
 }
 
 /** One statement on a connection of the pool, outside any transaction. */
-async function queryOnPool(pool: Pool, sql: string, params?: unknown[]): Promise<PgResult> {
+async function queryOnPool(pool: Pool, prepared: PreparedStatements, sql: string, params?: unknown[]): Promise<PgResult> {
   const client = await connect(pool);
+  let unusable: Error | undefined;
   try {
-    return await client.query(sql, params);
+    return await client.query(prepared.query(sql, params));
+  } catch (error) {
+    if (!prepared.lostBy(error)) throw error;
+    // The statement did not run (its preparation or its binding was refused): once more, unprepared.
+    unusable = error as Error;
   } finally {
-    client.release();
+    client.release(unusable);
   }
+  return queryOnPool(pool, prepared, sql, params);
 }
 
 /** Thrown when COMMIT finds the transaction already failed (an error inside it was caught and ignored). */
@@ -110,15 +117,22 @@ function writeBatch(client: PoolClient): WriteBatch {
  * is still answered in order, and once one fails the server refuses the rest of the transaction,
  * so nothing after a failure takes effect.
  */
-async function runTransaction<T>(pool: Pool, fn: (tx: TransactionSession) => Promise<T>, { before }: TransactionOptions = {}): Promise<T> {
+async function runTransaction<T>(
+  pool: Pool,
+  prepared: PreparedStatements,
+  fn: (tx: TransactionSession) => Promise<T>,
+  { before }: TransactionOptions = {},
+): Promise<T> {
   const client = await connect(pool);
   let unusable: Error | undefined;
   const batch = writeBatch(client);
   // BEGIN (and the statement before it) waits for the first statement, however late it comes.
   batch.hold();
   // Its own statement on the wire: its failure does not touch the transaction after it.
-  const ran = before && client.query(before.sql, before.params).then((result) => toResult<Record<string, unknown>>(result));
-  ran?.catch(() => undefined);
+  const ran = before && client.query(prepared.query(before.sql, before.params)).then((result) => toResult<Record<string, unknown>>(result));
+  ran?.catch((error: unknown) => {
+    if (prepared.lostBy(error)) unusable ??= error as Error;
+  });
   const begun = client.query('BEGIN');
   // Whoever waits for the statement before BEGIN needs it sent: it leaves once this tick is over,
   // with whatever else the transaction sends meanwhile (e.g. an Idempotency-Key's claim).
@@ -130,7 +144,7 @@ async function runTransaction<T>(pool: Pool, fn: (tx: TransactionSession) => Pro
     const result = await fn({
       ...session((sql, params) => {
         batch.hold();
-        const sent = client.query(sql, params);
+        const sent = client.query(prepared.query(sql, params));
         batch.flushSoon();
         return afterBegin(begun, sent);
       }),
@@ -143,7 +157,7 @@ async function runTransaction<T>(pool: Pool, fn: (tx: TransactionSession) => Pro
     let final: Promise<PgResult> | undefined;
     let committing: Promise<PgResult>;
     try {
-      if (ending.last !== undefined) final = afterBegin(begun, client.query(ending.last.sql, ending.last.params));
+      if (ending.last !== undefined) final = afterBegin(begun, client.query(prepared.query(ending.last.sql, ending.last.params)));
       committing = client.query('COMMIT');
     } finally {
       batch.flush();
@@ -160,6 +174,8 @@ async function runTransaction<T>(pool: Pool, fn: (tx: TransactionSession) => Pro
     return result;
   } catch (error) {
     batch.flush();
+    // The driver believes in statements this connection's server lacks: start afresh on another.
+    if (prepared.lostBy(error)) unusable = error as Error;
     try {
       // Harmless when the COMMIT already ended the transaction (a warning, no error).
       await client.query('ROLLBACK');
@@ -177,7 +193,18 @@ async function runTransaction<T>(pool: Pool, fn: (tx: TransactionSession) => Pro
 /** Connections per instance unless configured (DATABASE_POOL_SIZE); pg's own default is 10. */
 export const DEFAULT_POOL_SIZE = 20;
 
-export async function openPostgresEngine(connectionString: string, poolSize = DEFAULT_POOL_SIZE): Promise<Engine> {
+export interface PostgresEngineOptions {
+  /** Connections the pool may open (DATABASE_POOL_SIZE). */
+  poolSize?: number;
+  /** Named prepared statements (DATABASE_PREPARED_STATEMENTS, on by default); see prepared-statements.ts. */
+  preparedStatements?: boolean;
+}
+
+export async function openPostgresEngine(
+  connectionString: string,
+  { poolSize = DEFAULT_POOL_SIZE, preparedStatements = true }: PostgresEngineOptions = {},
+): Promise<Engine> {
+  const prepared = new PreparedStatements(preparedStatements);
   const pool = new Pool({
     connectionString,
     max: poolSize,
@@ -193,8 +220,8 @@ export async function openPostgresEngine(connectionString: string, poolSize = DE
   let closing: Promise<void> | undefined;
   return {
     kind: 'postgres',
-    ...session((sql, params) => queryOnPool(pool, sql, params)),
-    transaction: (fn, options) => runTransaction(pool, fn, options),
+    ...session((sql, params) => queryOnPool(pool, prepared, sql, params)),
+    transaction: (fn, options) => runTransaction(pool, prepared, fn, options),
     close() {
       closing ??= pool.end();
       return closing;

@@ -15,15 +15,31 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { SQLSTATE, sqlStateOf } from './errors.ts';
+import { isLostStatement } from './prepared-statements.ts';
 import type { Db, Queryable, QueryResult, Statement, TransactionOptions, TransactionSession } from './types.ts';
 
 /** How many times a deadlock or serialization failure is tried again. */
 export const MAX_TRANSACTION_ATTEMPTS = 4;
 
-/** Deadlocks and serialization failures say nothing about the work: running it again may succeed. */
+/**
+ * Deadlocks and serialization failures say nothing about the work: running it again may succeed.
+ * So does a prepared statement a pooler lost: the work runs again unprepared (prepared-statements.ts).
+ */
 export function isRetryableTransactionError(error: unknown): boolean {
   const state = sqlStateOf(error);
-  return state === SQLSTATE.deadlockDetected || state === SQLSTATE.serializationFailure;
+  return state === SQLSTATE.deadlockDetected || state === SQLSTATE.serializationFailure || isLostStatement(error);
+}
+
+/** Runs a transaction again, from the start, while it fails in a way a new try may not. */
+export async function retryingTransaction<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt < MAX_TRANSACTION_ATTEMPTS && isRetryableTransactionError(error)) continue;
+      throw error;
+    }
+  }
 }
 
 /** An open engine transaction whose end is decided later. */

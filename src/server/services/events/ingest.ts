@@ -6,7 +6,7 @@
  */
 import type { SendEventResponse, ShopEvent } from '../../../api/index.ts';
 import { judgeDelivery } from '../../../rules/index.ts';
-import { isUniqueViolation, SQLSTATE, sqlStateOf, type Db, type Queryable } from '../../db/index.ts';
+import { isRetryableTransactionError, isUniqueViolation, type Db, type Queryable } from '../../db/index.ts';
 import type { Clock } from '../../clock.ts';
 import { lockMember } from '../members.ts';
 import { rulesByStamp } from '../rules-store.ts';
@@ -22,11 +22,6 @@ export interface IngestOptions {
 /** Lock waits across members (an inviter, a seller) can, rarely, deadlock; the loser is run again. */
 const MAX_ATTEMPTS = 3;
 
-function isRetryable(error: unknown): boolean {
-  const state = sqlStateOf(error);
-  return state === SQLSTATE.deadlockDetected || state === SQLSTATE.serializationFailure;
-}
-
 /** Applies a validated event once and answers what it credited. */
 export async function ingestEvent(db: Db, event: ShopEvent, { clock }: IngestOptions): Promise<SendEventResponse> {
   for (let attempt = 1; ; attempt++) {
@@ -34,7 +29,7 @@ export async function ingestEvent(db: Db, event: ShopEvent, { clock }: IngestOpt
       return await db.transaction((tx) => applyEvent(tx, event, clock.now()));
     } catch (error) {
       if (isUniqueViolation(error, 'events_pkey')) return answerDuplicate(db, event);
-      if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue;
+      if (attempt < MAX_ATTEMPTS && isRetryableTransactionError(error)) continue;
       throw error;
     }
   }

@@ -127,3 +127,10 @@ test('database URLs: postgres, memory and folders are accepted', () => {
   assert.equal(loadServerConfig({ DATABASE_URL: 'memory://' }).databaseUrl, 'memory://');
   assert.equal(loadServerConfig({ DATABASE_URL: '/var/lib/rewards' }).databaseUrl, '/var/lib/rewards');
 });
+
+test('statements are prepared on PostgreSQL connections unless DATABASE_PREPARED_STATEMENTS=0', () => {
+  assert.equal(loadServerConfig({}).databasePreparedStatements, true);
+  assert.equal(loadServerConfig({ DATABASE_PREPARED_STATEMENTS: '1' }).databasePreparedStatements, true);
+  assert.equal(loadServerConfig({ DATABASE_PREPARED_STATEMENTS: '0' }).databasePreparedStatements, false);
+  assert.deepEqual(problemsOf({ DATABASE_PREPARED_STATEMENTS: 'off' }), ['DATABASE_PREPARED_STATEMENTS must be 1 or 0 (got "off")']);
+});
