@@ -5,6 +5,7 @@
  */
 
 export const SQLSTATE = {
+  featureNotSupported: '0A000',
   restrictViolation: '23001',
   notNullViolation: '23502',
   foreignKeyViolation: '23503',

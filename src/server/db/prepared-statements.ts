@@ -9,7 +9,8 @@
  * prepared on another server connection with `26000` or `42P05`. Such an operator sets
  * `DATABASE_PREPARED_STATEMENTS=0`; should they not, the first such refusal turns naming off for
  * the process (with a warning saying so), the connection that saw it is dropped, and the work is
- * run again where it can be (see isRetryableTransactionError). Names follow the statement's text,
+ * run again where it can be (see isRetryableTransactionError); a plan a migration made stale is
+ * dropped with its connection in the same way. Names follow the statement's text,
  * so a name found on a connection is never another statement's.
  */
 import { createHash } from 'node:crypto';
@@ -59,7 +60,7 @@ export class PreparedStatements {
    */
   lostBy(error: unknown): boolean {
     if (!isLostStatement(error)) return false;
-    if (this.#enabled) {
+    if (this.#enabled && !isStalePlan(error)) {
       this.#enabled = false;
       process.emitWarning(
         'The PostgreSQL server (or a pooler in front of it) refused a prepared statement; statements now run unprepared. Behind a pooler in transaction mode without prepared statement support, set DATABASE_PREPARED_STATEMENTS=0.',
@@ -70,8 +71,20 @@ export class PreparedStatements {
   }
 }
 
-/** `26000` (no such prepared statement) or `42P05` (it exists already): a pooler moved the session. */
+/**
+ * A prepared statement the connection cannot use: `26000` (no such statement) or `42P05` (it
+ * exists already) when a pooler moved the session, or a stale plan. Nothing of the statement ran.
+ */
 export function isLostStatement(error: unknown): boolean {
   const state = sqlStateOf(error);
-  return state === SQLSTATE.invalidStatementName || state === SQLSTATE.duplicatePreparedStatement;
+  return state === SQLSTATE.invalidStatementName || state === SQLSTATE.duplicatePreparedStatement || isStalePlan(error);
+}
+
+/**
+ * `cached plan must not change result type`: a migration (e.g. by a newer instance in a rolling
+ * upgrade) changed the columns a prepared `SELECT *` or `RETURNING *` gives. A fresh connection
+ * prepares it anew; preparing stays on.
+ */
+function isStalePlan(error: unknown): boolean {
+  return sqlStateOf(error) === SQLSTATE.featureNotSupported && (error as { routine?: unknown }).routine === 'RevalidateCachedQuery';
 }

@@ -60,6 +60,18 @@ describe('prepared statements on a PostgreSQL server', { skip: serverUrl === und
     }
   });
 
+  test('a table changed under a prepared SELECT * (a newer instance migrating): the statement is prepared again, on a new connection', async () => {
+    const db = await open();
+    await db.query(`CREATE TABLE rolling (id int PRIMARY KEY)`);
+    await db.query(`INSERT INTO rolling VALUES (1)`);
+    const read = () => db.query<Record<string, unknown>>('SELECT * FROM rolling WHERE id = $1', [1]);
+    assert.deepEqual((await read()).rows, [{ id: 1 }]);
+    await (await open(false)).query(`ALTER TABLE rolling ADD COLUMN note text NOT NULL DEFAULT 'new'`);
+    assert.deepEqual((await read()).rows, [{ id: 1, note: 'new' }]);
+    // Inside a transaction too: run again from the start.
+    assert.deepEqual(await db.transaction(async (tx) => (await tx.query('SELECT * FROM rolling WHERE id = $1', [1])).rows), [{ id: 1, note: 'new' }]);
+  });
+
   test('DATABASE_PREPARED_STATEMENTS=0: nothing is prepared', async () => {
     const rows = await preparedOnConnection(await open(false), 'SELECT count(*)::int AS n FROM members WHERE id = $1', ['nobody']);
     assert.deepEqual(rows, []);
