@@ -13,15 +13,10 @@ import { silentLogger } from '../../../../src/server/http/logger.ts';
 import type { RewardsApp } from '../../../../src/server/http/app.ts';
 import { createScratchPostgresDatabase, postgresServerUrl, type ScratchPostgresDatabase } from '../../support/databases.ts';
 import { MEMBER_SECRET, testConfig } from '../http/support.ts';
-import { pgbouncerPath, startPgbouncer, type Pgbouncer } from '../support/pgbouncer.ts';
+import { pgbouncerSkip, startPgbouncer, type Pgbouncer } from '../support/pgbouncer.ts';
 
 const serverUrl = postgresServerUrl();
-const skip =
-  serverUrl === undefined
-    ? 'needs DATABASE_URL naming a PostgreSQL server'
-    : pgbouncerPath() === undefined
-      ? 'needs pgbouncer (apt-get install pgbouncer)'
-      : false;
+const skip = pgbouncerSkip(serverUrl);
 
 const MEMBERS = 24;
 const REDEMPTIONS_EACH = 3;

@@ -16,17 +16,12 @@ import { silentLogger } from '../../../../src/server/http/logger.ts';
 import { verifyWebhook } from '../../../../src/sdk/index.ts';
 import { createScratchPostgresDatabase, postgresServerUrl, type ScratchPostgresDatabase } from '../../support/databases.ts';
 import { API_KEY, MEMBER_SECRET, testConfig } from '../http/support.ts';
-import { pgbouncerPath, startPgbouncer, type Pgbouncer } from '../support/pgbouncer.ts';
+import { pgbouncerSkip, startPgbouncer, type Pgbouncer } from '../support/pgbouncer.ts';
 import { startServerProcess, stopServerProcess, until, type ServerProcess } from '../support/server-process.ts';
 import { startReceiver, type Receiver } from '../webhooks/support.ts';
 
 const serverUrl = postgresServerUrl();
-const skip =
-  serverUrl === undefined
-    ? 'needs DATABASE_URL naming a PostgreSQL server'
-    : pgbouncerPath() === undefined
-      ? 'needs pgbouncer (apt-get install pgbouncer)'
-      : false;
+const skip = pgbouncerSkip(serverUrl);
 
 /** Rounds of racing redemptions, each by a member of its own. */
 const RACE_ROUNDS = 5;

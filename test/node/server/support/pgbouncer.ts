@@ -19,6 +19,12 @@ export function pgbouncerPath(): string | undefined {
   return CANDIDATES.find((path) => existsSync(path));
 }
 
+/** Why a test behind PgBouncer cannot run here (no PostgreSQL server named, or no pgbouncer), or false. */
+export function pgbouncerSkip(serverUrl: string | undefined): string | false {
+  if (serverUrl === undefined) return 'needs DATABASE_URL naming a PostgreSQL server';
+  return pgbouncerPath() === undefined ? 'needs pgbouncer (apt-get install pgbouncer)' : false;
+}
+
 export interface Pgbouncer {
   /** `serverDatabaseUrl` with its host and port replaced by PgBouncer's. */
   urlFor(serverDatabaseUrl: string): string;
