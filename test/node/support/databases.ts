@@ -73,9 +73,39 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-/** Creates an empty database with a unique name (rk_test_…) on the server that serverUrl points at. */
+/** A scratch database older than this was left by a run killed from outside: no run lasts as long. */
+const STALE_AFTER_SECONDS = 6 * 3600;
+
+const SCRATCH_NAME = /^rk_test_([0-9a-z]+)_\d+_[0-9a-f]+$/;
+
+/**
+ * Drops the scratch databases of runs that were killed before they could (their names carry the
+ * second they were made), once per process, so a shared server does not fill up with them.
+ */
+async function sweepStaleDatabases(serverUrl: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'rk\\_test\\_%'`);
+    const now = Date.now() / 1000;
+    for (const { datname } of rows) {
+      const made = SCRATCH_NAME.exec(datname)?.[1];
+      if (made === undefined || now - Number.parseInt(made, 36) < STALE_AFTER_SECONDS) continue;
+      // Another process may be sweeping the same one.
+      await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
+    }
+  } finally {
+    await client.end();
+  }
+}
+let swept: Promise<void> | undefined;
+
+/** Creates an empty database with a unique name (rk_test_<second made>_<pid>_<random>) on the server that serverUrl points at. */
 export async function createScratchPostgresDatabase(serverUrl: string): Promise<ScratchPostgresDatabase> {
-  const name = `rk_test_${process.pid}_${randomBytes(6).toString('hex')}`;
+  swept ??= sweepStaleDatabases(serverUrl).catch(() => undefined);
+  await swept;
+  const made = Math.floor(Date.now() / 1000).toString(36);
+  const name = `rk_test_${made}_${process.pid}_${randomBytes(6).toString('hex')}`;
   // template0: template1 may be busy (CREATE DATABASE refuses to copy a database others use).
   await onServer(serverUrl, `CREATE DATABASE ${name} TEMPLATE template0`);
   const url = new URL(serverUrl);
