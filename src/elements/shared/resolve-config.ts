@@ -12,7 +12,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { $pageConfig, apiProblem, normalizeApi, type RewardsConfig, type TokenSource } from '../../store/config.ts';
 import { watchPageConfig } from './page-config-watch.ts';
 import { ProviderContextController } from './provider-context.ts';
-import type { RewardsContextValue } from '../rewards-provider/context.ts';
 
 export type ConfigSource = 'element' | 'provider' | 'page';
 
@@ -62,28 +61,6 @@ function normalizedApi(api: string, base: string): string {
   return value;
 }
 
-/** What an answer depends on (with the page's base URL, for an API given as a path). */
-interface Inputs {
-  api: string | null | undefined;
-  token: string | null | undefined;
-  providerApi: string | undefined;
-  providerToken: TokenSource | undefined;
-  page: RewardsConfig | undefined;
-}
-
-// Compared one by one, not as an array: this runs several times per update of every element,
-// and a page of ten thousand badges would collect the garbage.
-function sameInputs(last: Inputs, api: Inputs['api'], token: Inputs['token'], provider: RewardsContextValue | undefined, page: Inputs['page']): boolean {
-  return last.api === api && last.token === token && last.providerApi === provider?.api && last.providerToken === provider?.getToken && last.page === page;
-}
-
-/**
- * The answer any element made last, without a token of its own: the thousand badges of a page
- * resolve the same inputs, and each but the first takes this answer instead of walking the
- * places and looking the API up again.
- */
-let latest: { inputs: Inputs; base: string | undefined; localName: string; config: EffectiveConfig | undefined; problem: string | undefined } | undefined;
-
 export class RewardsConfigController implements ReactiveController {
   private readonly providerContext: ProviderContextController;
   private unsubscribePage?: () => void;
@@ -91,7 +68,13 @@ export class RewardsConfigController implements ReactiveController {
   private lastConfig?: EffectiveConfig;
   private elementToken?: { token: string; source: TokenSource };
   private problemText?: string;
-  private lastInputs?: Inputs;
+  private lastInputs?: {
+    api: string | null | undefined;
+    token: string | null | undefined;
+    providerApi: string | undefined;
+    providerToken: TokenSource | undefined;
+    page: RewardsConfig | undefined;
+  };
   /** The base URL the last answer was made against, when it depended on one. */
   private lastBase?: string | undefined;
 
@@ -120,8 +103,8 @@ export class RewardsConfigController implements ReactiveController {
 
   hostConnected(): void {
     this.unsubscribePage = watchPageConfig(() => this.host.requestUpdate());
-    // A page configuration that changed while the element was away (an element that never
-    // resolved one has nothing to refresh: its first update will).
+    // A page configuration that changed while the element was away (one that never resolved
+    // any has nothing to refresh: its first update will).
     if (this.lastInputs && this.lastPageConfig !== $pageConfig.get()) this.host.requestUpdate();
   }
 
@@ -149,49 +132,38 @@ export class RewardsConfigController implements ReactiveController {
     const provider = this.providerContext.value;
     const page = $pageConfig.get();
     const { api: ownApi, token } = this.host;
+    // Compared one by one, not as an array: this runs several times per update of every
+    // element, and a page of ten thousand badges would collect the garbage.
     const last = this.lastInputs;
-    if (last && sameInputs(last, ownApi, token, provider, page) && (this.lastBase === undefined || this.lastBase === this.baseURI())) {
-      return this.lastConfig;
-    }
-    const shared = latest;
-    const { localName } = this.host;
     if (
-      !token &&
-      shared?.localName === localName &&
-      sameInputs(shared.inputs, ownApi, token, provider, page) &&
-      (shared.base === undefined || shared.base === this.baseURI())
+      last &&
+      last.api === ownApi &&
+      last.token === token &&
+      last.providerApi === provider?.api &&
+      last.providerToken === provider?.getToken &&
+      last.page === page &&
+      (this.lastBase === undefined || this.lastBase === this.baseURI())
     ) {
-      this.lastInputs = shared.inputs;
-      this.lastPageConfig = page;
-      this.lastBase = shared.base;
-      this.problemText = shared.problem;
-      return this.remember(shared.config);
+      return this.lastConfig;
     }
     this.lastInputs = { api: ownApi, token, providerApi: provider?.api, providerToken: provider?.getToken, page };
     this.lastBase = undefined;
-    const config = this.remember(this.answer());
-    if (!token) latest = { inputs: this.lastInputs, base: this.lastBase, localName, config, problem: this.problemText };
-    return config;
-  }
-
-  /** Walks the places (see the module comment); sets `problemText`, and `lastBase` when the answer depends on it. */
-  private answer(): EffectiveConfig | undefined {
     const places = this.places();
     const origin = places.find((place) => place.api !== undefined);
     this.problemText = undefined;
-    if (!origin?.api) return undefined;
+    if (!origin?.api) return this.remember(undefined);
     const problem = checkedApi(origin.api);
     if (problem) {
       this.problemText = `${this.host.localName} (${origin.source}): ${problem}`;
-      return undefined;
+      return this.remember(undefined);
     }
     const api = this.normalized(origin.api);
     const tokenPlace = places.find((place) => place.getToken && (place.api === undefined || this.sameApi(place.api, api)));
-    return {
+    return this.remember({
       api,
       source: origin.source,
       ...(tokenPlace?.getToken ? { getToken: tokenPlace.getToken } : {}),
-    };
+    });
   }
 
   private baseURI(): string {
