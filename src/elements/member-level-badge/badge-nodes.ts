@@ -14,18 +14,24 @@
  * ```
  */
 
-/** What one badge shows. */
+/**
+ * A level in one language and variant, as badges show it: shared by every badge showing it
+ * (the badge keeps one per page and language), with its prepared nodes once one was drawn.
+ */
 export interface BadgeLook {
   full: boolean;
-  /** The accessible name (it holds the display name, when one is shown). */
-  label: string;
   locale: string;
   dir: string;
   level: number;
   levelName: string;
+  /** The accessible name when no display name is shown. */
+  label: string;
   /** `LV n`, in the full variant. */
   number: string;
-  displayName?: string | undefined;
+  /** The badge without a display name, made the first time one is drawn. */
+  model?: HTMLElement;
+  /** The badge with an empty display name and no label, for the clones to fill in. */
+  namedModel?: HTMLElement;
 }
 
 function span(className: string, part: string, text?: string): HTMLSpanElement {
@@ -35,9 +41,6 @@ function span(className: string, part: string, text?: string): HTMLSpanElement {
   if (text !== undefined) element.textContent = text;
   return element;
 }
-
-/** Prepared badges by look, without display names (their names differ from badge to badge). */
-const prepared = new Map<string, HTMLElement>();
 
 function prepare(look: BadgeLook, named: boolean): HTMLElement {
   const badge = span(look.full ? 'badge full' : 'badge compact', 'badge');
@@ -55,22 +58,11 @@ function prepare(look: BadgeLook, named: boolean): HTMLElement {
   return badge;
 }
 
-/** A new badge showing `look`; `key` tells it from every other look (the badge makes it). */
-export function badgeNodes(look: BadgeLook, key: string): HTMLElement {
-  const named = look.displayName !== undefined;
-  // A named look is prepared without its display name and label: those go into the clone.
-  if (named) key = `named ${look.full} ${look.locale} ${look.dir} ${look.level} ${look.levelName} ${look.number}`;
-  let model = prepared.get(key);
-  if (!model) {
-    // Looks come from a few levels and languages; the bound only guards against a page
-    // cycling through endless languages.
-    if (prepared.size >= 256) prepared.clear();
-    prepared.set(key, (model = prepare(look, named)));
-  }
-  const badge = model.cloneNode(true) as HTMLElement;
-  if (named) {
-    badge.setAttribute('aria-label', look.label);
-    badge.firstElementChild!.textContent = look.displayName!;
-  }
+/** A new badge showing `look`; with a display name, `label` is its accessible name. */
+export function badgeNodes(look: BadgeLook, displayName?: string, label?: string): HTMLElement {
+  if (displayName === undefined) return (look.model ??= prepare(look, false)).cloneNode(true) as HTMLElement;
+  const badge = (look.namedModel ??= prepare(look, true)).cloneNode(true) as HTMLElement;
+  badge.setAttribute('aria-label', label!);
+  badge.firstElementChild!.textContent = displayName;
   return badge;
 }

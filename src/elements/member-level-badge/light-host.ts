@@ -37,17 +37,26 @@ function flush(): void {
   for (const resolve of done) resolve();
 }
 
-/** Each class's style sheets, made once: every element adopts the same ones. */
-const sheetsByClass = new WeakMap<typeof LightHost, CSSStyleSheet[]>();
+/**
+ * Each class's styles as one style sheet, made once: every element adopts the same one. One
+ * sheet, not one per entry of `styles`: a shadow root pays per adopted sheet, when it adopts
+ * them and when its styles are matched, and a page may make thousands of such roots.
+ */
+const sheetByClass = new WeakMap<typeof LightHost, CSSStyleSheet>();
+
+function cssTextOf(style: CSSResultOrNative): string {
+  return style instanceof CSSStyleSheet ? Array.from(style.cssRules, (rule) => rule.cssText).join('\n') : style.cssText;
+}
 
 function adoptClassStyles(root: ShadowRoot, elementClass: typeof LightHost): void {
   if (!supportsAdoptingStyleSheets) return adoptStyles(root, elementClass.styles);
-  let sheets = sheetsByClass.get(elementClass);
-  if (!sheets) {
-    sheets = elementClass.styles.map((style) => (style instanceof CSSStyleSheet ? style : style.styleSheet!));
-    sheetsByClass.set(elementClass, sheets);
+  let sheet = sheetByClass.get(elementClass);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(elementClass.styles.map(cssTextOf).join('\n'));
+    sheetByClass.set(elementClass, sheet);
   }
-  root.adoptedStyleSheets = sheets;
+  root.adoptedStyleSheets = [sheet];
 }
 
 function schedule(): void {

@@ -31,13 +31,11 @@ type BadgeFace =
 /** Shared by the signed-in path (`own-level.ts`). */
 export const LOADING_FACE = { face: 'loading' } as const;
 
-/** A level's texts in one language, kept per page: a thousand badges show a few levels. */
-interface LevelText {
-  levelName: string;
-  label: string;
-  number: string;
-}
-const levelTexts = new Map<string, LevelText>();
+/**
+ * The looks badges show, by language and level, kept per page: a thousand badges show a few,
+ * and each look keeps the nodes its badges are cloned from (`badge-nodes.ts`).
+ */
+const looks = new Map<string, BadgeLook>();
 
 /**
  * The English the badges read: the level's, until the faces arrive with their own messages
@@ -197,7 +195,7 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   private ownRequested = false;
 
   /** The badge drawn, and what it shows. */
-  private drawn?: { badge: HTMLElement; key: string };
+  private drawn?: { badge: HTMLElement; look: BadgeLook; displayName: string | undefined };
   /** The configuration problem last reported (see `warnConfigProblem`). */
   private problem?: string;
   /** The wrapper of the face drawn by `badge-faces.ts`, while one is. */
@@ -302,40 +300,38 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
     return true;
   }
 
-  /** The level's name, spoken name and `LV n` in the badge's language. */
-  private levelText(level: number): LevelText {
+  /** How the badge shows `level` in its language and variant. */
+  private look(level: number, full: boolean): BadgeLook {
     const { l10n } = this;
+    const { locale, dir } = l10n;
     // The English shows while a catalog is arriving: what is kept then is kept apart.
-    const key = `${l10n.catalogLocale} ${l10n.loaded} ${l10n.locale} ${level}`;
-    let text = levelTexts.get(key);
-    if (!text) {
+    const key = `${l10n.catalogLocale} ${l10n.loaded} ${locale} ${dir} ${level} ${full}`;
+    let look = looks.get(key);
+    if (!look) {
       const levelName = l10n.t(levelNameKey(level));
-      text = { levelName, label: l10n.t('badge.label', { level: levelName, n: level }), number: l10n.t('level.short', { n: level }) };
-      if (levelTexts.size >= 256) levelTexts.clear();
-      levelTexts.set(key, text);
+      const label = l10n.t('badge.label', { level: levelName, n: level });
+      look = { full, locale, dir, level, levelName, label, number: l10n.t('level.short', { n: level }) };
+      // Looks come from a few levels and languages; the bound only guards against a page
+      // cycling through endless languages.
+      if (looks.size >= 256) looks.clear();
+      looks.set(key, look);
     }
-    return text;
+    return look;
   }
 
   private drawBadge(view: BadgeView): void {
-    const { l10n } = this;
     const full = this.variant === 'full';
-    const level = levelIndex(view.level);
-    const text = this.levelText(level);
+    const look = this.look(levelIndex(view.level), full);
     const displayName = (full && view.displayName) || undefined;
-    const label = displayName ? l10n.t('badge.labelWithName', { name: displayName, level: text.levelName, n: level }) : text.label;
-    const { locale, dir } = l10n;
-    // What tells one drawing from another; the look is only made when it changed.
-    const key = `${full} ${locale} ${dir} ${level} ${text.levelName} ${text.number} ${label} ${displayName ?? '\u0000'}`;
-    if (this.drawn?.key === key) return;
-    const look: BadgeLook = { full, label, locale, dir, level, levelName: text.levelName, number: text.number, displayName };
-    const badge = badgeNodes(look, key);
+    if (this.drawn?.look === look && this.drawn.displayName === displayName) return;
+    const label = displayName && this.l10n.t('badge.labelWithName', { name: displayName, level: look.levelName, n: look.level });
+    const badge = badgeNodes(look, displayName, label);
     if (this.drawn) this.drawn.badge.replaceWith(badge);
     else {
       this.clear();
       this.renderRoot!.append(badge);
     }
-    this.drawn = { badge, key };
+    this.drawn = { badge, look, displayName };
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * Follows one member's public badge for an element, on the light path (`sdk/public-badges.ts`):
  * no store, no session. The element says which member of which API it shows; the controller
- * starts following as soon as the element connects, so the request of a page's badges leaves
- * in the task they connect in, and moves when the choice changes.
+ * follows it from every update, and moves when the choice changes. The badge's first update
+ * runs in `connectedCallback` (`light-host.ts`), so the request of a page's badges leaves in
+ * the task they connect in.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { publicBadges, type PublicBadgeState, type PublicBadges } from '../../sdk/public-badges.ts';
@@ -34,10 +35,6 @@ export class PublicBadgeController implements ReactiveController {
   /** Asks the server again, past any kept answer. */
   refresh(): void {
     if (this.source && this.memberId !== undefined) this.source.refresh(this.memberId);
-  }
-
-  hostConnected(): void {
-    this.follow();
   }
 
   hostUpdate(): void {

@@ -103,7 +103,9 @@ export class RewardsConfigController implements ReactiveController {
 
   hostConnected(): void {
     this.unsubscribePage = watchPageConfig(() => this.host.requestUpdate());
-    if (this.lastPageConfig !== $pageConfig.get()) this.host.requestUpdate();
+    // A page configuration that changed while the element was away (one that never resolved
+    // any has nothing to refresh: its first update will).
+    if (this.lastInputs && this.lastPageConfig !== $pageConfig.get()) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
