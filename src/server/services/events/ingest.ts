@@ -6,7 +6,7 @@
  */
 import type { SendEventResponse, ShopEvent } from '../../../api/index.ts';
 import { judgeDelivery } from '../../../rules/index.ts';
-import { isRetryableTransactionError, isUniqueViolation, type Db, type Queryable } from '../../db/index.ts';
+import { isUniqueViolation, type Db, type Queryable } from '../../db/index.ts';
 import type { Clock } from '../../clock.ts';
 import { lockMember } from '../members.ts';
 import { rulesByStamp } from '../rules-store.ts';
@@ -19,19 +19,16 @@ export interface IngestOptions {
   clock: Clock;
 }
 
-/** Lock waits across members (an inviter, a seller) can, rarely, deadlock; the loser is run again. */
-const MAX_ATTEMPTS = 3;
-
-/** Applies a validated event once and answers what it credited. */
+/**
+ * Applies a validated event once and answers what it credited. Lock waits across members (an
+ * inviter, a seller) can, rarely, deadlock: the Db runs the loser's transaction again.
+ */
 export async function ingestEvent(db: Db, event: ShopEvent, { clock }: IngestOptions): Promise<SendEventResponse> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction((tx) => applyEvent(tx, event, clock.now()));
-    } catch (error) {
-      if (isUniqueViolation(error, 'events_pkey')) return answerDuplicate(db, event);
-      if (attempt < MAX_ATTEMPTS && isRetryableTransactionError(error)) continue;
-      throw error;
-    }
+  try {
+    return await db.transaction((tx) => applyEvent(tx, event, clock.now()));
+  } catch (error) {
+    if (isUniqueViolation(error, 'events_pkey')) return answerDuplicate(db, event);
+    throw error;
   }
 }
 

@@ -11,12 +11,12 @@ import { createScratchPostgresDatabase, postgresServerUrl, type ScratchPostgresD
 
 const serverUrl = postgresServerUrl();
 
-/** The statements prepared on the connection a transaction runs on, and the count of that text's runs there. */
+/** The statements prepared on the connection of a transaction that ran `sql` twice. */
 async function preparedOnConnection(db: Db, sql: string, params: unknown[]): Promise<Array<{ name: string; statement: string }>> {
   return db.transaction(async (tx) => {
     await tx.query(sql, params);
     await tx.query(sql, params);
-    return (await tx.query<{ name: string; statement: string }>('SELECT name, statement FROM pg_prepared_statements WHERE $1::int > 0', [1])).rows;
+    return (await tx.query<{ name: string; statement: string }>('SELECT name, statement FROM pg_prepared_statements')).rows;
   });
 }
 
