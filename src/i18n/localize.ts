@@ -48,6 +48,9 @@ export interface LocaleSources {
 export class LocalizeController implements ReactiveController {
   private requested = 'en';
   private catalogKey: CatalogLocale = 'en';
+  /** What `locale` and `dir` answer, worked out when the requested language changes: a page of a thousand badges reads them on every render. */
+  private resolvedLocale = 'en';
+  private direction: 'ltr' | 'rtl' = 'ltr';
   private stopWatching?: () => void;
   private stopPageConfig?: () => void;
   /** The closest `lang` (see the module comment), while it is known. */
@@ -63,7 +66,7 @@ export class LocalizeController implements ReactiveController {
 
   /** The BCP 47 locale for `Intl` formatting and for the `lang` of the element's text. */
   get locale(): string {
-    return matchCatalog(this.requested) ? this.requested : this.catalogKey;
+    return this.resolvedLocale;
   }
 
   /** The catalog in use: `en` or `zh-CN`. */
@@ -73,7 +76,7 @@ export class LocalizeController implements ReactiveController {
 
   /** `rtl` for right-to-left languages; set it as `dir` on the element's inner root. */
   get dir(): 'ltr' | 'rtl' {
-    return textDirection(this.requested);
+    return this.direction;
   }
 
   /** False while the catalog of the locale is still arriving (English shows meanwhile). */
@@ -130,7 +133,10 @@ export class LocalizeController implements ReactiveController {
     const requested = this.requestedLocale();
     if (requested === this.requested) return false;
     this.requested = requested;
-    this.catalogKey = matchCatalog(requested) ?? 'en';
+    const catalog = matchCatalog(requested);
+    this.catalogKey = catalog ?? 'en';
+    this.resolvedLocale = catalog ? requested : this.catalogKey;
+    this.direction = textDirection(requested);
     const wanted = this.catalogKey;
     if (wanted !== 'en' && !loadedCatalog(wanted)) {
       // A catalog that fails to arrive leaves English on screen (loadCatalog reports it).

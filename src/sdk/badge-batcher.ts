@@ -78,11 +78,12 @@ export function createBadgeBatcher({ load, cacheMs, now = Date.now }: BadgeBatch
   let queued = new Map<string, Waiting>();
   /** Sent, not answered yet: a second look-up joins the request already made. */
   const inFlight = new Map<string, Promise<Badge | null>>();
-  let flushScheduled = false;
+  let sendScheduled = false;
 
-  function flush(): void {
-    flushScheduled = false;
+  /** Sends what is queued; on a microtask, or at once when a whole request's worth is. */
+  function send(): void {
     const batch = queued;
+    if (batch.size === 0) return;
     queued = new Map();
     pruneExpired();
     for (const ids of chunkBadgeIds([...batch.keys()])) {
@@ -128,13 +129,22 @@ export function createBadgeBatcher({ load, cacheMs, now = Date.now }: BadgeBatch
     if (!entry) {
       entry = waiting();
       queued.set(memberId, entry);
+      // A full request leaves at once: the server answers it while the page goes on
+      // connecting the rest (a thread of a thousand posters takes a while to connect).
+      if (queued.size >= limits.badgeIds) {
+        send();
+        return entry.promise;
+      }
     }
-    if (!flushScheduled) {
-      flushScheduled = true;
+    if (!sendScheduled) {
+      sendScheduled = true;
       // A microtask: elements ask as they connect, and the elements of one parser chunk or
       // one `innerHTML` all connect before the task ends, so the batch leaves in that same task
       // (a timer would wait for a whole rendering frame first).
-      queueMicrotask(flush);
+      queueMicrotask(() => {
+        sendScheduled = false;
+        send();
+      });
     }
     return entry.promise;
   }

@@ -9,7 +9,7 @@ import enCore from '../../i18n/en-core.ts';
 import type { LocalizeController } from '../../i18n/localize.ts';
 import { errorFace, faceStyles, signedOutFace } from '../shared/faces.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
-import { focusRingStyles, localTokensOn } from '../shared/theme.ts';
+import { focusRingStyles, forcedThemeStyles, localTokensOn } from '../shared/theme.ts';
 import { MemberLevelBadge } from './member-level-badge.ts';
 
 /** The faces kept inline: a badge never breaks the line it sits in. */
@@ -31,12 +31,11 @@ const inlineFaceStyles = css`
 `;
 
 /**
- * The badge's styles with the faces', in cascade order (the faces' before the badge's own, which
- * keep them inline); the faces read the local tokens of their wrapper. The badge's are taken from
+ * The badge's styles with the faces', in cascade order (the theme's first, then the faces' before
+ * the badge's own, which keep them inline); the faces read the local tokens of their wrapper. The badge's are taken from
  * its class: importing its module keeps what the badge loads statically in one chunk.
  */
-const [themeStyles, ...badgeStyles] = MemberLevelBadge.styles;
-const withFaces = [themeStyles!, focusRingStyles, ...faceStyles, ...badgeStyles, inlineFaceStyles, localTokensOn('.faces')];
+const withFaces = [forcedThemeStyles, focusRingStyles, ...faceStyles, ...MemberLevelBadge.styles, inlineFaceStyles, localTokensOn('.faces')];
 
 /** The faces' English, which the badges read from when this module arrives. */
 export const faceEnglish = enCore;

@@ -122,8 +122,11 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
     theme: { reflect: true },
   };
 
-  /** @internal The faces' style sheets join these when a face is first shown (`badge-faces.ts`). */
-  static override styles = [forcedThemeStyles, memberLevelBadgeStyles];
+  /**
+   * @internal The faces' style sheets join these when a face is first shown (`badge-faces.ts`),
+   * the theme's when a `theme` is given (`adoptTheme`).
+   */
+  static override styles = [memberLevelBadgeStyles];
 
   /**
    * Whose level to show (any member, public). Without it: the signed-in member's own level.
@@ -200,6 +203,8 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   private problem?: string;
   /** The wrapper of the face drawn by `badge-faces.ts`, while one is. */
   private faceRoot?: HTMLElement;
+  /** Whether the shadow root holds the theme's rules (see `adoptTheme`). */
+  private themed = false;
 
   private get memberId(): string | undefined {
     return this.member?.trim() || undefined;
@@ -218,6 +223,7 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   }
 
   protected override update(): void {
+    if (this.theme && !this.themed) this.adoptTheme();
     const problem = this.configuration.problem;
     if (problem !== this.problem) warnConfigProblem(this, (this.problem = problem));
     if (!this.memberId && !this.ownRequested) this.loadOwnLevel();
@@ -239,6 +245,18 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
         }
     }
     this.showFace(current.face, current.face === 'error' ? current.error : undefined);
+  }
+
+  /**
+   * The rules of the `theme` attribute, adopted by a badge the first time it is given one: the
+   * thousand badges of a forum page follow the page's colours, and each shadow root pays for
+   * every rule it adopts. Put first, as the other elements have them.
+   */
+  private adoptTheme(): void {
+    this.themed = true;
+    const root = this.renderRoot!;
+    const sheet = forcedThemeStyles.styleSheet!;
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
   }
 
   /**

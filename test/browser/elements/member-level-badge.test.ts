@@ -145,6 +145,19 @@ describe('member-level-badge', () => {
       });
     }
 
+    it('a `theme` given after the first render brings its colours', async () => {
+      const element = await badge({ member: byLevel[2]!.memberId });
+      const pageColours = getComputedStyle(element).backgroundColor;
+      expect(getComputedStyle(element).colorScheme).to.equal('normal');
+      element.theme = 'dark';
+      await element.updateComplete;
+      expect(getComputedStyle(element).colorScheme).to.equal('dark');
+      expect(getComputedStyle(element).backgroundColor).to.not.equal(pageColours);
+      element.theme = undefined;
+      await element.updateComplete;
+      expect(getComputedStyle(element).backgroundColor).to.equal(pageColours);
+    });
+
     it('P3 in Simplified Chinese: planet names, LV and the spoken name', async () => {
       const names = ['会员', '水星', '火星', '金星', '地球', '土星', '木星'];
       for (const [level, name] of names.entries()) {

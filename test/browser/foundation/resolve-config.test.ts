@@ -25,6 +25,16 @@ describe('RewardsConfigController: where the configuration comes from', () => {
     expect(probe.configuration.config).to.deep.equal({ api: 'https://page.example', source: 'page', getToken });
   });
 
+  it("takes the page's API again once its own is removed; a page API given as a path follows the document's base URL", async () => {
+    configure({ api: '/rewards/' });
+    const probe = await fixture<ConfigProbe>(html`<config-probe api="https://own.example"></config-probe>`);
+    expect(probe.configuration.config).to.deep.equal({ api: 'https://own.example', source: 'element' });
+    probe.api = undefined;
+    await probe.updateComplete;
+    expect(probe.configuration.config).to.deep.equal({ api: new URL('/rewards', document.baseURI).href, source: 'page' });
+    expect(probe.shadowRoot!.textContent).to.contain('/rewards');
+  });
+
   it('prefers the provider to the page, and the element attribute to both', async () => {
     configure({ api: 'https://page.example', getToken: () => 'page-token' });
     const provider = await fixture<RewardsProvider>(html`

@@ -33,7 +33,14 @@ function settled(states: PublicBadgeState[]): Promise<PublicBadgeState> {
 test('badges watched in one task leave in that task, before any timer, in requests of up to 200 ids', async () => {
   const server = fakeServer(levels);
   const source = createPublicBadges('https://rewards.example', { fetch: server.fetch });
-  const stops = Array.from({ length: 450 }, (_, i) => source.watch(`member-${i}`, () => {}));
+  const sentSoFar: number[] = [];
+  const stops = Array.from({ length: 450 }, (_, i) => {
+    const stop = source.watch(`member-${i}`, () => {});
+    sentSoFar.push(server.requests.length);
+    return stop;
+  });
+  // A full request leaves the moment its 200th id is asked for, while the page goes on.
+  assert.deepEqual([sentSoFar[198], sentSoFar[199], sentSoFar[398], sentSoFar[399], sentSoFar[449]], [0, 1, 1, 2, 2]);
   let timerFired = false;
   setTimeout(() => (timerFired = true), 0);
   await Promise.resolve();
