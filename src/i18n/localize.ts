@@ -48,7 +48,10 @@ export interface LocaleSources {
 export class LocalizeController implements ReactiveController {
   private requested = 'en';
   private catalogKey: CatalogLocale = 'en';
-  /** What `locale` and `dir` answer, worked out when the requested language changes: a page of a thousand badges reads them on every render. */
+  /**
+   * What `locale` and `dir` answer, worked out when the requested language changes: a page of a
+   * thousand badges reads them on every render.
+   */
   private resolvedLocale = 'en';
   private direction: 'ltr' | 'rtl' = 'ltr';
   private stopWatching?: () => void;

@@ -32,8 +32,9 @@ const inlineFaceStyles = css`
 
 /**
  * The badge's styles with the faces', in cascade order (the theme's first, then the faces' before
- * the badge's own, which keep them inline); the faces read the local tokens of their wrapper. The badge's are taken from
- * its class: importing its module keeps what the badge loads statically in one chunk.
+ * the badge's own, which keep them inline); the faces read the local tokens of their wrapper.
+ * The badge's are taken from its class: importing its module keeps what the badge loads
+ * statically in one chunk.
  */
 const withFaces = [forcedThemeStyles, focusRingStyles, ...faceStyles, ...MemberLevelBadge.styles, inlineFaceStyles, localTokensOn('.faces')];
 
