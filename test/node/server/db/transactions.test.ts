@@ -85,11 +85,15 @@ for (const target of databaseTargets()) {
           /inside a transaction/,
         );
       });
-      // Work started inside a transaction but run after it ended is not refused.
+      // Work started inside a transaction but run after it ended is not refused. It waits for a
+      // promise let go once the transaction has ended, not for a timer a slow commit can outlast.
+      let release!: () => void;
+      const ended = new Promise<void>((resolve) => (release = resolve));
       let later: Promise<unknown> | undefined;
       await db.transaction(async () => {
-        later = new Promise((resolve) => setTimeout(resolve, 10)).then(() => db.query('SELECT 1 AS one'));
+        later = ended.then(() => db.query('SELECT 1 AS one'));
       });
+      release();
       assert.deepEqual(await later, { rows: [{ one: 1 }], rowCount: 1 });
     });
 

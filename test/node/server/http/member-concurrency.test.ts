@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RouteModule } from '../../../../src/server/http/app.ts';
 import { memberIdOf, signMemberToken } from '../../../../src/server/http/auth.ts';
+import { until } from '../support/server-process.ts';
 import { MEMBER_SECRET, makeApp, problemOf } from './support.ts';
 
 test('past maxInFlight a member gets 429 with Retry-After before the handler runs; another member does not', async () => {
@@ -24,7 +25,8 @@ test('past maxInFlight a member gets 429 with Retry-After before the handler run
   const as = async (id: string) => ({ Authorization: `Bearer ${await signMemberToken(MEMBER_SECRET, id, 3600)}` });
   const a = await as('burst-a');
   const first = [app.request('/t/slow', { headers: a }), app.request('/t/slow', { headers: a })];
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // Token checks run on the crypto thread pool: wait for both to be in, not for a timer.
+  await until(() => entered.length === 2, 'both requests to reach their handler', 5_000);
   const refused = await app.request('/t/slow', { headers: a });
   assert.equal(refused.status, 429);
   assert.equal(refused.headers.get('Retry-After'), '1');
@@ -32,7 +34,7 @@ test('past maxInFlight a member gets 429 with Retry-After before the handler run
   assert.deepEqual(entered, ['burst-a', 'burst-a'], 'the refused request never reached its handler');
 
   const other = app.request('/t/slow', { headers: await as('burst-b') });
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await until(() => entered.length === 3, "the other member's request to reach its handler", 5_000);
   assert.deepEqual(entered, ['burst-a', 'burst-a', 'burst-b'], 'another member is served meanwhile');
 
   release();
