@@ -87,8 +87,13 @@ describe('modules on demand', () => {
       loadFor(element, demand, 'the store');
       await settle();
       expect(counter.attempts).to.equal(1);
-      // 1 s, then 2 s: the third attempt succeeds.
-      await new Promise((resolve) => setTimeout(resolve, 3_300));
+      // 1 s, then 2 s: the third attempt succeeds. Waited for until it has, not for a timer that
+      // the two chained waits of the retries can outlast on a busy machine.
+      const deadline = Date.now() + 8_000;
+      while (demand.module === undefined) {
+        if (Date.now() > deadline) throw new Error(`the module never arrived (${counter.attempts} attempts)`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     });
     expect(counter.attempts).to.equal(3);
     expect(demand.module).to.deep.equal({ answer: 42 });

@@ -57,19 +57,23 @@ describe('a redemption cut short by SIGKILL', { skip: serverUrl === undefined &&
       );
       // Watched from a connection of its own: inside the holder's transaction pg_stat_activity
       // would show the snapshot taken at its first read, all through that transaction.
-      await until(async () => {
-        const { rows } = await db.query(
-          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+      const waitingForLocks = async () => {
+        const { rows } = await db.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
         );
-        return rows.length > 0;
-      }, 'the redemption to wait for the member');
+        return rows.map((row) => row.pid);
+      };
+      await until(async () => (await waitingForLocks()).length > 0, 'the redemption to wait for the member');
+      const cutShort = await waitingForLocks();
       await stopServerProcess(first, 'SIGKILL');
       assert.equal(await cut, 'cut');
 
-      // The client retries at once, on another instance; then the row is let go.
+      // The client retries at once, on another instance; then the row is let go, once the retry
+      // is waiting in the database (behind the dead request's key or the member's row), not after
+      // a timer its token check and first statements could outlast.
       const other = createRewardsApp({ config: testConfig({ DATABASE_URL: scratch.url }), db, logger: silentLogger, demoDir: null });
       const retry = other.request('/v1/me/redemptions', request);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await until(async () => (await waitingForLocks()).some((pid) => !cutShort.includes(pid)), 'the retry to wait in the database');
       await holder.query('COMMIT');
 
       const answered = await retry;
