@@ -56,3 +56,21 @@ export const textDirection = memoized((tag: string): 'ltr' | 'rtl' => {
   if (direction) return direction;
   return RIGHT_TO_LEFT.has(locale.language) ? 'rtl' : 'ltr';
 });
+
+/** A language as elements show it, shared by every element that asks for the same tag (never changed). */
+export interface Language {
+  /** The canonical tag asked for. */
+  readonly requested: string;
+  /** The catalog that speaks it: English where none does. */
+  readonly catalog: CatalogLocale;
+  /** The locale for `Intl` and for `lang`: `en` where no catalog speaks the tag. */
+  readonly locale: string;
+  /** Follows the tag asked for, so the layout mirrors even before a catalog for it exists. */
+  readonly dir: 'ltr' | 'rtl';
+}
+
+/** The language of a canonical tag (see `canonicalLocale`). */
+export const languageOf = memoized((requested: string): Language => {
+  const catalog = matchCatalog(requested);
+  return { requested, catalog: catalog ?? 'en', locale: catalog ? requested : 'en', dir: textDirection(requested) };
+});

@@ -24,16 +24,13 @@
  * changes, not on every update: a page of a thousand badges would walk up a thousand trees twice.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadCatalog, loadedCatalog, type CatalogLocale } from './catalogs.ts';
-import type { Catalog, EnglishCatalog, MessageKey } from './en.ts';
 import { closestLang, watchLanguage } from './language-watch.ts';
-import { canonicalLocale, matchCatalog, textDirection } from './locales.ts';
-import { formatMessage, type ParamsArgument, type ParamValue } from './message.ts';
+import { canonicalLocale, languageOf } from './locales.ts';
+import { Words, whenCatalogMissing, type EnglishMessages } from './words.ts';
+
+export type { EnglishMessages } from './words.ts';
 
 export type LocalizeHost = ReactiveControllerHost & HTMLElement & { locale?: string | null };
-
-/** The English messages an element reads: the whole catalog (`en.ts`) or a part (`en-core.ts`). */
-export type EnglishMessages = Partial<Catalog>;
 
 /** Where an element finds a locale besides its own attribute, its `lang` and the browser's. */
 export interface LocaleSources {
@@ -45,15 +42,7 @@ export interface LocaleSources {
   watchPage?(onChange: () => void): () => void;
 }
 
-export class LocalizeController implements ReactiveController {
-  private requested = 'en';
-  private catalogKey: CatalogLocale = 'en';
-  /**
-   * What `locale` and `dir` answer, worked out when the requested language changes: a page of a
-   * thousand badges reads them on every render.
-   */
-  private resolvedLocale = 'en';
-  private direction: 'ltr' | 'rtl' = 'ltr';
+export class LocalizeController extends Words implements ReactiveController {
   private stopWatching?: () => void;
   private stopPageConfig?: () => void;
   /** The closest `lang` (see the module comment), while it is known. */
@@ -61,48 +50,11 @@ export class LocalizeController implements ReactiveController {
 
   constructor(
     private readonly host: LocalizeHost,
-    private readonly english: EnglishMessages,
+    english: EnglishMessages,
     private readonly sources: LocaleSources = {},
   ) {
+    super(languageOf('en'), english);
     host.addController(this);
-  }
-
-  /** The BCP 47 locale for `Intl` formatting and for the `lang` of the element's text. */
-  get locale(): string {
-    return this.resolvedLocale;
-  }
-
-  /** The catalog in use: `en` or `zh-CN`. */
-  get catalogLocale(): CatalogLocale {
-    return this.catalogKey;
-  }
-
-  /** `rtl` for right-to-left languages; set it as `dir` on the element's inner root. */
-  get dir(): 'ltr' | 'rtl' {
-    return this.direction;
-  }
-
-  /** False while the catalog of the locale is still arriving (English shows meanwhile). */
-  get loaded(): boolean {
-    return this.catalog() !== undefined;
-  }
-
-  /** A message, filled with its parameters; the compiler knows which ones each key needs. */
-  t<K extends MessageKey>(key: K, ...params: ParamsArgument<EnglishCatalog[K]>): string {
-    const catalog = this.catalogKey === 'en' ? undefined : loadedCatalog(this.catalogKey);
-    const values = params[0] as Readonly<Record<string, ParamValue>> | undefined;
-    // The key itself only if the element's English lacks a message it reads (a bug to fix there).
-    return formatMessage(this.locale, catalog?.[key] ?? this.english[key] ?? key, values);
-  }
-
-  /** Whether a key computed at run time (such as `reason.${ruleId}`) exists in the element's English. */
-  has(key: string): key is MessageKey {
-    return Object.hasOwn(this.english, key);
-  }
-
-  /** The catalog in use, if it is here: English always is. */
-  private catalog(): EnglishMessages | undefined {
-    return this.catalogKey === 'en' ? this.english : loadedCatalog(this.catalogKey);
   }
 
   hostConnected(): void {
@@ -131,25 +83,14 @@ export class LocalizeController implements ReactiveController {
     if (this.resolve()) this.host.requestUpdate();
   }
 
-  /** Recomputes the locale; true when it changed. */
+  /** Recomputes the language; true when it changed. */
   private resolve(): boolean {
-    const requested = this.requestedLocale();
-    if (requested === this.requested) return false;
-    this.requested = requested;
-    const catalog = matchCatalog(requested);
-    this.catalogKey = catalog ?? 'en';
-    this.resolvedLocale = catalog ? requested : this.catalogKey;
-    this.direction = textDirection(requested);
-    const wanted = this.catalogKey;
-    if (wanted !== 'en' && !loadedCatalog(wanted)) {
-      // A catalog that fails to arrive leaves English on screen (loadCatalog reports it).
-      loadCatalog(wanted).then(
-        () => {
-          if (this.catalogKey === wanted) this.host.requestUpdate();
-        },
-        () => undefined,
-      );
-    }
+    const language = languageOf(this.requestedLocale());
+    if (language === this.language) return false;
+    this.language = language;
+    whenCatalogMissing(language, () => {
+      if (this.language === language) this.host.requestUpdate();
+    });
     return true;
   }
 

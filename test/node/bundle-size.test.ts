@@ -140,3 +140,14 @@ test('a public badge loads no store, no session and no zod until a signed-in bad
   const lazy = Object.values(all.metafile.outputs).some((output) => Object.keys(output.inputs).some((input) => input.startsWith('src/store/')));
   assert.ok(lazy, 'the signed-in path still reaches the store, on demand');
 });
+
+test("a page's public badges load no provider context, configuration or language controller until one names its own settings", async () => {
+  const figure = await measureElement('member-level-badge');
+  const controllers = ['src/elements/shared/provider-context.ts', 'src/elements/shared/resolve-config.ts', 'src/i18n/localize.ts'];
+  assert.deepEqual(
+    figure.inputs.filter((input) => controllers.includes(input)),
+    [],
+    'the controllers load with the badge',
+  );
+  assert.ok(figure.onDemandGzipped > 0, 'nothing is left to load on demand');
+});

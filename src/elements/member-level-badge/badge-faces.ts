@@ -6,8 +6,7 @@
 import { css, render } from 'lit';
 import { adoptStyles } from '@lit/reactive-element/css-tag.js';
 import enCore from '../../i18n/en-core.ts';
-import type { LocalizeController } from '../../i18n/localize.ts';
-import { errorFace, faceStyles, signedOutFace } from '../shared/faces.ts';
+import { errorFace, faceStyles, signedOutFace, type FaceText } from '../shared/faces.ts';
 import { failureEvent, failureMessageKey, isAborted } from '../shared/failures.ts';
 import { focusRingStyles, forcedThemeStyles, localTokensOn } from '../shared/theme.ts';
 import { MemberLevelBadge } from './member-level-badge.ts';
@@ -44,8 +43,8 @@ export const faceEnglish = enCore;
 export interface BadgeFaces {
   reportFailure(host: HTMLElement, error: unknown): void;
   adoptFaceStyles(root: ShadowRoot): void;
-  drawSignedOut(wrapper: HTMLElement, l10n: LocalizeController): void;
-  drawError(wrapper: HTMLElement, l10n: LocalizeController, error: unknown, retry: () => void): void;
+  drawSignedOut(wrapper: HTMLElement, l10n: FaceText): void;
+  drawError(wrapper: HTMLElement, l10n: FaceText, error: unknown, retry: () => void): void;
 }
 
 /** Fires the `rewards-error` of a failure from the badge (not for a cancelled call). */
@@ -57,10 +56,10 @@ export function adoptFaceStyles(root: ShadowRoot): void {
   if (root.adoptedStyleSheets.length !== withFaces.length) adoptStyles(root, withFaces);
 }
 
-export function drawSignedOut(wrapper: HTMLElement, l10n: LocalizeController): void {
+export function drawSignedOut(wrapper: HTMLElement, l10n: FaceText): void {
   render(signedOutFace(l10n, l10n.t('signIn.level')), wrapper);
 }
 
-export function drawError(wrapper: HTMLElement, l10n: LocalizeController, error: unknown, retry: () => void): void {
+export function drawError(wrapper: HTMLElement, l10n: FaceText, error: unknown, retry: () => void): void {
   render(errorFace(l10n, retry, l10n.t(failureMessageKey(error))), wrapper);
 }

@@ -91,6 +91,7 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
           const next = value === null || value === undefined ? undefined : String(value);
           if (this.values.has(name) && this.values.get(name) === next) return;
           this.values.set(name, next);
+          this.propertyChanged(name);
           // A value that came from the attribute is already there.
           if (options.reflect && !this.reflecting) {
             if (this.isConnected) this.reflect(name, next);
@@ -194,6 +195,9 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
 
   /** Draws the element's current state into `renderRoot`. */
   protected abstract update(): void;
+
+  /** Called when a property changes (also from its attribute, also before the element connects), before the update it asks for. */
+  protected propertyChanged(_name: string): void {}
 
   private reflect(name: string, value: string | undefined): void {
     if (value === undefined ? !this.hasAttribute(name) : this.getAttribute(name) === value) return;

@@ -1,19 +1,22 @@
 import type { ReactiveControllerHost } from 'lit';
 import enLevel from '../../i18n/en-level.ts';
-import { LocalizeController, type EnglishMessages } from '../../i18n/localize.ts';
+import { Words, type EnglishMessages } from '../../i18n/words.ts';
+import type { Language } from '../../i18n/locales.ts';
 import type { RewardsError } from '../../sdk/errors.ts';
 import type { Theme } from '../rewards-provider/context.ts';
 import { warnConfigProblem } from '../shared/config-warning.ts';
 import { levelIndex, levelNameKey } from '../shared/levels.ts';
-import { elementLocaleSources } from '../shared/locale-sources.ts';
-import { ProviderContextController } from '../shared/provider-context.ts';
-import { RewardsConfigController } from '../shared/resolve-config.ts';
+import { loadFor, onDemand } from '../shared/on-demand.ts';
+import { PROVIDER_TAG } from '../shared/provider-tag.ts';
+import type { EffectiveConfig } from '../shared/resolve-config.ts';
 import { forcedThemeStyles } from '../shared/theme.ts';
 import type { BadgeFaces } from './badge-faces.ts';
 import { badgeNodes, type BadgeLook } from './badge-nodes.ts';
 import { LightHost } from './light-host.ts';
 import { memberLevelBadgeStyles } from './member-level-badge.styles.ts';
 import type { OwnFace, OwnLevel } from './own-level.ts';
+import type { OwnSettings } from './own-settings.ts';
+import { followPage, pageConfig, pageLanguage, type PageFollower } from './page-settings.ts';
 import { PublicBadgeController } from './public-badge-controller.ts';
 
 export type BadgeSize = 'small' | 'medium' | 'large';
@@ -32,16 +35,24 @@ type BadgeFace =
 export const LOADING_FACE = { face: 'loading' } as const;
 
 /**
- * The looks badges show, by language and level, kept per page: a thousand badges show a few,
- * and each look keeps the nodes its badges are cloned from (`badge-nodes.ts`).
+ * The looks badges show, by language, then by level and variant (`2 × level + full`), kept per
+ * page: a thousand badges show a few, and each look keeps the nodes its badges are cloned from
+ * (`badge-nodes.ts`). The English shows while a language's catalog is arriving: the looks made
+ * then are made again once it is here.
  */
-const looks = new Map<string, BadgeLook>();
+const looks = new Map<Language, { loaded: boolean; byLevel: BadgeLook[] }>();
 
 /**
  * The English the badges read: the level's, until the faces arrive with their own messages
  * (every badge shares this object, so they all read them from then on).
  */
 const english: EnglishMessages = { ...enLevel };
+
+/** The controllers of a badge that does not follow the page (`leavePage`), loaded the first time one is needed. */
+const ownSettingsModule = onDemand(() => import('./own-settings.ts'));
+
+/** The words of the badges that follow the page, one per language. */
+const pageWords = new Map<Language, Words>();
 
 /** The error and signed-out faces (Lit templates), loaded the first time a badge shows one. */
 let faces: BadgeFaces | undefined;
@@ -110,7 +121,7 @@ function loadFaces(): Promise<void> {
  *
  * @fires {RewardsErrorEvent} rewards-error - The level could not be loaded.
  */
-export class MemberLevelBadge extends LightHost implements ReactiveControllerHost {
+export class MemberLevelBadge extends LightHost implements ReactiveControllerHost, PageFollower {
   /** @internal */
   static override properties = {
     member: {},
@@ -183,13 +194,18 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   private shown?: BadgeFace['face'];
   /** The failure last shown: each one is reported once (see `FaceState`). */
   private lastError?: unknown;
-  private readonly providerContext = new ProviderContextController(this);
-  private readonly configuration = new RewardsConfigController(this, this.providerContext);
-  private readonly l10n = new LocalizeController(this, english, elementLocaleSources(this.providerContext));
+  /**
+   * The controllers that find the badge's configuration and language as every other element's,
+   * once it names its own or a provider may answer (`null` while their module arrives); until
+   * then it follows the page (`page-settings.ts`).
+   */
+  private settings?: OwnSettings | null;
+  /** Stops following the page, while the badge does. */
+  private unfollow?: (() => void) | undefined;
 
   private readonly badge = new PublicBadgeController(this, () => {
     const memberId = this.memberId;
-    const config = memberId ? this.configuration.config : undefined;
+    const config = memberId ? this.config : undefined;
     return config && memberId ? { api: config.api, memberId } : undefined;
   });
 
@@ -210,8 +226,75 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
     return this.member?.trim() || undefined;
   }
 
+  /** The configuration to use; none while the controllers' module arrives. */
+  private get config(): EffectiveConfig | undefined {
+    return this.settings === undefined ? pageConfig(this).config : this.settings?.configuration.config;
+  }
+
+  private get l10n(): Words {
+    if (this.settings) return this.settings.l10n;
+    const language = pageLanguage(this);
+    let words = pageWords.get(language);
+    if (!words) pageWords.set(language, (words = new Words(language, english)));
+    return words;
+  }
+
+  override connectedCallback(): void {
+    if (this.settings === undefined && customElements.get(PROVIDER_TAG)) this.leavePage();
+    if (this.settings === undefined) this.unfollow = followPage(this);
+    // Their module may have arrived while the badge was away from the page.
+    else if (this.settings === null) this.takeOwnSettings();
+    super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    this.stopFollowing();
+    super.disconnectedCallback();
+  }
+
+  private stopFollowing(): void {
+    this.unfollow?.();
+    this.unfollow = undefined;
+  }
+
+  /** A badge given its own `api`, `token` or `locale` stops following the page. */
+  protected override propertyChanged(name: string): void {
+    if (name === 'api' || name === 'token' || name === 'locale') this.leavePage();
+  }
+
+  /**
+   * Finds the configuration and language as every other element does, from now on: the badge
+   * names its own, or a provider may answer it. @internal
+   */
+  leavePage(): void {
+    if (this.settings !== undefined) return;
+    this.settings = null;
+    this.stopFollowing();
+    this.takeOwnSettings();
+  }
+
+  /**
+   * Hosts the controllers once their module is here (a badge waits on its loading face), and
+   * updates again: the controllers' own update hooks run from the next update on.
+   */
+  private takeOwnSettings(): void {
+    const module = ownSettingsModule.module;
+    if (!module) return loadFor(this, ownSettingsModule, "the level badge's settings");
+    this.settings = module.ownSettings(this, english);
+    this.requestUpdate();
+  }
+
+  /** Resolves once the badge has updated, with its settings when their module was on its way. @internal */
+  override get updateComplete(): Promise<boolean> {
+    if (this.settings !== null) return super.updateComplete;
+    return ownSettingsModule
+      .load()
+      .catch(() => undefined)
+      .then(() => super.updateComplete);
+  }
+
   private resolveFace(): BadgeFace {
-    if (!this.configuration.config) return LOADING_FACE;
+    if (!this.config) return LOADING_FACE;
     if (this.memberId) {
       const state = this.badge.state;
       if (!state || state.status === 'loading') return LOADING_FACE;
@@ -223,8 +306,9 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   }
 
   protected override update(): void {
+    if (this.settings === null) this.takeOwnSettings();
     if (this.theme && !this.themed) this.adoptTheme();
-    const problem = this.configuration.problem;
+    const problem = this.settings === undefined ? pageConfig(this).problem : this.settings?.configuration.problem;
     if (problem !== this.problem) warnConfigProblem(this, (this.problem = problem));
     if (!this.memberId && !this.ownRequested) this.loadOwnLevel();
     const current = this.resolveFace();
@@ -280,7 +364,7 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
     void import('./own-level.ts').then(({ followOwnLevel }) => {
       this.own = followOwnLevel(
         this,
-        () => this.configuration.config,
+        () => this.config,
         () => !this.memberId,
       );
       this.requestUpdate();
@@ -321,18 +405,20 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   /** How the badge shows `level` in its language and variant. */
   private look(level: number, full: boolean): BadgeLook {
     const { l10n } = this;
-    const { locale, dir } = l10n;
-    // The English shows while a catalog is arriving: what is kept then is kept apart.
-    const key = `${l10n.catalogLocale} ${l10n.loaded} ${locale} ${dir} ${level} ${full}`;
-    let look = looks.get(key);
+    const { loaded, language } = l10n;
+    let kept = looks.get(language);
+    if (kept?.loaded !== loaded) {
+      // A page shows a few languages; the bound only guards against one cycling through endless ones.
+      if (looks.size >= 256) looks.clear();
+      looks.set(language, (kept = { loaded, byLevel: [] }));
+    }
+    const index = 2 * level + Number(full);
+    let look = kept.byLevel[index];
     if (!look) {
+      const { locale, dir } = l10n;
       const levelName = l10n.t(levelNameKey(level));
       const label = l10n.t('badge.label', { level: levelName, n: level });
-      look = { full, locale, dir, level, levelName, label, number: l10n.t('level.short', { n: level }) };
-      // Looks come from a few levels and languages; the bound only guards against a page
-      // cycling through endless languages.
-      if (looks.size >= 256) looks.clear();
-      looks.set(key, look);
+      look = kept.byLevel[index] = { full, locale, dir, level, levelName, label, number: l10n.t('level.short', { n: level }) };
     }
     return look;
   }

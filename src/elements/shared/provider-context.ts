@@ -17,8 +17,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { rewardsContext, RewardsContextValue } from '../rewards-provider/context.ts';
-
-const PROVIDER_TAG = 'rewards-provider';
+import { PROVIDER_TAG } from './provider-tag.ts';
 
 /**
  * The provider's context key (`rewardsContext`): a registry symbol, so it is named here rather

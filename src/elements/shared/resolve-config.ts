@@ -9,7 +9,8 @@
  * names the same API. A token given for one server is never sent to another.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { $pageConfig, apiProblem, normalizeApi, type RewardsConfig, type TokenSource } from '../../store/config.ts';
+import { $pageConfig, type RewardsConfig, type TokenSource } from '../../store/config.ts';
+import { checkedApi, normalizedApi } from './checked-api.ts';
 import { watchPageConfig } from './page-config-watch.ts';
 import { ProviderContextController } from './provider-context.ts';
 
@@ -36,29 +37,6 @@ interface Place {
   source: ConfigSource;
   api?: string | undefined;
   getToken?: TokenSource | undefined;
-}
-
-/** `apiProblem` and `normalizeApi` parse URLs: a page of a thousand elements asks about one or two. */
-const problems = new Map<string, string | undefined>();
-const normalized = new Map<string, string>();
-
-function checkedApi(api: string): string | undefined {
-  if (!problems.has(api)) {
-    if (problems.size >= 64) problems.clear();
-    problems.set(api, apiProblem(api));
-  }
-  return problems.get(api);
-}
-
-/** `base` is empty for an absolute `api`, which needs none. */
-function normalizedApi(api: string, base: string): string {
-  const key = base ? `${base} ${api}` : api;
-  let value = normalized.get(key);
-  if (value === undefined) {
-    if (normalized.size >= 64) normalized.clear();
-    normalized.set(key, (value = normalizeApi(api, base || api)));
-  }
-  return value;
 }
 
 export class RewardsConfigController implements ReactiveController {
