@@ -196,7 +196,11 @@ export abstract class LightHost extends HTMLElement implements ReactiveControlle
   /** Draws the element's current state into `renderRoot`. */
   protected abstract update(): void;
 
-  /** Called when a property changes (also from its attribute, also before the element connects), before the update it asks for. */
+  /**
+   * Called when a property changes (also from its attribute), before the update it asks for. It
+   * may run before the element connects, even inside this class's constructor (a property set
+   * before the class was defined): a field it sets must have no initializer, which would reset it.
+   */
   protected propertyChanged(_name: string): void {}
 
   private reflect(name: string, value: string | undefined): void {

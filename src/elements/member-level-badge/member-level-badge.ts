@@ -202,6 +202,8 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   private settings?: OwnSettings | null;
   /** Stops following the page, while the badge does. */
   private unfollow?: (() => void) | undefined;
+  /** `member` without its white space, worked out when it changes: read several times an update. */
+  private memberId?: string | undefined;
 
   private readonly badge = new PublicBadgeController(this, () => {
     const memberId = this.memberId;
@@ -221,10 +223,6 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
   private faceRoot?: HTMLElement;
   /** Whether the shadow root holds the theme's rules (see `adoptTheme`). */
   private themed = false;
-
-  private get memberId(): string | undefined {
-    return this.member?.trim() || undefined;
-  }
 
   /** The configuration to use; none while the controllers' module arrives. */
   private get config(): EffectiveConfig | undefined {
@@ -257,9 +255,10 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
     this.unfollow = undefined;
   }
 
-  /** A badge given its own `api`, `token` or `locale` stops following the page. */
+  /** Keeps `memberId`; a badge given its own `api`, `token` or `locale` stops following the page. */
   protected override propertyChanged(name: string): void {
-    if (name === 'api' || name === 'token' || name === 'locale') this.leavePage();
+    if (name === 'member') this.memberId = this.member?.trim() || undefined;
+    else if (name === 'api' || name === 'token' || name === 'locale') this.leavePage();
   }
 
   /**

@@ -95,3 +95,26 @@ describe("member-level-badge following the page's settings", () => {
     await untilText(badge, '火星');
   });
 });
+
+describe('member-level-badge given its settings before its class is defined', () => {
+  it('shows from the `api` property set on it while it was still an unknown element', async () => {
+    const api = await serverUrl();
+    const mars = (await newMember({ displayName: 'Early reader', coins: 500 })).memberId;
+    // The page names a server that does not answer: only the badge's own API can show a level.
+    configure({ api: 'http://127.0.0.1:9/nowhere' });
+    try {
+      const early = document.createElement('early-level-badge') as HTMLElement & { api?: string; member?: string; locale?: string };
+      early.api = api;
+      early.member = mars;
+      early.locale = 'en';
+      document.body.append(early);
+      const { MemberLevelBadge } = await import('../../../src/elements/member-level-badge/member-level-badge.ts');
+      customElements.define('early-level-badge', class extends MemberLevelBadge {});
+      await untilFace(early, 'ready');
+      expect(visibleText(early)).to.equal('Mars');
+      early.remove();
+    } finally {
+      $pageConfig.set(undefined);
+    }
+  });
+});
