@@ -76,6 +76,12 @@ function loadFaces(): Promise<void> {
  * Without `member` it shows the signed-in member's own level, from the account the other
  * elements share; the store for that is loaded on demand.
  *
+ * A badge that names no `api`, `token` or `locale` of its own, on a page without a
+ * `<rewards-provider>`, takes the page's `configure()` and the closest `lang` as every element
+ * does, from one configuration and one language shared by all such badges: the lightest path,
+ * the one a forum page of thousands takes. A badge that names its own, or a page that defines
+ * the provider, loads the controllers the other elements use (once per page).
+ *
  * It is text among text: inline, on the baseline of the sentence around it, sized in `em` of
  * that text, wrapping like words. Screen readers hear one name, such as "Mars, level 2".
  *
