@@ -239,7 +239,11 @@ export class MemberLevelBadge extends LightHost implements ReactiveControllerHos
     if (this.settings) return this.settings.l10n;
     const language = pageLanguage(this);
     let words = pageWords.get(language);
-    if (!words) pageWords.set(language, (words = new Words(language, english)));
+    if (!words) {
+      // As with the looks: the bound only guards against a page cycling through endless languages.
+      if (pageWords.size >= 256) pageWords.clear();
+      pageWords.set(language, (words = new Words(language, english)));
+    }
     return words;
   }
 
